@@ -1,0 +1,1 @@
+"""aidtracker's Streamlit dashboard over the DuckDB file the ETL writes."""

@@ -1,0 +1,1 @@
+"""aidtracker's ETL: read articles, extract aid facts, normalize them, load them into DuckDB."""
