@@ -1,0 +1,220 @@
+"""The `aidtracker` command: `ingest` articles into DuckDB, or open the `dashboard` on a database."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import duckdb
+
+from etl import engines, load, pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+DASHBOARD_APP = REPO / "dashboard" / "app.py"
+# Above this many files a progress bar is worth its line on the terminal.
+PROGRESS_MIN_FILES = 20
+EXIT_FAILED = 1
+EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the database; retrying later will work
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a TCP port (1-65535)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be zero or more seconds")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors take one line, pointing at --help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `aidtracker` command."""
+    parser = _Parser(
+        prog="aidtracker", description="Turn aid news articles into DuckDB tables, and explore them."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="read articles and load their pledges, risk figures and appeals",
+        description="Read articles (files, folders, globs) and load what they state into the database.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="a file, folder (read recursively) or glob")
+    ingest.add_argument(
+        "--db", type=Path, default=pipeline.DEFAULT_DB, help="DuckDB file (default: %(default)s)"
+    )
+    ingest.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        help="worker processes (default: every CPU the input can use)",
+    )
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    ingest.add_argument("--force", action="store_true", help="re-extract articles even when unchanged")
+    ingest.add_argument(
+        "--wait",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to wait for another ingest to finish (default: %(default)s)",
+    )
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar, no list of rejected inputs")
+
+    dash = commands.add_parser(
+        "dashboard", help="open the dashboard", description="Serve the dashboard with Streamlit."
+    )
+    dash.add_argument(
+        "--db", type=Path, default=pipeline.DEFAULT_DB, help="DuckDB file (default: %(default)s)"
+    )
+    dash.add_argument("--port", type=_port, default=8501, help="port (default: %(default)s)")
+    dash.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)"
+    )
+    return parser
+
+
+class _Bar:
+    """A tqdm bar over files read, shown only for many files on a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= PROGRESS_MIN_FILES:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _report(summary: pipeline.Summary, quiet: bool) -> None:
+    print(
+        f"{summary.db}: articles {summary.new} new, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged, "
+        f"{len(summary.rejected)} rejected; records {summary.pledges} pledges, "
+        f"{summary.risk_figures} risk figures, {summary.appeals} appeals "
+        f"({summary.files} files in {summary.seconds:.1f} s)"
+    )
+    if not quiet:
+        for item in summary.rejected:
+            print(f"rejected: {item.source}: {item.reason}")
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    if args.scheduler and args.engine != "dask":
+        return _fail("--scheduler needs --engine dask", 2)
+    bar = _Bar(args.quiet)
+    try:
+        summary = pipeline.run(
+            args.paths,
+            args.db,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            progress=bar,
+            force=args.force,
+            wait=args.wait,
+        )
+    except load.DatabaseBusy as exc:
+        bar.close()
+        return _fail(str(exc), EXIT_BUSY)
+    except (load.StoreError, engines.EngineError) as exc:
+        bar.close()
+        return _fail(str(exc), EXIT_FAILED)
+    except (OSError, duckdb.Error) as exc:
+        # Disk full, file too large, I/O error: the swap never happened, so the old file stands.
+        bar.close()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else load.first_line(exc)
+        return _fail(f"cannot write {args.db}: {reason} (the database was left unchanged)", EXIT_FAILED)
+    except KeyboardInterrupt:
+        bar.close()
+        return _fail(f"interrupted; {args.db} was left unchanged", 130)
+    bar.close()
+    _report(summary, args.quiet)
+    return 0
+
+
+def dashboard_argv(db: Path, host: str, port: int) -> list[str]:
+    """The Streamlit command that serves the dashboard on `db` (this Python, so this environment)."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP),
+        "--server.address", host,
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--", "--db", str(db),
+    ]  # fmt: skip
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    if not DASHBOARD_APP.is_file():
+        return _fail(f"the dashboard is missing: {DASHBOARD_APP} not found", EXIT_FAILED)
+    db = args.db.absolute()
+    if db.is_dir():
+        return _fail(f"database path {db} is a directory, not a file", EXIT_FAILED)
+    if not db.exists():
+        print(
+            f"aidtracker: note: {db} does not exist yet; run `aidtracker ingest PATH` to fill it",
+            file=sys.stderr,
+        )
+    os.environ["AIDTRACKER_DB"] = str(db)
+    argv = dashboard_argv(db, args.host, args.port)
+    os.execv(argv[0], argv)
+    return 0  # not reached: execv replaces this process
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"aidtracker: error: {message}", file=sys.stderr)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 also when some inputs were rejected)."""
+    args = build_parser().parse_args(argv)
+    if args.command == "ingest":
+        return _ingest(args)
+    return _dashboard(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""The ingest: read -> extract -> normalize -> load, streamed in batches, in parallel, one writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+from etl import engines, load, read
+from etl.extract import extract
+from etl.normalize import ArticleRows, content_sha256, normalize
+from etl.records import Article, Rejected
+
+DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "aidtracker.duckdb"
+
+# Work per task: enough that inter-process overhead (well under a millisecond) is noise,
+# small enough to keep every worker busy and memory flat.
+READ_CHUNK_FILES = 16
+READ_CHUNK_BYTES = 4_000_000
+EXTRACT_CHUNK_ARTICLES = 64
+EXTRACT_CHUNK_CHARS = 500_000
+# Articles whose stored hashes are looked up in one query.
+LOOKUP_GROUP = 1000
+# A worker spends about a second warming up (imports, matchers, ECB rates): by default each
+# one gets at least this much input, several seconds of extraction, to be worth starting.
+AUTO_BYTES_PER_WORKER = 1_000_000
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run did: articles new / updated / unchanged, inputs rejected, records written."""
+
+    new: int
+    updated: int
+    unchanged: int
+    rejected: tuple[Rejected, ...]
+    pledges: int
+    risk_figures: int
+    appeals: int
+    files: int
+    seconds: float
+    db: Path
+
+
+def read_chunk(paths: Sequence[str]) -> list[list[Article | Rejected]]:
+    """Each file's articles and rejections (pure but for reading the files). Never raises."""
+    out: list[list[Article | Rejected]] = []
+    for name in paths:
+        try:
+            out.append(list(read.read_file(Path(name))))
+        except Exception as exc:  # a reader bug must cost one file, not the run
+            out.append([Rejected(name, f"could not be read: {type(exc).__name__}: {exc}")])
+    return out
+
+
+def extract_chunk(items: Sequence[tuple[Article, str]]) -> list[ArticleRows | Rejected]:
+    """Extract and normalize each (article, content hash): the pure step the engines distribute."""
+    out: list[ArticleRows | Rejected] = []
+    for article, sha in items:
+        try:
+            facts = extract(article.text, title=article.title, country_hint=article.country_iso3)
+            out.append(normalize(article, facts, sha256=sha))
+        except Exception as exc:  # an extractor bug must cost one article, not the run
+            out.append(Rejected(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _chunks(items: Iterable[T], max_items: int, max_size: int, size: Callable[[T], int]) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    total = 0
+    for item in items:
+        chunk.append(item)
+        total += size(item)
+        if len(chunk) >= max_items or total >= max_size:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def choose_workers(workers: int | None, total_bytes: int) -> int:
+    """Worker processes to use: as asked, or by default as many CPUs as the input can keep busy.
+
+    >>> choose_workers(3, 10), choose_workers(None, 10)
+    (3, 1)
+    """
+    if workers is not None:
+        return max(1, workers)
+    return max(1, min(engines.available_cpus(), total_bytes // AUTO_BYTES_PER_WORKER))
+
+
+class _Run:
+    """The state of one ingest: what has been seen, what to extract, what was rejected."""
+
+    def __init__(self, writer: load.Writer, force: bool) -> None:
+        self.writer = writer
+        self.force = force
+        self.seen: dict[str, tuple[str, str]] = {}  # article_id -> (content hash, origin)
+        self.unchanged = 0
+        self.rejected: list[Rejected] = []
+
+    def to_extract(self, items: Iterable[Article | Rejected]) -> Iterator[tuple[Article, str]]:
+        """The articles that need extracting, in input order; the rest are counted or rejected."""
+        for group in iter(lambda: list(islice(items, LOOKUP_GROUP)), []):
+            ids = [a.article_id for a in group if isinstance(a, Article)]
+            stored = {} if self.force else self.writer.known_hashes(ids)
+            for item in group:
+                if isinstance(item, Rejected):
+                    self.rejected.append(item)
+                    continue
+                sha = content_sha256(item)
+                first = self.seen.get(item.article_id)
+                if first is not None:
+                    if first[0] != sha:  # the same text twice is harmless; different text is a conflict
+                        self.rejected.append(
+                            Rejected(
+                                item.origin,
+                                f"duplicate article id {item.article_id!r} with different text "
+                                f"(kept the first, from {first[1]})",
+                            )
+                        )
+                    continue
+                self.seen[item.article_id] = (sha, item.origin)
+                if stored.get(item.article_id) == sha:
+                    self.unchanged += 1
+                    continue
+                yield item, sha
+
+
+def _articles(
+    files: list[Path], engine: engines.Engine, window: int, progress: Progress | None
+) -> Iterator[Article | Rejected]:
+    chunks = _chunks(
+        (str(f) for f in files), READ_CHUNK_FILES, READ_CHUNK_BYTES, lambda f: _file_size(Path(f))
+    )
+    done = 0
+    for per_file in engines.ordered_map(engine, read_chunk, chunks, window):
+        for items in per_file:
+            yield from items
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
+
+
+def run(
+    paths: Sequence[str | Path],
+    db: str | Path = DEFAULT_DB,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = 2000,
+    progress: Progress | None = None,
+    force: bool = False,
+    wait: float = 10.0,
+) -> Summary:
+    """Ingest the files, folders and globs in `paths` into the DuckDB file `db`.
+
+    Reading and extraction run on `workers` processes (default: as many CPUs as the input
+    can use) or on a Dask cluster (`engine='dask'`, `scheduler` its address, or a local
+    cluster); this process is the only writer. Unchanged articles are skipped by their
+    hash unless `force`. Raises load.StoreError or engines.EngineError with a message for
+    the user when the database or the engine cannot be used; `db` is then left unchanged.
+
+    Worker processes re-import the caller's main module, so a script that calls run()
+    with more than one worker needs the usual `if __name__ == "__main__":` guard.
+    """
+    started = time.monotonic()
+    ingested_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    files, rejected_paths = read.discover([str(p) for p in paths])
+    n_workers = choose_workers(workers, sum(_file_size(f) for f in files))
+    counts = dict.fromkeys(("new", "updated", "pledges", "risk_figures", "appeals"), 0)
+    refused: list[Rejected] = []
+    with load.open_for_ingest(db, wait=wait) as con:
+        writer = load.Writer(con, ingested_at)
+        state = _Run(writer, force)
+        state.rejected.extend(rejected_paths)
+        pool = engines.make_engine(engine, n_workers, scheduler)
+        try:
+            # Dask workers may not see our files: read here and ship articles. A local pool reads too.
+            reader = pool if isinstance(pool, engines.ProcessEngine) else engines.InlineEngine()
+            window = 2 * pool.slots + 1
+            articles = _articles(files, reader, window, progress)
+            todo = _chunks(
+                state.to_extract(articles),
+                EXTRACT_CHUNK_ARTICLES,
+                EXTRACT_CHUNK_CHARS,
+                lambda it: len(it[0].text),
+            )
+            batch: list[ArticleRows] = []
+
+            def flush() -> None:
+                result = writer.write(batch, state.rejected)
+                for key in counts:
+                    counts[key] += getattr(result, key)
+                refused.extend(result.rejected)
+                state.rejected.clear()
+                batch.clear()
+
+            for results in engines.ordered_map(pool, extract_chunk, todo, window):
+                for item in results:
+                    if isinstance(item, Rejected):
+                        state.rejected.append(item)
+                    else:
+                        batch.append(item)
+                if len(batch) >= batch_size:
+                    flush()
+            flush()
+        except BrokenProcessPool:
+            raise engines.EngineError(
+                "a worker process died (killed, or out of memory; a script calling run() needs "
+                "an `if __name__ == '__main__':` guard)"
+            ) from None
+        finally:
+            pool.close()
+    return Summary(
+        new=counts["new"],
+        updated=counts["updated"],
+        unchanged=state.unchanged,
+        rejected=tuple(refused),
+        pledges=counts["pledges"],
+        risk_figures=counts["risk_figures"],
+        appeals=counts["appeals"],
+        files=len(files),
+        seconds=time.monotonic() - started,
+        db=Path(db),
+    )

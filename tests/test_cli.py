@@ -1,0 +1,173 @@
+"""The `aidtracker` command: summaries, one-line errors with the right exit status, the dashboard launch."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import cli, load
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "000_cc348ac55cf4c536.txt"
+
+
+def aidtracker(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it, in its own process, from another folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "etl.cli", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return lines[0]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_console_script_is_declared() -> None:
+    (entry,) = [e for e in importlib.metadata.entry_points(group="console_scripts") if e.name == "aidtracker"]
+    assert entry.value == "etl.cli:main"
+
+
+def test_ingest_prints_a_summary_and_rejects_bad_input_with_status_0(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = tmp_path / "aid.duckdb"
+    proc = aidtracker("ingest", SEED, tmp_path / "empty.txt", "--db", db, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    first, *rest = proc.stdout.splitlines()
+    assert "articles 1 new, 0 updated, 0 unchanged, 1 rejected" in first
+    assert "pledges" in first and "risk figures" in first and "appeals" in first
+    assert rest == [f"rejected: {tmp_path / 'empty.txt'}: empty file"]
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    con.close()
+
+    again = aidtracker("ingest", SEED, "--db", db, "--quiet", cwd=tmp_path)
+    assert "0 new, 0 updated, 1 unchanged" in again.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param([], id="no-command"),
+        pytest.param(["ingest"], id="no-path"),
+        pytest.param(["ingest", "x", "--workers", "0"], id="zero-workers"),
+        pytest.param(["ingest", "x", "--workers", "many"], id="workers-not-a-number"),
+        pytest.param(["ingest", "x", "--engine", "spark"], id="unknown-engine"),
+        pytest.param(["ingest", "x", "--scheduler", "tcp://10.0.0.1:8786"], id="scheduler-without-dask"),
+        pytest.param(["ingest", "x", "--wait", "-1"], id="negative-wait"),
+        pytest.param(["dashboard", "--port", "99999"], id="port-out-of-range"),
+        pytest.param(["frobnicate"], id="unknown-command"),
+    ],
+)
+def test_usage_errors_give_one_line_and_status_2(args: list[str], tmp_path: Path) -> None:
+    proc = aidtracker(*args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert one_line_error(proc).startswith("aidtracker")
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        pytest.param(lambda p: (p.mkdir(), p)[1], "is a directory", id="directory"),
+        pytest.param(lambda p: p / "no" / "such" / "aid.duckdb", "does not exist", id="missing-folder"),
+        pytest.param(
+            lambda p: Path("/proc/aidtracker-cli-test.duckdb"), "cannot write in /proc", id="unwritable"
+        ),
+    ],
+)
+def test_unusable_database_path_gives_one_line_and_status_1(tmp_path: Path, make, words: str) -> None:
+    db = make(tmp_path / "target")
+    proc = aidtracker("ingest", SEED, "--db", db, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert words in one_line_error(proc)
+
+
+def test_a_file_that_is_not_a_database_is_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "aid.duckdb"
+    db.write_text("precious notes\n" * 1000, encoding="utf-8")
+    before = digest(db)
+    proc = aidtracker("ingest", SEED, "--db", db, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "not a valid DuckDB database" in one_line_error(proc)
+    assert digest(db) == before
+
+
+def test_busy_database_is_refused_with_status_75(tmp_path: Path) -> None:
+    db = tmp_path / "aid.duckdb"
+    with load.writer_lock(db):
+        proc = aidtracker("ingest", SEED, "--db", db, "--wait", "0.5", cwd=tmp_path)
+    assert proc.returncode == cli.EXIT_BUSY == 75
+    assert "another ingest" in one_line_error(proc)
+    assert not db.exists()
+
+
+def test_default_database_is_the_projects_whatever_the_folder(tmp_path: Path) -> None:
+    code = "from etl.cli import build_parser; print(build_parser().parse_args(['ingest', 'x']).db)"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert Path(proc.stdout.strip()) == REPO / "data" / "aidtracker.duckdb"
+
+
+def test_dashboard_command_runs_streamlit_on_the_app(tmp_path: Path) -> None:
+    argv = cli.dashboard_argv(tmp_path / "aid.duckdb", "127.0.0.1", 8600)
+    assert argv[:5] == [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py")]
+    flags = dict(zip(argv[5:-3:2], argv[6:-3:2], strict=True))
+    assert flags == {
+        "--server.address": "127.0.0.1",
+        "--server.port": "8600",
+        "--server.headless": "true",
+        "--browser.gatherUsageStats": "false",
+    }
+    assert argv[-3:] == ["--", "--db", str(tmp_path / "aid.duckdb")]
+
+
+def test_dashboard_binds_to_this_machine_by_default() -> None:
+    args = cli.build_parser().parse_args(["dashboard"])
+    assert (args.host, args.port) == ("127.0.0.1", 8501)
+
+
+def test_dashboard_refuses_a_directory_as_database(tmp_path: Path) -> None:
+    proc = aidtracker("dashboard", "--db", tmp_path, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "is a directory" in one_line_error(proc)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("files", "bar"), [(25, True), (5, False)])
+def test_progress_bar_for_many_files_on_a_terminal(
+    files: int, bar: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    lines = [json.dumps({"id": f"n{i}", "title": "T", "text": f"Nothing on day {i}."}) for i in range(files)]
+    for i, line in enumerate(lines):
+        (folder / f"n{i:02d}.jsonl").write_text(line + "\n", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert cli.main(["ingest", str(folder), "--db", str(tmp_path / "aid.duckdb"), "--workers", "1"]) == 0
+    assert (f"/{files} [" in terminal.getvalue()) is bar  # tqdm: "ingest:  40%|####  | 10/25 [00:01<..."
+    assert f"articles {files} new" in capsys.readouterr().out

@@ -1,0 +1,237 @@
+"""load: schema, whole-article transactions, replace-not-duplicate, the writer lock and the atomic swap."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import load
+from etl.normalize import ArticleRows, normalize
+from etl.records import Article, Pledge, Rejected, RiskFigure
+
+NOW = dt.datetime(2026, 1, 2, 3, 4, 5)
+TEXT = "Japan pledged $5 million to Sudan. About 2 million people are displaced in Sudan."
+
+
+def _pledge(amount: float = 5e6, start: int = 0, status: str = "pledged") -> Pledge:
+    return Pledge(
+        "Japan", "JPN", "government", "Sudan", "SDN", None, amount, "USD", "$5 million", "cash", None,
+        status, None, None, TEXT[start:34], start, 34, 0.9,
+    )  # fmt: skip
+
+
+def _risk() -> RiskFigure:
+    return RiskFigure(
+        "Sudan", "SDN", 2e6, "About 2 million", "displaced", "people", None, "about", None,
+        TEXT[35:], 35, len(TEXT), 0.8,
+    )  # fmt: skip
+
+
+def rows(article_id: str, facts: list, text: str = TEXT) -> ArticleRows:
+    day = dt.date(2020, 5, 1)
+    art = Article(article_id, f"Title {article_id}", text, day, None, None, f"{article_id}.txt")
+    return normalize(art, facts)
+
+
+def counts(db: Path | duckdb.DuckDBPyConnection) -> dict[str, int]:
+    con = db if isinstance(db, duckdb.DuckDBPyConnection) else duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+            for t in ("articles", "pledges", "risk_figures", "appeals", "rejected")
+        }
+    finally:
+        if con is not db:
+            con.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    c = duckdb.connect(str(tmp_path / "plain.duckdb"))
+    load.create_schema(c)
+    yield c
+    c.close()
+
+
+def test_schema_is_idempotent(con: duckdb.DuckDBPyConnection) -> None:
+    load.create_schema(con)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert tables == {"articles", "pledges", "risk_figures", "appeals", "rejected"}
+
+
+def test_write_stores_whole_articles(con: duckdb.DuckDBPyConnection) -> None:
+    result = load.Writer(con, NOW).write(
+        [rows("a", [_pledge(), _risk()]), rows("b", [])], [Rejected("bad.txt", "empty file")]
+    )
+    assert (result.new, result.updated, result.pledges, result.risk_figures) == (2, 0, 1, 1)
+    assert counts(con) == {"articles": 2, "pledges": 1, "risk_figures": 1, "appeals": 0, "rejected": 1}
+    assert con.execute("SELECT DISTINCT ingested_at FROM articles").fetchall() == [(NOW,)]
+    stored = con.execute("SELECT source, reason, seen_at FROM rejected").fetchall()
+    assert stored == [("bad.txt", "empty file", NOW)]
+
+
+def test_rewrite_replaces_an_articles_records(con: duckdb.DuckDBPyConnection) -> None:
+    writer = load.Writer(con, NOW)
+    writer.write([rows("a", [_pledge(), _pledge(amount=7e6), _risk()])])
+    result = writer.write([rows("a", [_pledge(amount=9e6)], text=TEXT + " Updated.")])
+    assert (result.new, result.updated) == (0, 1)
+    assert con.execute("SELECT amount FROM pledges").fetchall() == [(9e6,)]
+    assert counts(con)["risk_figures"] == 0
+    assert con.execute("SELECT text FROM articles").fetchone() == (TEXT + " Updated.",)
+
+
+def test_same_records_twice_keep_their_ids(con: duckdb.DuckDBPyConnection) -> None:
+    writer = load.Writer(con, NOW)
+    writer.write([rows("a", [_pledge(), _risk()])])
+    before = con.execute("SELECT pledge_id FROM pledges").fetchall()
+    writer.write([rows("a", [_pledge(), _risk()])])
+    assert con.execute("SELECT pledge_id FROM pledges").fetchall() == before
+
+
+def test_known_hashes(con: duckdb.DuckDBPyConnection) -> None:
+    writer = load.Writer(con, NOW)
+    a = rows("a", [])
+    writer.write([a])
+    assert writer.known_hashes(["a", "zzz"]) == {"a": a.article["content_sha256"]}
+    assert writer.known_hashes([]) == {}
+
+
+def test_an_article_the_database_refuses_costs_only_itself(con: duckdb.DuckDBPyConnection) -> None:
+    good = rows("good", [_pledge()])
+    # Past normalize's checks by hand, as a bug might: the CHECK constraint refuses the status.
+    bad = rows("bad", [_pledge()])
+    bad = dataclasses.replace(bad, pledges=({**bad.pledges[0], "status": "rumoured"},))
+    result = load.Writer(con, NOW).write([good, bad, rows("also-good", [_risk()])])
+    assert con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall() == [("also-good",), ("good",)]
+    assert con.execute("SELECT article_id FROM pledges").fetchall() == [("good",)]
+    (refused,) = [r for r in result.rejected if r.source == "bad.txt"]
+    assert "could not be stored" in refused.reason and "CHECK" in refused.reason
+    assert con.execute("SELECT source FROM rejected").fetchall() == [("bad.txt",)]
+    assert result.new == 2
+
+
+def test_dropped_facts_are_listed_as_rejected(con: duckdb.DuckDBPyConnection) -> None:
+    result = load.Writer(con, NOW).write([rows("a", [_pledge(amount=float("inf")), _risk()])])
+    assert counts(con)["pledges"] == 0 and counts(con)["risk_figures"] == 1
+    (item,) = result.rejected
+    assert item.source == "a.txt" and "dropped a pledge" in item.reason
+
+
+# --- the writer lock and the swap -------------------------------------------------------------
+
+
+def _fill(db: Path, *ids: str) -> None:
+    with load.open_for_ingest(db) as c:
+        load.Writer(c, NOW).write([rows(i, [_pledge()]) for i in ids])
+
+
+def test_swap_leaves_old_file_until_the_end(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    _fill(db, "old")
+    before = digest(db)
+    with load.open_for_ingest(db) as c:
+        load.Writer(c, NOW).write([rows("new", [_pledge()])])
+        assert digest(db) == before  # readers still see the old file, untouched
+        reader = duckdb.connect(str(db), read_only=True)  # and can open it while we write
+        assert reader.execute("SELECT article_id FROM articles").fetchall() == [("old",)]
+        reader.close()
+    assert counts(db)["articles"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.duckdb", "a.duckdb.lock"]
+
+
+def test_error_inside_leaves_database_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    _fill(db, "old")
+    before = digest(db)
+    with pytest.raises(RuntimeError), load.open_for_ingest(db) as c:
+        load.Writer(c, NOW).write([rows("new", [_pledge()])])
+        raise RuntimeError("crash mid-run")
+    assert digest(db) == before
+    assert not list(tmp_path.glob("a.duckdb.ingest-*"))
+
+
+def test_stale_temporaries_of_a_dead_run_are_removed(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    _fill(db, "old")
+    for name in ("a.duckdb.ingest-99999.tmp", "a.duckdb.ingest-99999.tmp.wal"):
+        (tmp_path / name).write_bytes(b"half-written")
+    (tmp_path / "a.duckdb.ingest-99999.tmp.tmp").mkdir()  # DuckDB's spill folder
+    _fill(db, "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.duckdb", "a.duckdb.lock"]
+
+
+def test_second_writer_is_refused_after_waiting(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    busy = pytest.raises(load.DatabaseBusy, match="another ingest")
+    with load.writer_lock(db), busy, load.open_for_ingest(db, wait=0.3):
+        pass
+    assert not db.exists()
+    _fill(db, "after")  # the lock is free again once its holder is done
+    assert counts(db)["articles"] == 1
+
+
+def test_foreign_wal_is_kept_and_then_removed(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    c = duckdb.connect(str(db))
+    load.create_schema(c)
+    c.execute("CHECKPOINT")
+    c.execute("PRAGMA disable_checkpoint_on_shutdown")
+    c.execute("INSERT INTO rejected VALUES ('from-wal', 'written by another tool', now())")
+    c.close()
+    assert (tmp_path / "a.duckdb.wal").exists()
+    _fill(db, "new")
+    assert not (tmp_path / "a.duckdb.wal").exists()
+    reader = duckdb.connect(str(db), read_only=True)
+    assert reader.execute("SELECT source FROM rejected").fetchall() == [("from-wal",)]
+    reader.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda p: p.mkdir() or p, "is a directory", id="db-is-a-directory"),
+        pytest.param(lambda p: p / "missing" / "a.duckdb", "does not exist", id="missing-folder"),
+        pytest.param(
+            lambda p: (p.write_text("x"), p / "a.duckdb")[1], "is not a directory", id="parent-is-a-file"
+        ),
+        # /proc refuses new files even to root, for whom permission bits mean nothing.
+        pytest.param(
+            lambda p: Path("/proc/aidtracker-test.duckdb"), "cannot write in /proc", id="proc-unwritable"
+        ),
+    ],
+)
+def test_unusable_paths_give_one_line(tmp_path: Path, make, message: str) -> None:
+    db = make(tmp_path / "target")
+    with pytest.raises(load.StoreError, match=message) as info, load.open_for_ingest(db):
+        pass
+    assert "\n" not in str(info.value)
+
+
+def test_not_a_duckdb_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "notes.duckdb"
+    db.write_bytes(b"these are my notes, not a database\n" * 100)
+    before = digest(db)
+    refused = pytest.raises(
+        load.StoreError, match=r"cannot open database .*notes\.duckdb.*not a valid DuckDB"
+    )
+    with refused, load.open_for_ingest(db):
+        pass
+    assert digest(db) == before
+    assert "ingest-" not in str(list(tmp_path.iterdir()))
+
+
+def test_rejecting_the_same_input_again_keeps_one_row(con: duckdb.DuckDBPyConnection) -> None:
+    later = NOW + dt.timedelta(hours=1)
+    load.Writer(con, NOW).write([], [Rejected("bad.txt", "empty file"), Rejected("other.txt", "binary")])
+    load.Writer(con, later).write([], [Rejected("bad.txt", "empty file"), Rejected("bad.txt", "empty file")])
+    rows = con.execute("SELECT source, reason, seen_at FROM rejected ORDER BY source").fetchall()
+    assert rows == [("bad.txt", "empty file", later), ("other.txt", "binary", NOW)]
