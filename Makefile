@@ -37,6 +37,10 @@ eval: $(STAMP)
 	$(BIN)/aidtracker ingest ../shared/corpus seeds --db /tmp/aidtracker-eval.duckdb
 	$(BIN)/python ../shared/eval/score.py --db /tmp/aidtracker-eval.duckdb --gold ../shared/eval/dev.jsonl
 
+# Retake docs/dashboard.png from the seed and the shared corpus.
+screenshot: $(STAMP)
+	$(BIN)/python tests/screenshot.py
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 

@@ -1,0 +1,328 @@
+"""The aidtracker dashboard page: composes filters, headline numbers, charts, tables and evidence."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import os
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    # `streamlit run dashboard/app.py` runs this file as a script; make the package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, downloads, evidence, queries, state
+from dashboard.data import query
+
+DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "aidtracker.duckdb"
+PAGE_SIZE = 25
+TABLE_LABELS = {
+    "pledges": "Pledges",
+    "risk_figures": "Risk figures",
+    "appeals": "Appeals",
+    "articles": "Articles",
+}
+FORM_LABELS = {"cash": "Cash", "in_kind": "In-kind"}
+STATUS_LABELS = {"pledged": "Pledged", "delivered": "Delivered"}
+
+
+def db_path(argv: list[str]) -> Path:
+    """The database: `-- --db PATH` after `streamlit run app.py`, else $AIDTRACKER_DB, else data/."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--db")
+    args, _ = parser.parse_known_args(argv)
+    return Path(args.db or os.environ.get("AIDTRACKER_DB") or DEFAULT_DB).expanduser().resolve()
+
+
+def friendly_empty_page(db: Path, status: str) -> None:
+    st.title("aidtracker")
+    what = "does not exist yet" if status == "missing" else "holds no articles yet"
+    st.info(f"The database {db} {what}. Fill it with articles, then reload this page:", icon="ℹ️")
+    st.code(f"aidtracker ingest PATH --db {db}", language="bash")
+    st.caption("PATH is a file or folder of articles: text, Markdown, HTML, JSON/JSONL, RSS/Atom feeds.")
+
+
+def clear_filters(defaults: dict[str, object]) -> None:
+    for key, value in defaults.items():
+        st.session_state[key] = value
+
+
+def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> queries.Filters:
+    """The filter widgets; their state starts from the URL and is written back to it."""
+    defaults = state.defaults(choices)
+    if "_filters_from_url" not in st.session_state:
+        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        st.session_state.update(state.from_query(params, choices))
+        st.session_state["_filters_from_url"] = True
+    # keep the state valid for the data as it is now (an ingest may have changed it)
+    for key in state.LIST_PARAMS:
+        allowed = set(getattr(choices, key))
+        st.session_state[key] = [v for v in st.session_state.get(key, []) if v in allowed]
+    if choices.bounds:
+        old_bounds = st.session_state.get("_bounds")
+        dates = st.session_state.get(state.DATES_KEY)
+        if not dates or dates == old_bounds:
+            dates = choices.bounds
+        lo, hi = choices.bounds
+        # clamp into the data's range; a range still being picked has one date only
+        st.session_state[state.DATES_KEY] = tuple(min(max(d, lo), hi) for d in dates)
+        st.session_state["_bounds"] = choices.bounds
+
+    current = state.to_filters(st.session_state.to_dict(), choices)
+    donors = query("donor_options", db, version, current)
+    recipients = query("recipient_options", db, version, current)
+    donor_n = dict(zip(donors["value"], donors["n"], strict=True))
+    recipient_n = dict(zip(recipients["value"], recipients["n"], strict=True))
+    recipient_name = dict(zip(recipients["value"], recipients["name"], strict=True))
+
+    sb = st.sidebar
+    sb.header("Filters")
+    sb.button("Clear filters", on_click=clear_filters, args=(defaults,), icon="✖️", width="stretch")
+    sb.multiselect(
+        "Donor",
+        list(donor_n),
+        key="donor",
+        format_func=lambda d: f"{d} ({donor_n.get(d, 0)})",
+        placeholder="All donors (type to search)",
+        help="Counts are pledges matching the other filters.",
+    )
+    sb.multiselect(
+        "Recipient country",
+        list(recipient_n),
+        key="recipient",
+        format_func=lambda c: f"{_text(recipient_name.get(c)) or c} · {c} ({recipient_n.get(c, 0)})",
+        placeholder="All countries (type to search)",
+        help="Counts are pledges matching the other filters. Also narrows risk figures and appeals.",
+    )
+    if choices.bounds:
+        lo, hi = choices.bounds
+        sb.date_input("Date range", key=state.DATES_KEY, min_value=lo, max_value=hi, format="YYYY-MM-DD")
+    sb.multiselect(
+        "Aid form",
+        list(choices.form),
+        key="form",
+        format_func=lambda v: FORM_LABELS.get(v, v),
+        placeholder="Cash and in-kind",
+    )
+    sb.multiselect(
+        "Status",
+        list(choices.status),
+        key="status",
+        format_func=lambda v: STATUS_LABELS.get(v, v),
+        placeholder="Pledged and delivered",
+    )
+    sb.multiselect(
+        "Risk indicator",
+        list(choices.indicator),
+        key="indicator",
+        format_func=lambda v: charts.INDICATOR_LABELS.get(v, v),
+        placeholder="All indicators",
+    )
+    sb.caption(
+        "Risk figures and appeals have no donor: choosing donors shows those of the countries "
+        "the chosen donors' pledges go to."
+    )
+    filters = state.to_filters(st.session_state.to_dict(), choices)
+    st.query_params.from_dict(state.to_query(filters))
+    return filters
+
+
+def headline(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
+    h = query("headline", db, version, filters)
+    cols = st.columns(5)
+    cols[0].metric("Pledged (cash, USD)", charts.money(h["usd"]) or "$0", border=True)
+    cols[1].metric("Pledges", f"{int(h['pledges']):,}", border=True)
+    cols[2].metric("Donors", f"{int(h['donors']):,}", border=True)
+    cols[3].metric("Recipient countries", f"{int(h['recipients']):,}", border=True)
+    cols[4].metric(
+        "People at risk",
+        charts.count(h["people_at_risk"]) or "0",
+        border=True,
+        help="Per country, the latest figure for each indicator; the largest of those per country, "
+        "summed over countries. Overlapping populations are never added twice.",
+    )
+
+
+def plot(fig) -> None:
+    st.plotly_chart(fig, config=charts.plotly_config(), width="stretch")
+
+
+def overview(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
+    plot(charts.pledges_over_time(query("pledges_by_month", db, version, filters)))
+    left, right = st.columns(2)
+    with left:
+        plot(charts.top_bar(query("top_donors", db, version, filters), "Top donors (cash, USD)", "Donor"))
+    with right:
+        plot(
+            charts.top_bar(
+                query("top_recipients", db, version, filters),
+                "Top recipient countries (cash, USD)",
+                "Country",
+            )
+        )
+    plot(charts.flows_sankey(query("flows", db, version, filters)))
+
+
+def maps(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
+    plot(
+        charts.choropleth(
+            query("usd_by_country", db, version, filters), "Cash pledged by recipient country (USD)", "USD"
+        )
+    )
+    plot(
+        charts.choropleth(
+            query("people_at_risk_by_country", db, version, filters),
+            "People at risk by country (latest figure)",
+            "People",
+            people=True,
+        )
+    )
+
+
+def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
+    countries = query("risk_countries", db, version, filters)
+    if countries.empty:
+        plot(charts.empty_figure("People at risk over time"))
+    else:
+        names = dict(zip(countries["value"], countries["name"], strict=True))
+        key = st.selectbox(
+            "Country",
+            list(names),
+            format_func=lambda k: f"{names[k]} ({k})" if names[k] != k else k,
+            key="risk_country",
+        )
+        plot(charts.risk_over_time(query("risk_series", db, version, filters, key), names.get(key, key)))
+    plot(charts.usd_per_person(query("usd_per_person", db, version, filters)))
+    plot(charts.in_kind(query("in_kind", db, version, filters)))
+
+
+def _text(value: object, missing: str = "") -> str:
+    return missing if value is None or pd.isna(value) else str(value)
+
+
+def _row_label(table: str, row: pd.Series) -> str:
+    """How a record reads in the evidence picker."""
+    date = row["date"].date().isoformat() if isinstance(row["date"], pd.Timestamp) else "undated"
+    if table == "pledges":
+        if pd.notna(row["amount_usd"]):
+            value = charts.money(row["amount_usd"])
+        else:
+            value = f"{charts.count(row['amount'])} {_text(row['unit'])} {_text(row['commodity'])}".strip()
+        return f"{date} · {_text(row['donor'])} → {_text(row['recipient'], 'unspecified')} · {value}"
+    if table == "risk_figures":
+        place = _text(row["country"]) or _text(row["country_iso3"], "unknown country")
+        return f"{date} · {place} · {charts.count(row['people'])} {_text(row['indicator'])}"
+    org = _text(row["organization"], "unnamed")
+    return f"{date} · {org} · {_text(row['country_iso3'])} · {charts.money(row['amount_usd'])}"
+
+
+COLUMN_CONFIG = {
+    "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+    "amount_usd": st.column_config.NumberColumn("amount_usd", format="dollar"),
+    "amount": st.column_config.NumberColumn("amount", format="localized"),
+    "people": st.column_config.NumberColumn("people", format="localized"),
+    "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
+}
+
+
+def table_section(db: str, version: tuple[int, int, int], filters: queries.Filters, table: str) -> None:
+    """A page of the filtered rows with the total count, the two downloads, and the evidence viewer."""
+    total = query("table_count", db, version, table, filters)
+    pages = max(1, -(-total // PAGE_SIZE))
+    page_key = f"page_{table}"
+    # new filters start again at page 1
+    if st.session_state.get(f"_filters_{table}") != filters or st.session_state.get(page_key, 1) > pages:
+        st.session_state[page_key] = 1
+    st.session_state[f"_filters_{table}"] = filters
+    top = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+    page = top[0].number_input(f"Page (of {pages:,})", 1, pages, key=page_key, step=1)
+    rows = query("table_page", db, version, table, filters, page - 1, PAGE_SIZE)
+    first = (page - 1) * PAGE_SIZE + 1 if total else 0
+    last = first + len(rows) - 1 if total else 0
+    top[1].markdown(f"**{total:,}** {'row' if total == 1 else 'rows'} · showing {first:,}–{last:,}")
+    for col, hxl in ((top[2], False), (top[3], True)):
+        col.download_button(
+            "Download HXL CSV" if hxl else "Download CSV",
+            data=functools.partial(downloads.build_download, db, table, filters, hxl=hxl),
+            file_name=downloads.file_name(table, hxl=hxl),
+            mime="text/csv",
+            key=f"download_{table}_{'hxl' if hxl else 'csv'}",
+            on_click="ignore",
+            help="Every filtered row (not only this page)" + (", with an HXL hashtag row" if hxl else ""),
+        )
+    st.dataframe(rows, hide_index=True, width="stretch", column_config=COLUMN_CONFIG, key=f"table_{table}")
+    if table == "articles" or rows.empty:
+        return
+    labels = {row["id"]: _row_label(table, row) for _, row in rows.iterrows()}
+    chosen = st.selectbox(
+        "Show the evidence of",
+        list(labels),
+        format_func=lambda rid: labels[rid],
+        key=f"evidence_{table}",
+        help="The sentence the record was extracted from, highlighted in its article.",
+    )
+    rec = query("evidence", db, version, table, chosen) if chosen else None
+    if rec:
+        st.html(evidence.evidence_html(rec))
+
+
+def dashboard(db: Path) -> None:
+    name = str(db)
+    version = queries.file_version(db)
+    values = query("distinct_values", name, version)
+    donors = query("donor_options", name, version, queries.Filters())
+    recipients = query("recipient_options", name, version, queries.Filters())
+    choices = state.Choices(
+        donor=list(donors["value"]),
+        recipient=list(recipients["value"]),
+        form=values["aid_forms"],
+        status=values["statuses"],
+        indicator=values["indicators"],
+        bounds=query("date_bounds", name, version),
+    )
+    filters = sidebar(name, version, choices)
+
+    st.title("aidtracker: aid pledges and people at risk")
+    articles = query("table_count", name, version, "articles", queries.Filters())
+    updated = dt.datetime.fromtimestamp(version[0] / 1e9).strftime("%Y-%m-%d %H:%M")
+    st.caption(f"Database {db.name} · {articles:,} articles · updated {updated}", help=str(db))
+    headline(name, version, filters)
+    tabs = st.tabs(["Overview", "Maps", "Risk and need", *TABLE_LABELS.values()])
+    with tabs[0]:
+        overview(name, version, filters)
+    with tabs[1]:
+        maps(name, version, filters)
+    with tabs[2]:
+        risk_and_need(name, version, filters)
+    for tab, table in zip(tabs[3:], TABLE_LABELS, strict=True):
+        with tab:
+            table_section(name, version, filters, table)
+
+
+def main() -> None:
+    st.set_page_config(page_title="aidtracker", page_icon="🌍", layout="wide")
+    db = db_path(sys.argv[1:])
+    try:
+        status = queries.db_status(db)
+        if status != "ok":
+            friendly_empty_page(db, status)
+            return
+        dashboard(db)
+    except queries.DatabaseBusy:
+        st.warning("The database is being updated right now. Refresh in a moment to see the new data.")
+        st.button("Refresh")
+    except (queries.DatabaseUnreadable, duckdb.Error) as exc:
+        # e.g. not a DuckDB file, or one from an older schema: say so instead of a traceback
+        st.error(f"{db} cannot be read as an aidtracker database: {exc}")
+        st.caption("Rebuild it with:")
+        st.code(f"aidtracker ingest PATH --db {db}", language="bash")
+
+
+if __name__ == "__main__":
+    main()

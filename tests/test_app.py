@@ -1,0 +1,247 @@
+"""The dashboard page under Streamlit's AppTest, on a database the real ETL built from the real corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import dashboard_db
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import queries
+from dashboard.queries import Filters
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+TABLE_ORDER = ["pledges", "risk_figures", "appeals", "articles"]  # the order of the table tabs
+DONOR = "United States"
+
+
+@pytest.fixture(scope="session")
+def etl_path(tmp_path_factory) -> Path:
+    return dashboard_db.etl_db(tmp_path_factory)
+
+
+def _app(db: Path, monkeypatch, query_params: dict | None = None) -> AppTest:
+    monkeypatch.setenv("AIDTRACKER_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(query_params or {})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _totals(at: AppTest) -> dict[str, int]:
+    """The row count each table section shows ("**N** rows · showing a–b")."""
+    found = [
+        int(m.group(1).replace(",", ""))
+        for el in at.markdown
+        if (m := re.match(r"\*\*([\d,]+)\*\* rows? ·", el.value))
+    ]
+    assert len(found) == len(TABLE_ORDER)
+    return dict(zip(TABLE_ORDER, found, strict=True))
+
+
+def _tables(at: AppTest) -> dict[str, object]:
+    frames = [df.value for df in at.dataframe]
+    assert len(frames) == len(TABLE_ORDER)
+    return dict(zip(TABLE_ORDER, frames, strict=True))
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _expected_totals(db: Path, filters: Filters) -> dict[str, int]:
+    return {t: queries.table_count(db, t, filters) for t in TABLE_ORDER}
+
+
+def test_page_shows_the_whole_database_unfiltered(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch)
+    assert _totals(at) == _expected_totals(etl_path, Filters())
+    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, "pledges", Filters())
+    assert len(at.get("plotly_chart")) >= 8
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download HXL CSV"] * 4
+    assert at.query_params == {}
+
+
+def test_choosing_a_donor_narrows_every_table(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch)
+    before = _totals(at)
+    at.multiselect(key="donor").select(DONOR).run()
+    assert not at.exception
+    after = _totals(at)
+    for table in TABLE_ORDER:
+        assert 0 < after[table] < before[table], table
+    assert after == _expected_totals(etl_path, Filters(donors=(DONOR,)))
+    pledges = _tables(at)["pledges"]
+    assert set(pledges["donor"]) == {DONOR}
+    assert int(_metric(at, "Donors")) == 1
+    assert at.query_params["donor"] == DONOR  # the URL carries the filter
+
+
+def test_url_query_params_restore_the_filters(etl_path, monkeypatch):
+    params = {"donor": [DONOR, "Germany"], "recipient": "UKR", "from": "2010-01-01", "form": "cash"}
+    at = _app(etl_path, monkeypatch, params)
+    assert at.multiselect(key="donor").value == [DONOR, "Germany"]
+    assert at.multiselect(key="recipient").value == ["UKR"]
+    assert at.multiselect(key="form").value == ["cash"]
+    assert at.date_input(key="dates").value[0] == dt.date(2010, 1, 1)
+    f = Filters(
+        donors=(DONOR, "Germany"), recipients=("UKR",), date_from=dt.date(2010, 1, 1), aid_forms=("cash",)
+    )
+    assert _totals(at) == _expected_totals(etl_path, f)
+    assert set(_tables(at)["pledges"]["recipient_iso3"]) == {"UKR"}
+    # and the URL still says so after the run, for sharing
+    assert at.query_params["donor"] == [DONOR, "Germany"] and at.query_params["from"] == "2010-01-01"
+
+
+def test_unknown_url_values_are_ignored(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch, {"donor": "No Such Donor", "from": "31-02-2020", "form": "<script>"})
+    assert at.multiselect(key="donor").value == []
+    assert _totals(at) == _expected_totals(etl_path, Filters())
+
+
+def test_clear_filters_resets_widgets_and_url(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch, {"donor": DONOR, "status": "pledged"})
+    assert at.query_params
+    at.button[0].click().run()
+    assert at.multiselect(key="donor").value == [] and at.multiselect(key="status").value == []
+    assert at.query_params == {}
+    assert _totals(at) == _expected_totals(etl_path, Filters())
+
+
+def test_an_sql_injection_donor_leaves_everything_intact(etl_path, monkeypatch):
+    before = _expected_totals(etl_path, Filters())
+    at = _app(etl_path, monkeypatch)
+    at.multiselect(key="donor").select(dashboard_db.INJECTION_DONOR).run()
+    assert not at.exception
+    assert list(_tables(at)["pledges"]["donor"]) == [dashboard_db.INJECTION_DONOR]
+    # the same value arriving through the URL
+    at2 = _app(
+        etl_path,
+        monkeypatch,
+        {"donor": dashboard_db.INJECTION_DONOR, "recipient": "x'); DROP TABLE articles; --"},
+    )
+    assert _totals(at2)["pledges"] == 1
+    con = duckdb.connect(str(etl_path), read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    finally:
+        con.close()
+    assert {"articles", "pledges", "risk_figures", "appeals", "rejected"} <= tables
+    assert _expected_totals(etl_path, Filters()) == before
+
+
+def test_evidence_is_highlighted_and_html_in_articles_stays_text(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch, {"donor": dashboard_db.INJECTION_DONOR})
+    bodies = [h.proto.body for h in at.get("html")]
+    hostile = next(b for b in bodies if "hostile name" in b)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hostile
+    assert "<img" not in hostile and "<script" not in hostile and "&lt;script&gt;" in hostile
+    assert "<mark>A donor with a hostile name gave $1 million to Chad.</mark>" in hostile
+    assert "javascript:" not in hostile  # the article's url is not a web link, so no link
+
+
+def test_evidence_follows_the_chosen_record(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch, {"donor": DONOR})
+    shown = _tables(at)["pledges"]
+    picker = at.selectbox(key="evidence_pledges")
+    assert len(picker.options) == len(shown)
+    last = shown["id"].iloc[-1]
+    picker.set_value(last).run()
+    assert at.selectbox(key="evidence_pledges").value == last
+    rec = queries.evidence(etl_path, "pledges", last)
+    body = at.get("html")[0].proto.body  # the pledges tab comes first
+    assert f"<mark>{html.escape(rec['evidence'])}</mark>" in body
+    assert html.escape(rec["title"] or "(untitled article)") in body
+
+
+def test_paging_shows_a_page_and_the_total(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch)
+    total = queries.table_count(etl_path, "pledges", Filters())
+    assert len(_tables(at)["pledges"]) == min(total, 25)
+    at.number_input(key="page_pledges").set_value(2).run()
+    page2 = _tables(at)["pledges"]
+    expected = queries.table_page(etl_path, "pledges", Filters(), 1, 25)
+    assert list(page2["id"]) == list(expected["id"])
+
+
+@pytest.mark.parametrize("kind", ["missing", "schema-only", "no-tables"])
+def test_an_empty_database_gets_the_friendly_page(tmp_path, monkeypatch, kind):
+    db = tmp_path / "aid.duckdb"
+    if kind == "schema-only":
+        dashboard_db.create_empty(db)
+    elif kind == "no-tables":
+        duckdb.connect(str(db)).close()
+    at = _app(db, monkeypatch)
+    text = " ".join(c.value for c in at.code) + " ".join(i.value for i in at.info)
+    assert f"aidtracker ingest PATH --db {db}" in text
+    assert not at.get("plotly_chart") and not at.dataframe
+
+
+def test_a_file_that_is_not_a_database_gets_a_message(tmp_path, monkeypatch):
+    db = tmp_path / "aid.duckdb"
+    db.write_text("hello\n" * 1000)
+    at = _app(db, monkeypatch)
+    assert at.error and str(db) in at.error[0].value
+
+
+HOLD_LOCK = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("ok", flush=True)
+time.sleep(30)
+"""
+
+
+def test_a_database_locked_by_a_writer_gets_a_wait_message(tmp_path, monkeypatch):
+    db = dashboard_db.build_fixture_db(tmp_path / "aid.duckdb")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        at = _app(db, monkeypatch)
+        assert at.warning and "being updated" in at.warning[0].value
+        assert "lock" not in " ".join(w.value for w in at.warning).lower()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_new_data_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch):
+    db = tmp_path / "aid.duckdb"
+    dashboard_db.create_empty(db)
+    dashboard_db.add_rows(db, dashboard_db.FIXTURE_ARTICLES[:2])
+    at = _app(db, monkeypatch)
+    before = _totals(at)["pledges"]
+    # an ingest writes a copy and swaps it in, as the ETL's loader does
+    new = tmp_path / "aid.new.duckdb"
+    shutil.copy(db, new)
+    dashboard_db.add_rows(new, dashboard_db.FIXTURE_ARTICLES[2:])
+    os.replace(new, db)
+    at.run()
+    assert _totals(at)["pledges"] > before
+    assert _totals(at)["pledges"] == queries.table_count(db, "pledges", Filters())
+
+
+def test_the_database_path_comes_from_argv_then_env_then_the_default(tmp_path, monkeypatch):
+    from dashboard.app import DEFAULT_DB, db_path
+
+    monkeypatch.setenv("AIDTRACKER_DB", str(tmp_path / "env.duckdb"))
+    assert db_path(["--db", str(tmp_path / "arg.duckdb")]) == tmp_path / "arg.duckdb"
+    assert db_path(["--other", "x"]) == tmp_path / "env.duckdb"
+    monkeypatch.delenv("AIDTRACKER_DB")
+    assert db_path([]) == DEFAULT_DB
+    assert Path(__file__).resolve().parents[1] / "data" / "aidtracker.duckdb" == DEFAULT_DB
+
+
+def test_the_hostile_donor_also_narrows_every_table(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch, {"donor": dashboard_db.INJECTION_DONOR})
+    assert _totals(at) == {"pledges": 1, "risk_figures": 1, "appeals": 1, "articles": 1}

@@ -1,0 +1,155 @@
+"""End to end: the real dashboard server, driven by Debian's headless Chromium through Playwright."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import dashboard_db
+import pytest
+from playwright.sync_api import expect
+from screenshot import launch, serve, wait_for_app
+
+from dashboard import queries
+from dashboard.queries import Filters
+
+pytestmark = pytest.mark.browser
+
+DONOR = "United States"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = dashboard_db.etl_db(tmp_path_factory)
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    with serve(db, log) as url:
+        yield url, db, log
+
+
+@pytest.fixture
+def page(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        page.dialogs = []
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        yield page
+        context.close()
+        browser.close()
+
+
+def _rerun_done(page) -> None:
+    page.wait_for_timeout(300)
+    wait_for_app(page, charts=False)
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose one option of a sidebar multiselect by typing to search it, then clicking it."""
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
+    box.locator("input").click()
+    box.locator("input").fill(option[:12])
+    page.get_by_role("option", name=re.compile("^" + re.escape(option) + r" \(\d+\)$")).click()
+    page.keyboard.press("Escape")
+    _rerun_done(page)
+
+
+def _expect_rows(page, n: int) -> None:
+    """The open table tab says it has n rows (waiting for the rerun to get there)."""
+    counter = page.get_by_role("tabpanel").get_by_text(re.compile(r"rows? · showing"))
+    expect(counter).to_have_text(re.compile(f"^{n:,} rows? ·"), timeout=30_000)
+
+
+def _legend(page) -> list[str]:
+    """The donors in the legend of the first chart (pledges over time)."""
+    return page.locator(".js-plotly-plot").first.locator("g.legend text.legendtext").all_inner_texts()
+
+
+def test_pick_a_donor_see_tables_and_charts_change_and_download(server, page, tmp_path):
+    url, db, _ = server
+    page.goto(url)
+    wait_for_app(page)
+    legend_before = _legend(page)
+    assert len(legend_before) > 1
+
+    page.get_by_role("tab", name="Pledges").click()
+    total = queries.table_count(db, "pledges", Filters())
+    _expect_rows(page, total)
+
+    _pick(page, "Donor", DONOR)
+    expected = queries.table_count(db, "pledges", Filters(donors=(DONOR,)))
+    assert 0 < expected < total
+    _expect_rows(page, expected)
+    assert "donor=United+States" in page.url or "donor=United%20States" in page.url
+
+    page.get_by_role("tab", name="Overview").click()
+    legend = page.locator(".js-plotly-plot").first.locator("g.legend text.legendtext")
+    expect(legend).to_have_text([DONOR], timeout=30_000)
+
+    page.get_by_role("tab", name="Pledges").click()
+    with page.expect_download() as info:
+        page.get_by_role("tabpanel").get_by_role("button", name="Download CSV").click()
+    download = info.value
+    assert download.suggested_filename == "aidtracker-pledges.csv"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert len(rows) == expected
+    assert {r["donor"] for r in rows} == {DONOR}
+
+    # a reload keeps the filter: it lives in the URL
+    page.reload()
+    wait_for_app(page)
+    page.get_by_role("tab", name="Pledges").click()
+    _expect_rows(page, expected)
+
+    page.screenshot(path=str(tmp_path / "dashboard.png"))
+    assert (tmp_path / "dashboard.png").stat().st_size > 10_000
+
+
+def test_html_in_an_article_title_never_runs(server, page, tmp_path):
+    url, db, _ = server
+    page.goto(url)
+    wait_for_app(page)
+    _pick(page, "Donor", dashboard_db.INJECTION_DONOR)
+    page.get_by_role("tab", name="Pledges").click()
+    _expect_rows(page, 1)
+    evidence = page.get_by_role("tabpanel").locator(".aid-evidence")
+    evidence.wait_for()
+    assert evidence.get_by_text(dashboard_db.HOSTILE_TITLE, exact=True).is_visible()
+    assert "<script>window.__pwned = 1</script>" in evidence.inner_text()
+    assert evidence.locator("mark").filter(has_text="A donor with a hostile name").count() == 1
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    page.screenshot(path=str(tmp_path / "hostile.png"))
+    # nothing was dropped by the hostile donor name
+    assert queries.table_count(db, "pledges", Filters()) > 1
+
+
+def test_maps_draw_offline(server, page):
+    url, _, _ = server
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("tab", name="Maps").click()
+    maps = page.get_by_role("tabpanel").locator(".js-plotly-plot")
+    maps.first.locator("path.choroplethlocation").first.wait_for(timeout=30_000)
+    # the world outline came from the shipped topojson: countries without data are drawn too
+    assert maps.first.locator("path.choroplethlocation").count() > 3
+    land = maps.first.locator("g.land path, g.countries path")
+    assert land.count() >= 2
+    assert all(len(d or "") > 10_000 for d in land.evaluate_all("ps => ps.map(p => p.getAttribute('d'))"))
+    assert not [m for m in console if "topojson" in m.lower()]
+
+
+def test_server_log_has_no_traceback(server):
+    _, _, log = server
+    text = log.read_text()
+    assert "Traceback" not in text and "Error" not in text, text
