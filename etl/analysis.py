@@ -1,0 +1,339 @@
+"""A candidate sentence read for extraction: spaCy tokens, with gazetteer mentions, amounts and dates on them.
+
+Also the article-wide context the extraction rules share (its main country, the
+country whose voice it is in, what a bare "$" means there) and the word lists of
+English grammar the rules use. Knowledge about the world (names, verbs, cues)
+lives in data/ and comes through etl.gazetteer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from etl import gazetteer
+from etl.amounts import OPENING_WORDS, Amount, find_amounts
+from etl.dates import DateMention, find_dates
+from etl.gazetteer import Mention
+
+# fmt: off
+# Tokens that close a clause: what follows has its own subject.
+CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though", "—", "–"})
+# Prepositions that make the country after them a destination or a location.
+DEST_PREPS = frozenset({"to", "for", "in", "into", "inside", "within", "towards", "across", "throughout"})
+# Number words a sentence can state an amount with.
+NUMBER_WORDS = frozenset((
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "half", "quarter",
+))
+# Auxiliaries and adverbs between a subject and its verb: "Britain has already pledged".
+AUX_VERBS = frozenset((
+    "has", "have", "had", "will", "would", "is", "are", "was", "were", "also", "already", "to", "be",
+    "formally", "now", "urgently", "today", "'s", "’s", "shall", "can", "could",
+))
+# fmt: on
+
+_NUMBER_START = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
+_PERCENT = re.compile(r"\s*(?:%|pct\b|percent\b|per\s+cent\b)")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A month name next to a number: the only places etl.dates can find a date.
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+
+@cache
+def tokenizer():
+    """spaCy's blank English tokenizer, built once per process (no model download)."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+@cache
+def _token_attrs() -> list:
+    """The spaCy attribute ids a sentence reads for each token: lower-cased text, offset."""
+    from spacy.attrs import IDX, LOWER
+
+    return [LOWER, IDX]
+
+
+@dataclass
+class Span:
+    """A stretch of one sentence, in token coordinates."""
+
+    t0: int  # first token
+    t1: int  # one past the last token
+    start: int  # character offsets within the sentence
+    end: int
+
+
+@dataclass
+class MentionSpan(Span):
+    """A gazetteer phrase placed on the sentence's tokens."""
+
+    mention: Mention
+
+
+@dataclass
+class AmountSpan(Span):
+    """An amount placed on the sentence's tokens."""
+
+    amount: Amount
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A donor or an appealing organization as a record names it."""
+
+    name: str
+    iso3: str | None
+    kind: str  # government | multilateral | un_agency | ngo | private | various
+
+
+def is_year(a: Amount) -> bool:
+    """ "since 2021", "by 2020": a bare four-digit year is a date, not an amount."""
+    return not (a.has_scale or a.currency or a.unit) and bool(_YEAR.fullmatch(a.raw.strip()))
+
+
+class Sentence:
+    """One candidate sentence: tokens, and the mentions and amounts placed on them."""
+
+    def __init__(self, text: str, start: int, index: int, mentions: list[Mention], low: str) -> None:
+        self.text = text
+        self.start = start  # offset of the sentence in the article
+        self.index = index  # its position among the article's sentences
+        self.doc = tokenizer()(text)
+        strings = self.doc.vocab.strings
+        pairs = self.doc.to_array(_token_attrs()).tolist()
+        self.lower = [strings[h] for h, _ in pairs]
+        self.tok_starts = [i for _, i in pairs]
+        self.n = len(self.doc)
+        self.mentions = [
+            MentionSpan(*self._tokens(m.start - start, m.end - start), mention=m) for m in mentions
+        ]
+        self._m_t0 = [m.t0 for m in self.mentions]
+        self.dates: list[DateMention] = find_dates(text) if _MONTH_NAME.search(low) else []
+        self.amounts = self._amounts(text, low)
+        self.clause_id = self._clauses()
+        self._bounds: dict[int, tuple[int, int]] = {}
+        for i, cid in enumerate(self.clause_id):
+            lo, _ = self._bounds.get(cid, (i, i))
+            self._bounds[cid] = (lo, i + 1)
+
+    def _amounts(self, text: str, low: str) -> list[AmountSpan]:
+        # Try the amount pattern only at a number's token, or a few tokens before it
+        # ("more than $123", "an estimated"): far cheaper than at every character.
+        starts = []
+        last = -1
+        for m in _NUMBER_START.finditer(low):
+            i = self.tok(m.start())
+            if i == last:
+                continue
+            last = i
+            starts.append(self.tok_starts[i])
+            for j in range(max(0, i - 3), i):
+                w = self.lower[j]
+                if w in OPENING_WORDS or (len(w) <= 3 and not w.isalpha()):
+                    starts.append(self.tok_starts[j])
+        if not starts:
+            return []
+        in_dates = [(d.start, d.end) for d in self.dates]
+        return [
+            AmountSpan(*self._tokens(a.start, a.end), amount=a)
+            for a in find_amounts(text, starts=starts)
+            if not is_year(a)
+            and not _PERCENT.match(text, a.end)
+            and not any(ds <= a.start < de for ds, de in in_dates)  # "3 May 2021" is a date
+        ]
+
+    def tok(self, char: int) -> int:
+        """The token holding character `char` of the sentence."""
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def _tokens(self, s: int, e: int) -> tuple[int, int, int, int]:
+        """(first token, end token, start, end) of characters s:e."""
+        return self.tok(s), self.tok(max(s, e - 1)) + 1, s, e
+
+    def _clauses(self) -> list[int]:
+        ids, cid = [], 0
+        for i, low in enumerate(self.lower):
+            if low in CLAUSE_BREAKS or (
+                low == "," and i + 1 < self.n and self.lower[i + 1] in ("while", "but")
+            ):
+                cid += 1
+            ids.append(cid)
+        return ids
+
+    def clause_bounds(self, t: int) -> tuple[int, int]:
+        """(first token, one past the last) of the clause holding token `t`."""
+        return self._bounds[self.clause_id[min(t, self.n - 1)]]
+
+    def mentions_in(
+        self, t0: int, t1: int, kind: str | None = None, value: str | None = None
+    ) -> list[MentionSpan]:
+        """Mentions wholly inside tokens t0:t1, of a kind (and value) when given."""
+        out = []
+        for i in range(bisect.bisect_left(self._m_t0, t0), len(self.mentions)):
+            m = self.mentions[i]
+            if m.t0 >= t1:
+                break
+            if m.t1 <= t1 and (kind is None or m.mention.has(kind, value)):
+                out.append(m)
+        return out
+
+    def mention_at(self, t: int) -> MentionSpan | None:
+        """The mention that starts at token `t`."""
+        i = bisect.bisect_left(self._m_t0, t)
+        return self.mentions[i] if i < len(self.mentions) and self.mentions[i].t0 == t else None
+
+    def cues(self, t0: int, t1: int, cue: str) -> list[MentionSpan]:
+        """Cue words (data/cues.csv) of one class inside tokens t0:t1."""
+        found = self.mentions_in(t0, t1, "cue", cue)
+        if cue == "hypothetical":
+            found = [m for m in found if m.mention.text != "May"]  # "3 May 2021" is a month
+        return found
+
+    def word(self, t: int) -> str:
+        """The lower-cased token `t`, or '' outside the sentence."""
+        return self.lower[t] if 0 <= t < self.n else ""
+
+    def is_conversion(self, a: AmountSpan) -> bool:
+        """ "$1m (£525,000)", "650million euros - around £545million": a restatement."""
+        j = a.t0 - 1
+        return (
+            j >= 0
+            and self.lower[j] in ("(", "-", "–", "—")
+            and any(b.t1 == j for b in self.amounts if b is not a)
+        )
+
+    def evidence(self) -> tuple[str, int, int]:
+        return self.text, self.start, self.start + len(self.text)
+
+
+def entity_of(m: Mention) -> Entity | None:
+    """The donor a mention can name: a country, a demonym's country, an organization
+    (a government body as its country), or 'various' for "donor nations"."""
+    iso = m.value("country") or m.value("demonym")
+    if iso:
+        return Entity(gazetteer.country_name(iso), iso, "government")
+    org = gazetteer.organization_of(m)
+    if org:
+        if org.iso3:
+            return Entity(gazetteer.country_name(org.iso3), org.iso3, "government")
+        return Entity(org.name, None, org.kind)
+    if m.has("cue", "generic_donor"):
+        return Entity("various", None, "various")
+    return None
+
+
+@dataclass
+class Article:
+    """What the whole article tells the rules reading one sentence."""
+
+    text: str
+    title: str
+    hint: str | None  # a country the metadata names
+    mentions: list[Mention]
+    country_counts: dict[str, int] = field(default_factory=dict)
+    dest_counts: dict[str, float] = field(default_factory=dict)  # mentions, doubled after "to/for/in"
+    title_iso3: frozenset[str] = frozenset()
+    main_iso3: str | None = None  # where the article's aid goes or its people are
+    home_iso3: str | None = None  # the country that speaks: most named, not the main one
+    home_dollar: str = "USD"  # what a bare "$" means here
+
+    @classmethod
+    def read(cls, text: str, title: str, hint: str | None, mentions: list[Mention]) -> Article:
+        art = cls(text, title, hint, mentions)
+        for m in mentions:
+            iso = m.location
+            if iso:
+                art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
+                before = text[max(0, m.start - 12) : m.start].split()
+                weight = 2.0 if before and before[-1].lower() in DEST_PREPS | {"the"} else 1.0
+                if text[m.end : m.end + 2] in ("'s", "’s") or m.has("demonym"):
+                    weight = 0.5  # "Australia's funding", "the Australian Government": a voice, not a place
+                art.dest_counts[iso] = art.dest_counts.get(iso, 0) + weight
+            elif (org := gazetteer.organization_of(m)) is not None and org.iso3:
+                art.country_counts[org.iso3] = art.country_counts.get(org.iso3, 0) + 1
+        art.title_iso3 = frozenset(m.location for m in title_mentions(title) if m.location)
+        art.home_dollar = art._home_dollar()
+        art.settle(set())
+        return art
+
+    def settle(self, donors: set[str]) -> bool:
+        """Fix the main and home countries, not counting `donors`; True when the main one changed."""
+        main = self._main_country(donors)
+        changed = main != self.main_iso3
+        self.main_iso3 = main
+        counts = {k: v for k, v in self.country_counts.items() if k != main and v >= 2}
+        self.home_iso3 = max(counts, key=counts.__getitem__) if counts else None
+        return changed
+
+    def _main_country(self, exclude: set[str]) -> str | None:
+        """The hint, else a country the title names as destination, else the most named
+        one (donors excluded when another is named)."""
+        if self.hint:
+            return self.hint
+        in_title = [m for m in title_mentions(self.title) if m.location]
+        if in_title:
+            low = self.title.lower()
+            for m in in_title:
+                before = low[: m.start].split()
+                if (
+                    before
+                    and before[-1] in ("to", "for", "in", "with", "on", "into")
+                    and m.location not in exclude
+                ):
+                    return m.location
+            candidates = [m.location for m in in_title if m.location not in exclude]
+            if candidates:
+                return candidates[-1]
+        counts = {k: v for k, v in self.dest_counts.items() if k not in exclude} or self.dest_counts
+        if not counts:
+            return None
+        first_seen: dict[str, int] = {}
+        for m in self.mentions:
+            if m.location and m.location not in first_seen:
+                first_seen[m.location] = m.start
+        return max(counts, key=lambda k: (counts[k], -first_seen.get(k, 0)))
+
+    def _home_dollar(self) -> str:
+        """The currency of the dollar country that speaks most (an Australian government
+        release's $ is AUD), else USD."""
+        best, best_n = "USD", 0
+        for iso, n in self.country_counts.items():
+            c = gazetteer.countries().get(iso)
+            if c and gazetteer.currency_families().get(c.currency) == "dollar" and n > best_n:
+                best, best_n = c.currency, n
+        if best != "USD" and best_n >= 2 and best_n > self.country_counts.get("USA", 0):
+            return best
+        return "USD"
+
+    def dollar_for(self, donor_iso: str | None) -> str:
+        """What a bare "$" means when `donor_iso` gives: its own dollar, else the article's."""
+        if donor_iso:
+            c = gazetteer.countries().get(donor_iso)
+            if c and gazetteer.currency_families().get(c.currency) == "dollar":
+                return c.currency
+        return self.home_dollar
+
+    def main_is_clear(self) -> bool:
+        """Whether the main country is named enough to stand for a sentence that names none."""
+        main = self.main_iso3
+        return main is not None and (
+            self.country_counts.get(main, 0) >= 2
+            or self.hint == main
+            or main in self.title_iso3
+            or self.dest_counts.get(main, 0) >= 2
+        )
+
+
+@cache
+def title_mentions(title: str) -> tuple[Mention, ...]:
+    return tuple(gazetteer.find_mentions(title)) if title else ()

@@ -1,0 +1,762 @@
+"""Pledges and appeals in one sentence: who gives (or asks for) how much of what, to where.
+
+An amount of money or goods is a pledge when an aid verb governs it: the nearest
+one before it in its clause ("Norway pledged 30 mln dlrs"), a passive one after it
+("79,250 tonnes of wheat promised by Britain"), an aid noun ("a contribution of
+$100 million"), a programme it comes under, or the list header it belongs to
+("The assistance will include: • $4 million to WFP"). The donor is the verb's
+subject, "by"/"from" X, or the donor the article last named; the recipient is
+"to/for/in" + a country. Appeal verbs make an appeal instead. GUIDELINES.md
+section 1 lists what is not a pledge; each skip below names the case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from etl import gazetteer
+from etl.amounts import Amount
+from etl.analysis import AUX_VERBS, DEST_PREPS, AmountSpan, Article, Entity, MentionSpan, Sentence, entity_of
+from etl.gazetteer import Mention, Tag
+from etl.records import Appeal, Pledge
+
+# fmt: off
+# Nouns that make "X's <noun>" name X as the giver: "increased Australia's assistance by $30 million".
+_AID_NOUNS = frozenset(("assistance", "aid", "contribution", "funding", "support", "commitment", "package",
+                        "pledge"))
+# Cue words of the "cumulative" class that mark a total when they come right before the amount.
+_TOTAL_WORDS = frozenset(("total", "totals", "totalling", "totaling", "totalled", "overall", "cumulative",
+                          "combined", "altogether"))
+# Cumulative cues that mark the whole stretch around an amount: "$159 million since October 2020".
+_PERIOD_CUES = frozenset(("since", "in the past", "over the past", "in the last", "over the last", "so far",
+                          "to date", "overall", "has now", "have now"))
+# What a verb placed after its amount needs to be passive: "would be shipped", "that were provided".
+_PARTICIPLE_AUX = frozenset(("be", "been", "being", "is", "are", "was", "were", "would", "will", "that",
+                             "which"))
+# Words of a person's title that make the person an official of the article's home country.
+_OFFICIAL = frozenset(("secretary", "minister", "president", "chancellor", "ambassador", "premier",
+                       "government", "administration", "ministry", "department", "senator", "governor"))
+# Title and function words before a name in a donor's slot: "Actress Sandra Bullock has donated".
+TITLES = frozenset((
+    "actress", "actor", "singer", "star", "president", "vice", "prime", "minister", "secretary", "foreign",
+    "chancellor", "king", "queen", "prince", "princess", "sheikh", "director", "general", "director-general",
+    "chairman", "chief", "executive", "mr", "mrs", "ms", "dr", "senator", "sen", "governor", "mayor",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "billionaire", "philanthropist", "businessman",
+    "footballer", "musician", "pope", "deputy", "special", "representative", "the", "a", "an", "and", "today",
+    "yesterday", "meanwhile", "also", "however", "but", "so", "this", "that", "it", "its", "following",
+    "during", "under", "after", "before", "in", "on", "at",
+))
+# fmt: on
+_UNDER_PROGRAMME = Tag("verb", "give", "pledged")
+
+
+@dataclass
+class Draft:
+    """A pledge as read from its sentence, before totals and repeats are dropped."""
+
+    sentence: Sentence
+    donor: Entity
+    donor_explicit: bool
+    recipient_iso3: str | None
+    recipient_explicit: bool
+    channel: str | None
+    amount: Amount
+    unit: str
+    aid_form: str
+    commodity: str | None
+    status: str
+    date_raw: str | None
+    announced_on: dt.date | None
+    confidence: float
+    total_of_parts: bool = False  # a total this same sentence breaks down ("$123 million, including")
+    is_part: bool = False  # opens the parts of an earlier total ("This new funding includes $20 million")
+    list_item: bool = False  # "• $400,000 to UNICEF ...": one allocation of a list
+    worth: tuple[float, str] | None = None  # goods' stated value: "cereals worth six mln sterling"
+
+    @property
+    def sent_index(self) -> int:
+        return self.sentence.index
+
+
+@dataclass
+class State:
+    """What earlier sentences of the article tell later ones."""
+
+    last_donor: Entity | None = None
+    last_status: str = "pledged"
+    last_pledge_sent: int = -10
+    names: dict[str, Entity] = field(default_factory=dict)  # "Saouma" -> the donor he spoke for
+    # amounts restated in another currency: "650million euros - around £545million"
+    conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# What an amount counts
+
+
+def _goods_after(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, int]:
+    """(unit, commodity, end token) of goods counted by a number: "5,000 tons of flour",
+    "1 million vaccine doses", "20,000 tonnes soft wheat"; (None, None, _) otherwise."""
+    amount = a.amount
+    t = a.t1
+    if amount.unit:
+        if s.word(t) == "of":
+            t += 1
+        words: list[str] = []
+        while t < s.n and len(words) < 4:
+            m = s.mention_at(t)
+            if m and m.mention.has("goods"):
+                words.append(m.mention.text.lower())
+                t = m.t1
+            elif m and m.mention.has("demonym"):
+                t = m.t1  # "7,200 tonnes of Australian wheat"
+            else:
+                break
+        return amount.unit, " ".join(words) or None, t
+    for k in range(t, min(t + 4, s.n)):  # up to three modifiers, then a counted noun
+        m = s.mention_at(k)
+        if m and m.mention.has("goods", "unit"):
+            if any(s.lower[j] in (",", ".", ";") for j in range(t, k)):
+                break
+            mods = [
+                s.doc[j].text for j in range(t, k) if s.lower[j] not in ("additional", "more", "new", "of")
+            ]
+            unit = m.mention.text.lower()
+            return (unit if unit.endswith("s") else unit + "s"), " ".join(mods) or None, m.t1
+    return None, None, a.t1
+
+
+def _valued(s: Sentence, b: AmountSpan) -> bool:
+    """ "worth six mln sterling", "valued at $5 million", "at a cost ... of 3.4 mln stg"."""
+    return any(s.lower[k] in ("worth", "valued") for k in range(max(0, b.t0 - 3), b.t0)) or any(
+        s.lower[k] == "cost" and s.word(k - 2) == "at" for k in range(max(0, b.t0 - 9), b.t0)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The verb, the donor, the recipient
+
+
+def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None = None) -> MentionSpan | None:
+    """The aid verb that governs amount `a`: the nearest one before it in its clause,
+    else a passive one right after it ("promised by Britain", "that were provided",
+    "would arrive"), else the programme it comes under ("under the French food aid
+    programme"). `after` is where to look for the passive verb (after the goods named)."""
+    best = None
+    for v in s.mentions_in(lo, a.t0, "verb"):
+        role = v.mention.value("verb")
+        word = v.mention.text.lower()
+        if word == "aid" and s.word(v.t0 - 1) == "to":
+            best = v  # "to aid peru with 160,000 dlrs"
+            continue
+        if role == "noun" or (v.mention.has("verb", "noun") and s.word(v.t1) == "of"):
+            gap = s.lower[v.t1 : a.t0]
+            of_at = max((i for i, g in enumerate(gap) if g == "of"), default=-1)
+            of_leads = of_at >= 0 and len(gap) - of_at <= 3 and len(gap) <= 8
+            copula = len(gap) <= 8 and any(g in ("be", "is", "was", "are", "were", "totals") for g in gap)
+            if not (of_leads or copula):
+                continue  # "contribution of $100 million", "its contribution would be $890 million"
+        if (
+            role == "receive"
+            and s.word(v.t0 - 1) == "to"
+            and s.word(v.t0 - 2) not in ("is", "are", "was", "were")
+        ):
+            continue  # "to receive and host refugees": a purpose, not what happened to the money
+        if role == "level" and not any(
+            s.lower[k] in ("aid", "assistance") for k in range(max(lo, v.t0 - 8), v.t0)
+        ):
+            continue  # "rise to" pledges only when aid rises
+        best = v
+    if best is not None:
+        return best
+    start = after if after is not None else a.t1
+    nxt = min((b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a and not _valued(s, b)), default=hi)
+    for v in s.mentions_in(start, min(hi, nxt, start + 8), "verb"):
+        word = v.mention.text.lower()
+        if v.mention.value("verb") != "give" or word == "aid":
+            continue
+        if (
+            s.word(v.t1) == "by"
+            or s.word(v.t0 - 1) in _PARTICIPLE_AUX
+            or (word.endswith(("ed", "en", "sent")) and v.t0 - start <= 4)
+        ):
+            return v
+    for k in range(lo, hi):
+        if s.lower[k] == "under" and _aid_programme_after(s, k, hi):
+            start_char = s.tok_starts[k]
+            return MentionSpan(
+                k,
+                k + 1,
+                start_char,
+                start_char + 5,
+                mention=Mention(start_char, start_char + 5, "under", (_UNDER_PROGRAMME,)),
+            )
+    return None
+
+
+def _aid_programme_after(s: Sentence, k: int, hi: int) -> bool:
+    window = s.lower[k + 1 : min(hi, k + 9)]
+    return any(w in ("programme", "program") for w in window) and "aid" in window
+
+
+def _donor_by_pattern(
+    s: Sentence, lo: int, hi: int, verb: MentionSpan | None, a: AmountSpan
+) -> Entity | None:
+    """Donor named by "increased Australia's assistance by", "promised by X", "from X"
+    or "under the X aid programme"."""
+    for m in s.mentions_in(lo, min(hi, a.t0)):
+        if (
+            s.word(m.t1) in ("'s", "’s")
+            and s.word(m.t1 + 1) in _AID_NOUNS
+            and entity_of(m.mention)
+            and (verb is None or m.t0 > verb.t0)
+        ):
+            return entity_of(m.mention)
+    if verb is not None and s.word(verb.t1) == "by":
+        for m in s.mentions_in(verb.t1, min(hi, verb.t1 + 4)):
+            if entity_of(m.mention):
+                return entity_of(m.mention)
+    for k in range(lo, hi):
+        word = s.lower[k]
+        if (
+            word == "from"
+            and ((verb is not None and k < verb.t0) or a.t1 <= k <= a.t1 + 10)
+            and s.word(k - 1)
+            not in ("displaced", "fled", "fleeing", "refugees", "return", "home", "returned")
+        ):
+            givers = [m for m in s.mentions_in(k + 1, min(hi, k + 5)) if entity_of(m.mention)]
+            if givers and givers[0].t0 <= k + 3:
+                if s.word(k + 1) in ("banks", "donors", "countries"):
+                    return Entity("various", None, "various")  # "from banks and European countries"
+                return entity_of(givers[0].mention)
+        if word == "under" and k < a.t1 + 12 and _aid_programme_after(s, k, hi):
+            owners = [m for m in s.mentions_in(k + 1, min(hi, k + 8)) if entity_of(m.mention)]
+            if owners:
+                return entity_of(owners[0].mention)
+    return None
+
+
+def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
+    """Donor-capable mentions before the verb in its clause, nearest last, skipping
+    objects of "to/for/in/with" (destinations and partners, not givers), those after a
+    pronoun subject ("We are encouraging Haiti ... and are providing"), and objects of
+    an earlier aid verb ("contribute 1.3 mln to UNHCR, and give 750,000")."""
+    pronoun = next((k for k in range(lo, verb_t0) if s.lower[k] in ("we", "they", "he", "she", "i")), None)
+    verbs_before = [v.t0 for v in s.mentions_in(lo, verb_t0, "verb") if v.mention.value("verb") == "give"]
+    out = []
+    for m in s.mentions_in(lo, verb_t0):
+        if not entity_of(m.mention):
+            continue
+        prev, prev2 = s.word(m.t0 - 1), s.word(m.t0 - 2)
+        if (
+            prev in DEST_PREPS
+            or (prev == "the" and prev2 in DEST_PREPS)
+            or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]
+        ):
+            continue
+        if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0]:
+            continue
+        adjacent = all(s.lower[k] in AUX_VERBS for k in range(m.t1, verb_t0))
+        if not adjacent and any(m.t0 > vt for vt in verbs_before):
+            continue
+        out.append(m)
+    return out
+
+
+def _coordinated(s: Sentence, last: MentionSpan, cands: list[MentionSpan]) -> list[MentionSpan]:
+    """ "Kuwait, Qatar, Saudi Arabia, and the UAE": the list that ends with `last`."""
+    group = [last]
+    idx = cands.index(last)
+    while idx > 0:
+        prev = cands[idx - 1]
+        between = s.lower[prev.t1 : group[0].t0]
+        if not between or not all(w in (",", "and", "the") for w in between):
+            break
+        group.insert(0, prev)
+        idx -= 1
+    return group
+
+
+def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
+    """(name, is an official) of a capitalized name right before the verb, a person or
+    an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False)."""
+    k = verb_t0 - 1
+    while k >= lo and s.lower[k] in AUX_VERBS:
+        k -= 1
+    words: list[int] = []
+    while k >= lo and (s.doc[k].text[:1].isupper() or (words and s.lower[k] in ("for", "of"))):
+        words.insert(0, k)
+        k -= 1
+    official = any(s.lower[w] in _OFFICIAL for w in words)
+    while words and s.lower[words[0]] in TITLES | {"for", "of"}:
+        words.pop(0)
+    if not words or s.lower[words[-1]] in TITLES:
+        return None
+    return " ".join(s.doc[w].text for w in words), official
+
+
+def _recipient(
+    s: Sentence, a: AmountSpan, lo: int, hi: int, donor_iso: str | None, verb: MentionSpan | None
+) -> tuple[str | None, bool, bool]:
+    """(ISO3, explicit, region) of where aid goes: "to/for/in" + a country after the
+    amount, the object of "provide Togo with", or "aid to Bolivia" before it."""
+    nxt = next((b for b in s.amounts if b.t0 > a.t0), None)
+    while nxt is not None and all(w in ("and", ",", "or") for w in s.lower[a.t1 : nxt.t0]):
+        # "$3 million and $2 million respectively to Nepal": coordinated amounts share the destination
+        nxt = next((b for b in s.amounts if b.t0 > nxt.t0), None)
+    next_amount = nxt.t0 if nxt is not None else hi
+    stop = min(hi, next_amount) if next_amount > a.t1 else hi
+    for k in range(a.t1, min(stop, a.t1 + 25)):
+        if s.lower[k] not in DEST_PREPS:
+            continue
+        for m in s.mentions_in(k + 1, min(stop, k + 7)):
+            if m.mention.has("region"):
+                if m.t0 <= k + 2:
+                    return None, False, True
+                continue
+            iso = m.mention.location
+            if iso and s.word(m.t1) in ("'s", "’s"):
+                continue  # "affected by Russia's war in Ukraine": a possessive is not where aid goes
+            if iso and iso != donor_iso:
+                return iso, True, False
+            if m.mention.has("org") or m.mention.has("verb"):
+                break
+    if verb is not None:
+        for m in s.mentions_in(verb.t1, min(a.t0, verb.t1 + 3)):
+            if m.mention.location and m.mention.location != donor_iso:
+                return m.mention.location, True, False
+    for k in range(max(lo, 1), a.t0):
+        if s.lower[k] in ("to", "for") and (s.word(k - 1) in _AID_NOUNS or s.word(k - 1) == "relief"):
+            # "West German aid to Bolivia will rise to 91 mln marks" (not "her trip to Warsaw")
+            for m in s.mentions_in(k + 1, min(a.t0, k + 4)):
+                if m.mention.location and m.mention.location != donor_iso:
+                    return m.mention.location, True, False
+    return None, False, False
+
+
+def _channel(s: Sentence, a: AmountSpan, hi: int) -> str | None:
+    """The organization aid flows through: "through WFP", "$10 million to UNICEF"."""
+    for k in range(max(0, a.t0 - 12), min(hi, a.t1 + 12)):
+        word = s.lower[k]
+        if word in ("through", "via") or (word in ("to", "for") and a.t1 <= k <= a.t1 + 1):
+            for m in s.mentions_in(k + 1, k + 24, "org"):
+                if m.t0 > k + 3:
+                    break
+                org = gazetteer.organization_of(m.mention)
+                if org is not None and org.kind in ("un_agency", "ngo", "multilateral"):
+                    return org.name
+    return None
+
+
+def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> None:
+    """Capitalized words in a donor's subject ("Edouard Saouma") speak for that donor
+    when a later sentence names only them ("Saouma also offered ...")."""
+    covered = {k for m in s.mentions for k in range(m.t0, m.t1)}
+    for k in range(max(lo, 1), hi):
+        tok = s.doc[k].text
+        if tok[:1].isupper() and tok.isalpha() and k not in covered and s.lower[k] not in TITLES:
+            st.names.setdefault(tok, donor)
+
+
+# ---------------------------------------------------------------------------------------------
+# One sentence
+
+
+def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appeals: list[Appeal]) -> None:
+    """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
+    starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == 0
+    include_at = next((k for k, w in enumerate(s.lower) if w in ("including", "includes", "include")), None)
+    for a in s.amounts:
+        _read_amount(s, a, art, st, drafts, appeals, include_at, starts_with_amount)
+        if s.is_conversion(a) and a.amount.is_money:
+            main = next((b for b in s.amounts if b.t1 == a.t0 - 1), None)
+            if main is not None and main.amount.is_money:
+                st.conversions.append(
+                    (main.amount.value, str(main.amount.currency), a.amount.value, str(a.amount.currency))
+                )
+
+
+def _read_amount(
+    s: Sentence,
+    a: AmountSpan,
+    art: Article,
+    st: State,
+    drafts: list[Draft],
+    appeals: list[Appeal],
+    include_at: int | None,
+    starts_with_amount: bool,
+) -> None:
+    amount = a.amount
+    if amount.is_range or s.is_conversion(a):
+        return  # "30 to 35 mln dlrs", "$1m (£525,000)"
+    unit = commodity = None
+    goods_end = a.t1
+    if not amount.is_money:
+        unit, commodity, goods_end = _goods_after(s, a)
+        if unit is None:
+            return  # a count of people, years, percentages: not a pledge
+    elif amount.value < 1000:
+        return
+    lo, hi = s.clause_bounds(a.t0)
+    win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
+    win_hi = min([hi, *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a)])
+    if s.cues(max(lo, a.t0 - 4), a.t0, "portion"):
+        return  # "the first load of 20,000 tonnes": part of a pledge counted already
+    if not amount.is_money and (
+        s.cues(lo, a.t0, "money_anaphor")
+        or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
+    ):
+        return  # "The aid will include 30,000 tonnes of wheat": goods the money pledge buys
+    if any(w in ("cost", "costs", "lost") for w in s.lower[max(lo, a.t0 - 3) : a.t0]):
+        return  # "will cost Ecuador 800 mln dlrs"
+    if (
+        amount.is_money
+        and _valued(s, a)
+        and any(not b.amount.is_money and lo <= b.t0 and b.t1 <= a.t0 for b in s.amounts)
+    ):
+        return  # "30,000 tonnes of cereals worth six mln sterling": labelled by quantity
+    verb = _verb_near(s, a, lo, hi, goods_end if not amount.is_money else None)
+    inherited = verb is None
+    if inherited and not (starts_with_amount and st.last_donor and s.index - st.last_pledge_sent <= 8):
+        return  # no aid verb, and not an item of a list of allocations
+    role = (verb.mention.value("verb") or "") if verb else "inherit"
+    status = verb.mention.extra("verb") if verb else ""
+    if role == "include" and verb is not None:
+        heads = [
+            v for v in s.mentions_in(0, verb.t0, "verb") if v.mention.value("verb") in ("give", "appeal")
+        ]
+        if heads and heads[-1].mention.value("verb") == "appeal":
+            verb, role = heads[-1], "appeal"  # "UN humanitarian appeals, including $1.7 billion"
+    if role == "appeal" and verb is not None:
+        _read_appeal(s, a, art, lo, hi, verb, appeals)
+        return
+    if s.cues(lo, a.t0, "hypothetical"):
+        return  # "was expected to offer", "could"
+    head = None
+    if include_at is not None and include_at < a.t0:
+        head = max((b for b in s.amounts if b.t1 <= include_at), key=lambda b: b.t0, default=None)
+    if s.cues(max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8), "not_aid") or (
+        head is not None and s.cues(max(lo, head.t0 - 6), head.t1 + 8, "not_aid")
+    ):
+        return  # loans, investments, debt, military aid; or parts of such a total
+    tail = s.lower[a.t1 : min(win_hi, a.t1 + 6)]
+    if any(
+        w in ("each", "every", "per") and nxt in ("year", "month")
+        for w, nxt in zip(tail, tail[1:], strict=False)
+    ) or (s.cues(a.t1, min(win_hi, a.t1 + 6), "recurring")):
+        return  # "110,700 tonnes of cereals each year": a standing level, not a pledge
+    cum_before = [
+        c
+        for c in s.cues(max(win_lo, a.t0 - 12), a.t0, "cumulative")
+        if c.mention.text.lower() not in _PERIOD_CUES
+        and (a.t0 - c.t1 <= 8 or c.mention.text.lower() in _TOTAL_WORDS)
+    ]
+    cum_period = [c for c in s.cues(win_lo, win_hi, "cumulative") if c.mention.text.lower() in _PERIOD_CUES]
+    if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
+        return  # "will rise to 91 mln marks in 1987 from 50 mln in 1986": the old level
+    donor, explicit, verb, status = _donor(
+        s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include_at, unit, commodity
+    )
+    if donor is None:
+        return
+    comparison = any(c.mention.text.lower().startswith("compar") for c in cum_before)
+    if cum_period or (cum_before and (donor.kind != "various" or comparison)):
+        return  # running totals; "donors pledged a total of" stands when no one donor is named
+    passive = verb is not None and verb.t0 > a.t0
+    if not explicit and not inherited and not passive and not s.cues(lo, a.t0, "money_anaphor"):
+        _, named_place, _ = _recipient(s, a, lo, hi, donor.iso3, verb)
+        if not named_place and not _channel(s, a, hi) and role != "include":
+            return  # "we provided nearly $15 billion": no giver and no destination named
+    if inherited or (role == "include" and not status):
+        status = st.last_status
+    status = status if status in ("pledged", "delivered") else "pledged"
+    if explicit and donor.name != "various" and verb is not None:
+        _remember_names(s, lo, verb.t0, donor, st)
+    draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
+    draft.list_item = inherited
+    if not amount.is_money:
+        valued = [
+            b for b in s.amounts if goods_end <= b.t0 <= goods_end + 3 and b.amount.is_money and _valued(s, b)
+        ]
+        if valued:
+            value = valued[0].amount
+            currency = art.dollar_for(donor.iso3) if value.bare_dollar else str(value.currency)
+            draft.worth = (value.value, currency)
+    drafts.append(draft)
+    st.last_donor = donor
+    if role != "include":
+        st.last_status = status
+    st.last_pledge_sent = s.index
+
+
+def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include_at, unit, commodity):
+    """(donor, named in the sentence, the verb that heads it, status) for amount `a`;
+    a list of donors pledging "each" adds the others' drafts here."""
+    amount = a.amount
+    dverb, dlo = verb, lo
+    if role == "include" and verb is not None:
+        heads = [v for v in s.mentions_in(0, verb.t0, "verb") if v.mention.value("verb") == "give"]
+        if heads:  # "has provided $123 million ..., including $48 million in Poland"
+            dverb = heads[-1]
+            dlo = s.clause_bounds(dverb.t0)[0]
+            status = dverb.mention.extra("verb") or status
+    donor = _donor_by_pattern(s, lo, hi, verb, a)
+    explicit = donor is not None
+    if donor is None and not amount.is_money:
+        for m in s.mentions_in(a.t1, goods_end + 1):
+            if m.mention.has("demonym") or m.mention.has("country"):
+                donor, explicit = entity_of(m.mention), True  # "50,000 tonnes of Australian wheat"
+                break
+    verb = dverb
+    if donor is None and verb is not None and role != "receive":
+        subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
+        if subj and verb.mention.text.lower() in ("raise", "raised") and not subj[-1].mention.has("org"):
+            return (
+                None,
+                False,
+                verb,
+                status,
+            )  # "America: A Tribute to Heroes raised": a country does not raise funds
+        if subj:
+            last = subj[-1]
+            donor, explicit = entity_of(last.mention), True
+            group = _coordinated(s, last, subj)
+            if len(group) > 1:
+                donor = _share_among(
+                    s, a, art, drafts, verb, status, unit, commodity, dlo, hi, include_at, group, donor
+                )
+        if donor is None:
+            named = _name_before(s, verb.t0, dlo)
+            if named:
+                name, official = named
+                known = st.names.get(name.split()[-1])
+                if known is not None:
+                    donor, explicit = known, True  # "Saouma also offered": he spoke for FAO before
+                elif official and art.home_iso3:
+                    # "International Development Secretary Justine Greening", "the Howard Government"
+                    donor, explicit = (
+                        Entity(gazetteer.country_name(art.home_iso3), art.home_iso3, "government"),
+                        True,
+                    )
+                elif len(name.split()) >= 2:
+                    donor, explicit = Entity(name, None, "private"), True
+    if donor is None and verb is not None and verb.t0 > a.t0 and role == "give":
+        before = _subject_entities(s, lo, a.t0)
+        if before:  # "Britain said 10,000 tonnes of maize ... would be shipped"
+            donor, explicit = entity_of(before[-1].mention), True
+    if donor is None:
+        explicit = False
+        if st.last_donor and s.index - st.last_pledge_sent <= 12:
+            donor = st.last_donor
+        elif art.home_iso3:
+            donor = Entity(gazetteer.country_name(art.home_iso3), art.home_iso3, "government")
+    return donor, explicit, verb, status
+
+
+def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, include_at, group, donor):
+    """ "Kuwait, Qatar and the UAE pledged $25 million each": a pledge per donor (the last
+    one is returned to the caller); "Britain and Norway promised $1.76 billion and $1.17
+    billion respectively": the donor in the amount's place."""
+    tail = s.lower[a.t1 : min(hi, a.t1 + 3)]
+    if "each" in tail:
+        for g in group[:-1]:
+            drafts.append(
+                _draft(
+                    s, art, a, entity_of(g.mention), True, verb, status, unit, commodity, lo, hi, include_at
+                )
+            )
+        return donor
+    same_kind = [
+        b
+        for b in s.amounts
+        if lo <= b.t0 < hi
+        and b.t0 > verb.t0
+        and b.amount.is_money == a.amount.is_money
+        and not b.amount.is_range
+    ]
+    if "respectively" in s.lower[a.t1 : hi] and len(same_kind) == len(group):
+        return entity_of(group[same_kind.index(a)].mention)
+    return donor
+
+
+def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at) -> Draft:
+    amount = a.amount
+    iso, rexp, region = _recipient(s, a, lo, hi, donor.iso3, verb)
+    receive = s.mentions_in(lo, a.t0, "verb", "receive")
+    if receive:
+        subj = [m for m in _subject_entities(s, lo, receive[-1].t0) if m.mention.location]
+        if subj and subj[-1].mention.location != donor.iso3:
+            iso, rexp, region = subj[-1].mention.location, True, False  # "Chad will receive ... from Sweden"
+    if iso is None and not region and art.main_is_clear() and art.main_iso3 != donor.iso3:
+        iso = art.main_iso3
+    if amount.is_money:
+        unit_out = art.dollar_for(donor.iso3) if amount.bare_dollar else amount.currency
+    else:
+        unit_out = unit
+    date_raw = announced = None
+    prev_end = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
+    for d in s.dates:
+        if prev_end <= s.tok(d.start) < a.t1 + 6:
+            date_raw, announced = d.raw, d.date
+            break
+    confidence = 0.5 + (0.2 if explicit else 0) + (0.15 if rexp else 0) + (0.1 if verb is not None else 0)
+    draft = Draft(
+        sentence=s,
+        donor=donor,
+        donor_explicit=explicit,
+        recipient_iso3=iso,
+        recipient_explicit=rexp,
+        channel=_channel(s, a, hi),
+        amount=amount,
+        unit=unit_out,
+        aid_form="cash" if amount.is_money else "in_kind",
+        commodity=commodity,
+        status=status,
+        date_raw=date_raw,
+        announced_on=announced,
+        confidence=min(confidence, 0.95),
+    )
+    if include_at is not None:
+        if include_at < a.t0:
+            draft.is_part = s.lower[include_at] != "including" and not any(
+                b.t1 <= include_at for b in s.amounts
+            )
+        elif include_at > a.t1:
+            draft.total_of_parts = any(
+                b.t0 > include_at and b.amount.is_money == amount.is_money for b in s.amounts
+            )
+    return draft
+
+
+def _read_appeal(
+    s: Sentence, a: AmountSpan, art: Article, lo: int, hi: int, verb: MentionSpan, appeals: list[Appeal]
+) -> None:
+    """ "WFP is appealing for $300 million for Sudan": the organization that asks, and where."""
+    if (
+        not a.amount.is_money
+        or s.cues(lo, a.t0, "hypothetical")
+        or s.cues(max(lo, a.t0 - 6), min(hi, a.t1 + 8), "not_aid")
+    ):
+        return
+    subj = _subject_entities(s, lo, verb.t0)
+    org = entity_of(subj[-1].mention) if subj else None
+    iso, _, _ = _recipient(s, a, lo, hi, None, verb)
+    text, start, end = s.evidence()
+    appeals.append(
+        Appeal(
+            organization=org.name if org else None,
+            country_iso3=iso or art.main_iso3,
+            amount=a.amount.value,
+            unit=str(a.amount.currency),
+            amount_raw=a.amount.raw,
+            evidence=text,
+            span_start=start,
+            span_end=end,
+            confidence=0.6,
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The article's pledges
+
+
+def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, str]] = ()) -> list[Pledge]:
+    """Pledges from drafts, without totals the article breaks down into parts ("label the
+    parts, not the total"), without repeats of one pledge, and without a pledge restated
+    in another currency ("650million euros - around £545million" after "£545million")."""
+    keep = [d for d in drafts if not d.total_of_parts]
+    dropped = {i for i, d in enumerate(keep) if d.amount.is_money and _broken_down(d, keep[i + 1 :])}
+    for i, d in enumerate(keep):
+        for v1, c1, v2, c2 in conversions:
+            if (
+                _close(d.amount.value, v1)
+                and d.unit == c1
+                and any(
+                    e is not d
+                    and e.donor.name == d.donor.name
+                    and e.unit == c2
+                    and _close(e.amount.value, v2)
+                    for e in keep[:i]
+                )
+            ):
+                dropped.add(i)
+    seen: set[tuple] = set()
+    out = []
+    for i, d in enumerate(keep):
+        key = (d.donor.name, d.unit, round(d.amount.value, 2), d.channel)
+        if i in dropped or (key in seen and not d.list_item):
+            continue
+        seen.add(key)
+        text, start, end = d.sentence.evidence()
+        out.append(
+            Pledge(
+                donor=d.donor.name,
+                donor_iso3=d.donor.iso3,
+                donor_kind=d.donor.kind,
+                recipient=gazetteer.country_name(d.recipient_iso3) if d.recipient_iso3 else None,
+                recipient_iso3=d.recipient_iso3,
+                channel=d.channel,
+                amount=d.amount.value,
+                unit=d.unit,
+                amount_raw=d.amount.raw,
+                aid_form=d.aid_form,
+                commodity=d.commodity,
+                status=d.status,
+                announced_on=d.announced_on,
+                date_raw=d.date_raw,
+                evidence=text,
+                span_start=start,
+                span_end=end,
+                confidence=round(d.confidence, 2),
+            )
+        )
+    return out
+
+
+def _broken_down(total: Draft, later: list[Draft]) -> bool:
+    """Whether the next pledges of the same donor add up to `total`, or the next one opens
+    its parts ("This new funding includes $20 million")."""
+    later = [p for p in later if p.sent_index > total.sent_index]
+    parts = []  # goods with a stated worth count at their worth: "30,000 tonnes ... worth six mln"
+    for p in later:
+        if p.donor.name != total.donor.name or p.sent_index - total.sent_index > 20:
+            continue
+        if p.unit == total.unit:
+            parts.append(p.amount.value)
+        elif p.worth is not None and p.worth[1] == total.unit:
+            parts.append(p.worth[0])
+    slack = 0.05 if total.amount.qualifier in ("more_than", "about", "nearly") else 0.01
+    acc = 0.0
+    for n, value in enumerate(parts):
+        if value >= total.amount.value:
+            break
+        acc += value
+        if n >= 1 and abs(acc - total.amount.value) <= slack * total.amount.value:
+            return True
+    first = later[0] if later else None
+    return bool(
+        first
+        and first.is_part
+        and first.sent_index - total.sent_index <= 2
+        and first.amount.value < total.amount.value
+        and first.donor.name == total.donor.name
+        and first.unit == total.unit
+    )
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.01 * max(a, b)
+
+
+def dedup_appeals(appeals: list[Appeal]) -> list[Appeal]:
+    seen: set[tuple] = set()
+    out = []
+    for a in appeals:
+        key = (a.unit, round(a.amount))
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out

@@ -1,0 +1,347 @@
+"""Risk figures in one sentence: how many people, in which country, in what condition.
+
+A number is a risk figure when it counts people ("2.4 million South Sudanese
+refugees", or an elliptic "2.1 million" after "6.8 million IDPs") and an indicator
+phrase (data/indicators.csv) or an IPC phase names their condition near it. It is
+not one when hypothetical ("could face"), a rate ("every day"), deaths, residents
+("home to"), or people aid merely reaches with no condition stated (GUIDELINES.md
+section 2). The country is where the people are: a host "hosting" them, "in X",
+the demonym counted, the country they fled, the nearest one named, or the article's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl import gazetteer
+from etl.analysis import AmountSpan, Article, MentionSpan, Sentence
+from etl.records import RiskFigure
+
+# fmt: off
+# Words between a number and the noun it counts: "2.4 million South Sudanese refugees".
+_NOUN_GAP = frozenset((
+    "more", "other", "additional", "vulnerable", "displaced", "internally", "people", "new", "most", "syrian",
+    "of", "the", "severely", "acutely", "food", "insecure", "young", "innocent", "registered", "conflict",
+    "affected", "malnourished", "hungry", "poor", "rural", "further", "newly", "recently", "already",
+    "estimated", "million", "thousand", "-",
+))
+# Copulas and adverbs between an elliptic number and its condition: "one million are displaced".
+_AUX = frozenset((
+    "are", "were", "is", "was", "have", "has", "had", "been", "being", "be", "remain", "remained", "now",
+    "currently", "still", "already", "also", "live", "living", "will", "face", "facing",
+))
+# Words after a number that say it counts something other than people.
+_NOT_PEOPLE = frozenset((
+    "%", "pct", "percent", "per", "tonnes", "tons", "hectares", "houses", "homes", "families",
+    "households", "trucks", "cases", "km", "miles", "mph", "dollars", "lives", "deaths", "dead", "killed",
+    "schools", "head", "cattle", "animals",
+))
+# "... 2 million people and hundreds of thousands of displaced": the condition is another group's.
+_OTHER_GROUP = frozenset(("hundreds", "thousands", "millions", "tens", "dozens", "many", "some", "other",
+                          "others"))
+# Conditions that make people a figure even as the target of aid ("to feed 96,700 people displaced").
+_STRONG = frozenset(("displaced", "famine_risk", "malnourished"))
+_GROUPS = frozenset(("children", "women", "refugees", "girls", "civilians", "migrants"))
+_IDPS = frozenset(("idps", "internally displaced persons", "internally displaced people"))
+# fmt: on
+
+_IPC = re.compile(
+    r"""\bIPC\s*(?:phases?\s*)?                              # "IPC Phase", "IPC phases", "IPC"
+        (?P<ph>[1-5](?:\s*(?:,|and|or|-|–|to)\s*[1-5])*)     # "3", "3 and 4", "3-5", "3, 4 and 5"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
+    """IPC phase mentions as (first token, end token, indicator): Phase 3, alone or with
+    others ("3 and 4", "3-5", "3 or worse"), is food_insecure; Phase 4 or 5 is famine_risk."""
+    out = []
+    for m in _IPC.finditer(s.text):
+        phases = [int(d) for d in re.findall(r"[1-5]", m.group("ph"))]
+        if phases:
+            ind = "famine_risk" if min(phases) >= 4 else "food_insecure"
+            out.append((s.tok(m.start()), s.tok(max(m.start(), m.end() - 1)) + 1, ind))
+    return out
+
+
+def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
+    """The noun a number counts, if it counts people: "2.4 million South Sudanese refugees",
+    "1.4 million Haitians", "800,000 internally displaced persons"."""
+    k = a.t1
+    limit = min(s.n, a.t1 + 4)
+    while k < limit:
+        m = s.mention_at(k)
+        if m is not None:
+            mention = m.mention
+            demonym = mention.has("demonym")
+            plural = mention.text.endswith(("s", "ese", "i"))
+            if mention.has("cue", "person") or (demonym and plural):
+                if demonym and s.word(m.t1) in (
+                    "refugees",
+                    "people",
+                    "children",
+                    "women",
+                    "civilians",
+                    "migrants",
+                ):
+                    return s.mention_at(m.t1) or m  # "South Sudanese refugees": the noun is "refugees"
+                return m
+            if demonym or mention.has("indicator"):
+                k = m.t1  # "Syrian refugees", "displaced people"
+                continue
+            return None
+        if s.lower[k] not in _NOUN_GAP:
+            return None
+        k += 1
+    return None
+
+
+def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure]) -> None:
+    """Append the sentence's risk figures to `out`; `donors` are never the place of the people."""
+    ipc = _ipc_indicators(s)
+    indicators = [
+        (m.t0, m.t1, m.mention.value("indicator")) for m in s.mentions if m.mention.has("indicator")
+    ]
+    for i0, i1, _ in ipc:
+        # "Crisis (IPC Phase 3)", "Emergency (IPC Phase 4)": the phase decides, not the word
+        indicators = [x for x in indicators if not (x[0] >= i0 - 3 and x[1] <= i1 + 2)]
+    indicators += ipc
+    counts = [b for b in s.amounts if b.amount.has_scale or b.amount.value >= 100]
+    prev_noun: MentionSpan | None = None
+    prev_indicator: tuple[str, int] | None = None
+    for a in s.amounts:
+        amount = a.amount
+        if amount.is_money or amount.unit or amount.is_range or s.is_conversion(a) or amount.value < 100:
+            continue
+        if (not amount.has_scale and _YEAR.fullmatch(amount.raw.strip())) or s.word(a.t1) in _NOT_PEOPLE:
+            continue
+        lo, hi = s.clause_bounds(a.t0)
+        noun = _person_noun_after(s, a)
+        if noun is not None:
+            prev_noun = noun
+        elif not _elliptic(s, a, lo, indicators, prev_noun is not None or prev_indicator is not None):
+            continue
+        elliptic = noun is None
+        next_amount = min((b.t0 for b in counts if b.t0 >= a.t1), default=s.n)
+        prev_amount = max((b.t1 for b in counts if b.t1 <= a.t0 and b is not a), default=0)
+        if any(
+            w in ("killed", "killing", "kill", "kills") for w in s.lower[max(0, a.t0 - 3) : a.t0]
+        ) or s.cues(max(0, a.t0 - 3), a.t0, "change"):
+            continue  # "killed nearly 11,000 people", "an increase of over one million people"
+        if s.cues(a.t1, min(next_amount, a.t1 + 8), "casualty") or s.cues(
+            a.t1, min(next_amount, hi, a.t1 + 10), "rate"
+        ):
+            continue  # "140,000 people were killed", "5,000 ... every day"
+        best = _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount)
+        if noun is not None and noun.mention.has("indicator"):
+            best = (0, noun.mention.value("indicator"), noun.t0)  # "6.8 million internally displaced persons"
+        if best is not None and best[1] == "in_need":
+            ipc_here = [x for x in ipc if x[0] >= lo and x[1] <= hi and (next_amount >= x[1] or elliptic)]
+            if ipc_here:
+                best = (best[0], ipc_here[0][2], best[2])  # "need food assistance (IPC Phase 3 or higher)"
+        if best is None and elliptic and prev_indicator is not None:
+            best = (0, *prev_indicator)  # "716,000 in Lebanon, 515,000 in Jordan"
+        if best is None:
+            continue
+        _, indicator, ind_t = best
+        if s.cues(max(0, a.t0 - 3), a.t0, "home"):
+            continue  # "home to nearly two million people"
+        if ind_t > a.t1 and any(
+            w in ("and", ",") and nxt in _OTHER_GROUP
+            for w, nxt in zip(s.lower[a.t1 : ind_t], s.lower[a.t1 + 1 :], strict=False)
+        ):
+            continue
+        span_lo, span_hi = max(lo, min(a.t0, ind_t) - 4), max(a.t1, ind_t) + 1
+        if s.cues(span_lo, span_hi, "hypothetical") or s.cues(span_lo, span_hi, "conditional"):
+            continue  # "could face famine", "would result in", "threatens to see ... go hungry"
+        prev_indicator = (indicator, ind_t)
+        if s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary") or s.word(a.t0 - 1) in ("for", "reach"):
+            tight = noun is not None and (
+                0 <= ind_t - noun.t1 <= 3
+                or (ind_t < a.t0 and a.t0 - ind_t <= 2)
+                or noun.mention.has("indicator")
+            )
+            if not (indicator in _STRONG and tight):
+                continue  # "to assist 3.3 million people": beneficiaries, their condition unstated
+        iso = _risk_country(s, a, lo, hi, donors, art)
+        if iso is None:
+            continue
+        text, start, end = s.evidence()
+        out.append(
+            RiskFigure(
+                country=gazetteer.country_name(iso),
+                country_iso3=iso,
+                people=amount.value,
+                people_raw=amount.raw,
+                indicator=indicator,
+                population_group=_group(noun),
+                source_org=_source_org(s),
+                qualifier=amount.qualifier,
+                as_of=None,
+                evidence=text,
+                span_start=start,
+                span_end=end,
+                confidence=0.75 if noun is not None else 0.6,
+            )
+        )
+
+
+def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_figure: bool) -> bool:
+    """Whether a number with no noun still counts people: "the estimated 25,000 made
+    homeless", "from 7.9 million people in 2024 to 7.8 million", "one million are
+    displaced", "Refugees ... include 200,000 in Kenya", "the number of IDPs rose to 710,000"."""
+    nxt = s.word(a.t1)
+    if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
+        return True
+    if after_a_figure and (
+        nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by") or nxt in _AUX
+    ):
+        return True
+    if nxt in _AUX and any(a.t1 <= i0 <= a.t1 + 3 for i0, _, _ in indicators):
+        return True
+    if (
+        nxt == "in"
+        and any(
+            m.t1 <= a.t0 and m.t0 >= max(lo, a.t0 - 8) and m.mention.has("cue", "person") for m in s.mentions
+        )
+        and any(m.t0 == a.t1 + 1 and m.mention.location for m in s.mentions)
+    ):
+        return True
+    for k in range(max(lo, a.t0 - 12), a.t0):
+        if s.lower[k] == "number" and s.word(k + 1) == "of":
+            m = s.mention_at(k + 2)
+            if m and (m.mention.has("cue", "person") or m.mention.has("indicator")):
+                return True
+    return False
+
+
+def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount):
+    """(distance, indicator, token) of the indicator phrase nearest the number, in its
+    clause first; None when none is within reach."""
+    best = None
+    for i0, i1, ind in indicators:
+        if i0 >= a.t1:
+            if i0 >= next_amount and not elliptic:
+                continue  # it belongs to the next number
+            dist = i0 - a.t1
+        elif i1 <= a.t0:
+            dist = a.t0 - i1 + (6 if i1 <= prev_amount and noun is not None and not elliptic else 0)
+            if noun is not None and any(w in ("and", ",", "while") for w in s.lower[i1 : a.t0]):
+                dist += 4  # "require assistance and over 200,000 children ... are malnourished"
+        else:
+            dist = 0
+        if i0 < lo or i1 > hi:
+            dist += 8
+        if dist <= 16 and (best is None or dist < best[0]):
+            best = (dist, ind, i0)
+    return best
+
+
+def _group(noun: MentionSpan | None) -> str | None:
+    if noun is None:
+        return None
+    word = noun.mention.text.lower()
+    if word in _IDPS:
+        return "IDPs"
+    return word if word in _GROUPS else "people"
+
+
+def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str], art: Article) -> str | None:
+    """Where the people counted are: a host that "hosts" them, "in X" after the number,
+    the demonym it counts ("1.4 million Haitians"), the country they fled, else the
+    nearest country named, else the article's main country; None for a region or a
+    list of countries."""
+    next_amount = min((b.t0 for b in s.amounts if b.t0 >= a.t1), default=s.n)
+    for m in s.mentions_in(lo, a.t0):
+        if m.mention.location and any(
+            w in ("hosting", "hosts", "host", "shelter", "shelters")
+            for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
+        ):
+            return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
+    for m in s.mentions_in(a.t1, min(next_amount, a.t1 + 10)):
+        if not (m.mention.location or m.mention.has("region")):
+            continue
+        prev = s.word(m.t0 - 1)
+        if _in_list(s, m):
+            return None  # "in Djibouti, Ethiopia, Kenya, Somalia and Uganda": no one country
+        if m.mention.has("region"):
+            if m.t0 <= a.t1 + 5 and (prev in ("in", "across", "of", "the") or m.t0 <= a.t1 + 3):
+                return None
+            continue
+        if m.mention.has("demonym") and m.t0 <= a.t1 + 2:
+            return m.mention.location
+        if (
+            prev in ("in", "inside", "within", "across", "fled", "flee", "from", "of", "throughout")
+            or (prev == "the" and s.word(m.t0 - 2) in ("in", "of", "from"))
+            or m.mention.has("place")
+        ):
+            return m.mention.location
+    cands = [
+        m
+        for m in s.mentions
+        if m.mention.location
+        and m.mention.location not in donors
+        and not (m.mention.has("demonym") and not m.mention.text.endswith("s"))  # "Israeli orders"
+        and not _in_list(s, m)
+    ]
+    if cands:
+        best = min(cands, key=lambda m: abs(m.t0 - a.t0))
+        if abs(best.t0 - a.t0) <= 25:
+            return best.mention.location
+    if s.mentions_in(lo, hi, "region"):
+        return None
+    return art.main_iso3
+
+
+def _in_list(s: Sentence, m: MentionSpan) -> bool:
+    """Whether a place is one of a list of places: "Uganda, the Sudan, Kenya", "Jordan and
+    Lebanon" (not "In Kenya, Australia's funding")."""
+    locs = sorted((x for x in s.mentions if x.mention.location), key=lambda x: x.t0)
+    if m not in locs:
+        return False
+    i = locs.index(m)
+
+    def link(x: MentionSpan, y: MentionSpan) -> str | None:
+        gap = s.lower[x.t1 : y.t0]
+        if (
+            0 < len(gap) <= 2
+            and all(w in (",", "and", "the", "or") for w in gap)
+            and s.word(y.t1) not in ("'s", "’s")
+        ):
+            return "and" if ("and" in gap or "or" in gap) else ","
+        return None
+
+    left = link(locs[i - 1], m) if i > 0 else None
+    right = link(m, locs[i + 1]) if i + 1 < len(locs) else None
+    if "and" in (left, right) or (left and right):
+        return True
+    further = (left and i > 1 and link(locs[i - 2], locs[i - 1])) or (
+        right and i + 2 < len(locs) and link(locs[i + 1], locs[i + 2])
+    )
+    return bool(further)
+
+
+def _source_org(s: Sentence) -> str | None:
+    """The organizations a sentence cites for its figure ("according to WFP and FAO")."""
+    low = s.text.lower()
+    if not any(w in low for w in ("according to", " said", "estimate", "stated")):
+        return None
+    orgs = [gazetteer.organization_of(m.mention) for m in s.mentions]
+    names = dict.fromkeys(
+        o.name for o in orgs if o is not None and o.kind in ("un_agency", "multilateral", "ngo")
+    )
+    return "; ".join(names) or None
+
+
+def dedup(risks: list[RiskFigure]) -> list[RiskFigure]:
+    """One record per country and count: a figure restated is labelled once."""
+    seen: set[tuple] = set()
+    out = []
+    for r in risks:
+        key = (r.country_iso3, round(r.people))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,84 @@
+"""Sentence splitting for news text: a compiled, abbreviation-aware splitter with character offsets.
+
+>>> text = "The U.S. offered grain. Mr. Smith said 5 mln dlrs.\\n• $2 million to UNICEF"
+>>> [text[s:e] for s, e in split_sentences(text)]
+['The U.S. offered grain.', 'Mr. Smith said 5 mln dlrs.', '$2 million to UNICEF']
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending the sentence.
+# fmt: off
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "lt", "col", "capt", "sgt", "sen",
+    "rep", "gov", "govt", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "ltd", "co", "corp", "vs", "e.g", "i.e", "approx", "est", "fig", "vol", "intl",
+    "u.s", "u.n", "u.k", "u.a.e", "u.s.a", "e.u", "d.r", "a.m", "p.m", "messrs", "rev", "hon",
+))
+# fmt: on
+
+_BREAK = re.compile(
+    r"""
+    (?P<stop>[.!?]+)            # sentence-final punctuation
+    (?P<close>[\"'’”)\]]*)      # closing quotes and brackets stay with the sentence
+    (?P<space>[ \t]+)           # the space after it
+    (?=[\"'‘“(\[]?[A-Z0-9$£€¥•])  # the next sentence opens with a capital, digit, currency or bullet
+    | (?P<newline>\n)           # a line break always ends a sentence or a list item
+    | (?P<bullet>•|\u00e2\u0080\u00a2|â¢)  # a bullet starts an item (also mis-encoded)
+    """,
+    re.VERBOSE,
+)
+
+# The word a full stop ends: letters and inner dots ("U.S", "Mr", "approx") up to the stop.
+_WORD_BEFORE = re.compile(r"[^\s(\"'‘“]+$")
+
+# Leading list markers that are not part of the sentence: "- ", "o ", "1. ".
+_LEAD = re.compile(r"(?:[-–—*•]\s+|o\s+(?=[A-Z$£€])|\d{1,2}\.\s+(?=[A-Z]))")
+
+
+def _is_abbreviation(text: str, stop_at: int) -> bool:
+    """Whether the full stop at `stop_at` closes an abbreviation or an initial, not a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, stop_at - 12), stop_at)
+    if m is None:
+        return False
+    j = m.start()
+    word = m.group().lower().rstrip(".")
+    if not word:
+        return False
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha() and text[j].isupper()  # an initial: "George W. Bush"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence of `text`, whitespace and list markers trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m.group("stop"):
+            if m.group("stop") == "." and _is_abbreviation(text, m.start("stop")):
+                continue
+            end = m.end("close")
+            nxt = m.end()
+        else:
+            end = m.start()
+            nxt = m.end()
+        spans.append((start, end))
+        start = nxt
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        s += len(chunk) - len(chunk.lstrip())
+        e = s + len(stripped)
+        lead = _LEAD.match(text, s, e)
+        if lead:
+            s = lead.end()
+        if e > s:
+            out.append((s, e))
+    return out

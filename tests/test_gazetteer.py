@@ -1,0 +1,129 @@
+"""The reference data under data/: unique keys, valid ISO codes, and country/demonym resolution."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pycountry
+import pytest
+
+from etl import gazetteer
+
+# ISO 4217 codes withdrawn since (the euro's predecessors, the ECU, Zimbabwe's last dollar):
+# old wire copy states amounts in them, so the data may name them though pycountry no longer lists them.
+WITHDRAWN_CURRENCIES = {"DEM", "FRF", "ITL", "NLG", "BEF", "ESP", "ATS", "ECU", "ZWL"}
+
+KINDS = {"government", "multilateral", "un_agency", "ngo", "private"}
+INDICATORS = {"famine_risk", "food_insecure", "in_need", "displaced", "malnourished", "affected"}
+
+
+def _dupes(values) -> list:
+    return [v for v, n in Counter(values).items() if n > 1]
+
+
+def _valid_country(iso3: str) -> bool:
+    return pycountry.countries.get(alpha_3=iso3) is not None
+
+
+def _valid_currency(code: str) -> bool:
+    return pycountry.currencies.get(alpha_3=code) is not None or code in WITHDRAWN_CURRENCIES
+
+
+def test_countries_have_unique_valid_codes_and_names() -> None:
+    rows = gazetteer.read_csv("countries.csv")
+    assert not _dupes(r["iso3"] for r in rows)
+    assert [r["iso3"] for r in rows if not _valid_country(r["iso3"])] == []
+    assert [r["currency"] for r in rows if not _valid_currency(r["currency"])] == []
+    names = [
+        n.lower()
+        for r in rows
+        for n in [r["name"], *gazetteer._split(r["aliases"]), *gazetteer._split(r["demonyms"])]
+    ]
+    assert not _dupes(names), "a name or demonym that points to two countries"
+
+
+def test_places_point_to_valid_countries() -> None:
+    rows = gazetteer.read_csv("places.csv")
+    assert not _dupes(r["place"].lower() for r in rows)
+    assert [r["iso3"] for r in rows if not _valid_country(r["iso3"])] == []
+
+
+def test_organizations_have_unique_names_kinds_and_valid_countries() -> None:
+    rows = gazetteer.read_csv("organizations.csv")
+    names = [n.lower() for r in rows for n in [r["name"], *gazetteer._split(r["aliases"])]]
+    assert not _dupes(names)
+    assert {r["kind"] for r in rows} <= KINDS
+    assert [r["iso3"] for r in rows if r["iso3"] and not _valid_country(r["iso3"])] == []
+    assert all(r["kind"] == "government" for r in rows if r["iso3"]), (
+        "only a government body acts for a country"
+    )
+
+
+def test_verbs_indicators_cues_and_currencies_are_well_formed() -> None:
+    verbs = gazetteer.read_csv("aid_verbs.csv")
+    assert not _dupes((r["phrase"], r["role"]) for r in verbs)
+    assert {r["role"] for r in verbs} <= {"give", "receive", "include", "noun", "level", "appeal"}
+    assert {r["status"] for r in verbs} <= {"pledged", "delivered", ""}
+    indicators = gazetteer.read_csv("indicators.csv")
+    assert not _dupes(r["phrase"].lower() for r in indicators)
+    assert {r["indicator"] for r in indicators} <= INDICATORS
+    cues = gazetteer.read_csv("cues.csv")
+    assert not _dupes((r["phrase"].lower(), r["cue"]) for r in cues)
+    currencies = gazetteer.read_csv("currencies.csv")
+    assert not _dupes(r["phrase"] for r in currencies)
+    assert [r["code"] for r in currencies if r["code"] != "$" and not _valid_currency(r["code"])] == []
+    units = gazetteer.read_csv("units.csv")
+    assert not _dupes(r["unit"] for r in units)
+    assert all(float(r["tonnes_per_unit"]) > 0 for r in units)
+    regions = gazetteer.read_csv("regions.csv")
+    assert not _dupes(r["phrase"].lower() for r in regions)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        pytest.param("aid to Afghanistan", "AFG", id="country-name"),
+        pytest.param("about 23 million Afghans", "AFG", id="demonym-plural"),
+        pytest.param("Kazakhstan's diplomats", "KAZ", id="possessive"),
+        pytest.param("the Kazakhstani delegation", "KAZ", id="demonym-adjective"),
+        pytest.param("West German officials", "DEU", id="historic-demonym"),
+        pytest.param("U.K. wheat", "GBR", id="dotted-abbreviation"),
+        pytest.param("Britain offered", "GBR", id="alias"),
+        pytest.param("the Gaza Strip", "PSE", id="territory-alias"),
+        pytest.param("refugees in Cox's Bazar", "BGD", id="place-to-country"),
+        pytest.param("displaced in North Kivu", "COD", id="province"),
+        pytest.param("the Democratic Republic of the Congo", "COD", id="long-name-beats-congo"),
+        pytest.param("Papua New Guinea", "PNG", id="longest-match-not-guinea"),
+        pytest.param("aid to peru with", "PER", id="lower-case-wire-copy"),
+        pytest.param("USAID announced", "USA", id="agency-acts-for-country"),
+    ],
+)
+def test_resolves_places_to_iso3(text: str, iso3: str) -> None:
+    found = [m for m in gazetteer.find_mentions(text) if m.location or m.has("org")]
+    assert found
+    m = found[0]
+    org = m.value("org")
+    assert (m.location or gazetteer.organizations()[org].iso3) == iso3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("under the bridge", id="un-inside-under"),
+        pytest.param("a sector of the economy", id="ec-inside-sector"),
+        pytest.param("let us know", id="lower-case-us-is-a-pronoun"),
+        pytest.param("roast turkey", id="common-word-country-needs-capital"),
+        pytest.param("women and men", id="men-inside-women-is-not-a-place"),
+    ],
+)
+def test_no_country_inside_other_words(text: str) -> None:
+    assert [m.text for m in gazetteer.find_mentions(text) if m.location] == []
+
+
+def test_mentions_are_whole_words_in_order_without_overlap() -> None:
+    text = "The World Food Programme (WFP) and UNICEF sent aid to the Gaza Strip under the UN plan."
+    ms = gazetteer.find_mentions(text)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:], strict=False))
+    assert all(text[m.start : m.end] == m.text for m in ms)
+    assert ms[0].value("org") == "World Food Programme"
