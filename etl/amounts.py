@@ -166,7 +166,8 @@ def _pattern() -> re.Pattern[str]:
         + r"))?"
         r"(?:\s+hundred)?|(?:" + _alternation(_ONES) + r")(?:\s+hundred)?|a|an)"
     )
-    digit_num = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # "45,000", "45 000" (report style: a space between thousands), "4.8"
+    digit_num = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
     num = (
         r"(?:" + digit_num + r"(?![\d])(?![.,]\d)"  # a whole number: not "2,5000" read as 2
         r"|(?<![\w-])" + word_num + r"(?![\w-]))"  # number words stand alone, not "two-year"
@@ -225,13 +226,15 @@ def number_value(token: str) -> float | None:
 
     >>> number_value("129,250")
     129250.0
+    >>> number_value("45 000")
+    45000.0
     >>> number_value("twenty-five")
     25.0
     """
     t = token.strip()
     if t and (t[0].isdigit() or t[0] == "."):
         try:
-            return float(t.replace(",", ""))
+            return float(t.replace(",", "").replace(" ", ""))
         except ValueError:
             return None
     return _word_value(t)

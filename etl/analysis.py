@@ -246,6 +246,7 @@ class Article:
     main_iso3: str | None = None  # where the article's aid goes or its people are
     home_iso3: str | None = None  # the country that speaks: most named, not the main one
     home_dollar: str = "USD"  # what a bare "$" means here
+    military_title: bool = False  # the title names military aid: the article is about arms, not aid
 
     @classmethod
     def read(cls, text: str, title: str, hint: str | None, mentions: list[Mention]) -> Article:
@@ -262,6 +263,9 @@ class Article:
             elif (org := gazetteer.organization_of(m)) is not None and org.iso3:
                 art.country_counts[org.iso3] = art.country_counts.get(org.iso3, 0) + 1
         art.title_iso3 = frozenset(m.location for m in title_mentions(title) if m.location)
+        art.military_title = any(
+            m.has("cue", "not_aid") and m.text.lower() == "military" for m in title_mentions(title)
+        )
         art.home_dollar = art._home_dollar()
         art.settle(set())
         return art

@@ -203,7 +203,7 @@ def _pledge_row(p: Pledge, article_on: dt.date | None) -> Row:
     per_tonne = gazetteer.tonnes_per_unit().get(unit.casefold())
     if per_tonne is not None:
         amount, unit = amount * per_tonne, "tonnes"
-    announced = p.announced_on or article_on
+    announced = p.announced_on or _partial_date(p.date_raw, article_on) or article_on
     money = is_money(unit)
     return {
         "donor": clean_str(p.donor),
@@ -220,6 +220,20 @@ def _pledge_row(p: Pledge, article_on: dt.date | None) -> Row:
         "status": p.status,
         "announced_on": announced,
     }
+
+
+def _partial_date(raw: str | None, article_on: dt.date | None) -> dt.date | None:
+    """A date the sentence gives without its year ("on July 15"), in the article's year.
+
+    >>> _partial_date("July 15", dt.date(2021, 10, 28))
+    datetime.date(2021, 7, 15)
+    >>> _partial_date("July 15", None) is None
+    True
+    """
+    if not raw:
+        return None
+    found = dates.find_dates(raw)
+    return dates.resolve_partial(found[0], article_on) if found else None
 
 
 def _risk_row(r: RiskFigure, article_on: dt.date | None) -> Row:

@@ -26,6 +26,8 @@ from etl.records import Appeal, Pledge
 # Nouns that make "X's <noun>" name X as the giver: "increased Australia's assistance by $30 million".
 _AID_NOUNS = frozenset(("assistance", "aid", "contribution", "funding", "support", "commitment", "package",
                         "pledge"))
+# Words that make a sum humanitarian even in an article about a military aid deal.
+_HUMANITARIAN = frozenset(("humanitarian", "relief", "emergency", "food", "refugees", "famine", "disaster"))
 # Cue words of the "cumulative" class that mark a total when they come right before the amount.
 _TOTAL_WORDS = frozenset(("total", "totals", "totalling", "totaling", "totalled", "overall", "cumulative",
                           "combined", "altogether"))
@@ -456,11 +458,21 @@ def _read_amount(
     cum_period = [c for c in s.cues(win_lo, win_hi, "cumulative") if c.mention.text.lower() in _PERIOD_CUES]
     if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
         return  # "will rise to 91 mln marks in 1987 from 50 mln in 1986": the old level
+    if art.military_title and not any(w in _HUMANITARIAN for w in s.lower[lo:hi]):
+        return  # an article about a military aid deal: its unqualified sums are military aid
     donor, explicit, verb, status = _donor(
         s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include_at, unit, commodity
     )
     if donor is None:
         return
+    if (
+        verb is not None
+        and verb.mention.text.lower() == "raised"
+        and "already" in s.lower[max(lo, verb.t0 - 2) : verb.t0]
+    ):
+        if explicit:
+            st.last_donor = donor  # later sentences may speak of the same giver
+        return  # "the charity has already raised $2 million": a fundraising tally, a running total
     comparison = any(c.mention.text.lower().startswith("compar") for c in cum_before)
     if cum_period or (cum_before and (donor.kind != "various" or comparison)):
         return  # running totals; "donors pledged a total of" stands when no one donor is named

@@ -91,6 +91,9 @@ def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
             if demonym or mention.has("indicator"):
                 k = m.t1  # "Syrian refugees", "displaced people"
                 continue
+            if mention.location and s.word(m.t1) in ("'s", "’s") and s.word(k - 1) == "of":
+                k = m.t1 + 1  # "17 million of Yemen's population"
+                continue
             return None
         if s.lower[k] not in _NOUN_GAP:
             return None
@@ -158,10 +161,13 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             continue  # "could face famine", "would result in", "threatens to see ... go hungry"
         prev_indicator = (indicator, ind_t)
         if s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary") or s.word(a.t0 - 1) in ("for", "reach"):
-            tight = noun is not None and (
-                0 <= ind_t - noun.t1 <= 3
-                or (ind_t < a.t0 and a.t0 - ind_t <= 2)
-                or noun.mention.has("indicator")
+            tight = (noun is None and ind_t == a.t1) or (  # "to support a million displaced and ..."
+                noun is not None
+                and (
+                    0 <= ind_t - noun.t1 <= 3
+                    or (ind_t < a.t0 and a.t0 - ind_t <= 2)
+                    or noun.mention.has("indicator")
+                )
             )
             if not (indicator in _STRONG and tight):
                 continue  # "to assist 3.3 million people": beneficiaries, their condition unstated
@@ -209,11 +215,13 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         and any(m.t0 == a.t1 + 1 and m.mention.location for m in s.mentions)
     ):
         return True
-    for k in range(max(lo, a.t0 - 12), a.t0):
+    for k in range(max(lo, a.t0 - 20), a.t0):
         if s.lower[k] == "number" and s.word(k + 1) == "of":
             m = s.mention_at(k + 2)
             if m and (m.mention.has("cue", "person") or m.mention.has("indicator")):
                 return True
+        if s.lower[k] == "caseload" and any(k - 3 <= i1 <= k for _, i1, _ in indicators):
+            return True  # "the food insecure caseload rose to 6 million"
     return False
 
 
@@ -272,6 +280,10 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
             continue
         if m.mention.has("demonym") and m.t0 <= a.t1 + 2:
             return m.mention.location
+        if prev == "from" and s.word(m.t0 - 2) in ("displaced", "fled", "fleeing", "driven", "uprooted"):
+            host = _host_before(s, a, m.mention.location, donors)
+            if host is not None:
+                return host  # "aid to Malawi to feed 96,700 people displaced from Mozambique": in Malawi
         if (
             prev in ("in", "inside", "within", "across", "fled", "flee", "from", "of", "throughout")
             or (prev == "the" and s.word(m.t0 - 2) in ("in", "of", "from"))
@@ -290,9 +302,27 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
         best = min(cands, key=lambda m: abs(m.t0 - a.t0))
         if abs(best.t0 - a.t0) <= 25:
             return best.mention.location
-    if s.mentions_in(lo, hi, "region"):
+    if any(not _superlative_scope(s, m) for m in s.mentions_in(lo, hi, "region")):
         return None
     return art.main_iso3
+
+
+def _superlative_scope(s: Sentence, m: MentionSpan) -> bool:
+    """ "the worst famine in the world": the world as the scope of a superlative, not a place."""
+    return any(w.endswith("est") or w in ("most", "worst") for w in s.lower[max(0, m.t0 - 5) : m.t0])
+
+
+def _host_before(s: Sentence, a: AmountSpan, origin: str | None, donors: set[str]) -> str | None:
+    """The one country named before the number as where aid goes or people are ("to Malawi"),
+    other than the country the people fled; None when there is none or several."""
+    hosts = {
+        m.mention.location
+        for m in s.mentions_in(0, a.t0)
+        if m.mention.location
+        and m.mention.location not in (origin, *donors)
+        and (s.word(m.t0 - 1) in ("to", "in", "into") or s.word(m.t0 - 2) in ("to", "in", "into"))
+    }
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 def _in_list(s: Sentence, m: MentionSpan) -> bool:

@@ -3,6 +3,9 @@
 >>> text = "The U.S. offered grain. Mr. Smith said 5 mln dlrs.\\n• $2 million to UNICEF"
 >>> [text[s:e] for s, e in split_sentences(text)]
 ['The U.S. offered grain.', 'Mr. Smith said 5 mln dlrs.', '$2 million to UNICEF']
+>>> text = 'It grew.[3][4] Then "it fell."[5] Done'
+>>> [text[s:e] for s, e in split_sentences(text)]
+['It grew.[3][4]', 'Then "it fell."[5]', 'Done']
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ _ABBREVIATIONS = frozenset((
 _BREAK = re.compile(
     r"""
     (?P<stop>[.!?]+)            # sentence-final punctuation
-    (?P<close>[\"'’”)\]]*)      # closing quotes and brackets stay with the sentence
+    (?P<close>[\"'’”)\]]*(?:\[\d{1,3}\])*)  # closing quotes, brackets and citation marks ("[22]") stay
     (?P<space>[ \t]+)           # the space after it
     (?=[\"'‘“(\[]?[A-Z0-9$£€¥•])  # the next sentence opens with a capital, digit, currency or bullet
     | (?P<newline>\n)           # a line break always ends a sentence or a list item

@@ -78,6 +78,8 @@ def test_weight_examples(text: str, value: float, unit: str) -> None:
         pytest.param("a quarter of a million", 2.5e5, None, id="quarter-of-a-million"),
         pytest.param("twenty-five thousand", 25000, None, id="hyphenated-tens"),
         pytest.param("4.25million", 4.25e6, None, id="glued-decimal-million"),
+        pytest.param("about 45 000", 45000, "about", id="space-grouped-thousands"),
+        pytest.param("1 250 000", 1250000, None, id="space-grouped-millions"),
     ],
 )
 def test_counts(text: str, value: float, qualifier: str | None) -> None:

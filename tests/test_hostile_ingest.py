@@ -1,4 +1,4 @@
-"""Ingesting the hostile corpus (tests/hostile.py) on top of a loaded database: bad items rejected, good ones kept."""
+"""The hostile corpus (tests/hostile.py) ingested over a loaded database: bad items out, good ones in."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def test_every_bad_item_is_listed_with_a_reason(
     for name, expected in hostile_corpus.expected.items():
         if expected != outcome:
             continue
-        reasons = [reason for source, reason in rejected if Path(source.split(":")[0]).name == Path(name).name]
+        reasons = [
+            reason for source, reason in rejected if Path(source.split(":")[0]).name == Path(name).name
+        ]
         assert reasons, f"{name} is not in the rejected table"
         assert all(len(reason.split()) >= 2 for reason in reasons), reasons
 

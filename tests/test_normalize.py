@@ -166,6 +166,22 @@ def test_sentence_date_beats_article_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("date_raw", "expected"),
+    [
+        pytest.param("June 2", dt.date(2014, 6, 2), id="month-day-takes-the-article-year"),
+        pytest.param("2 June", dt.date(2014, 6, 2), id="day-month-takes-the-article-year"),
+        pytest.param("31 February", dt.date(2014, 3, 28), id="impossible-day-falls-back-to-article-date"),
+        pytest.param(None, dt.date(2014, 3, 28), id="no-date-in-sentence"),
+    ],
+)
+def test_partial_sentence_date_is_completed_with_the_article_year(
+    date_raw: str | None, expected: dt.date
+) -> None:
+    (row,) = nz.normalize(article(), [pledge(date_raw=date_raw)]).pledges
+    assert row["announced_on"] == expected
+
+
+@pytest.mark.parametrize(
     ("amount", "unit", "tonnes"),
     [
         pytest.param(5000, "tons", 5000, id="tons-are-metric-tonnes"),
