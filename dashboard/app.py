@@ -75,8 +75,8 @@ def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> q
         st.session_state["_bounds"] = choices.bounds
 
     current = state.to_filters(st.session_state.to_dict(), choices)
-    donors = query("donor_options", db, version, current)
-    recipients = query("recipient_options", db, version, current)
+    options = query("summary", db, version, current)
+    donors, recipients = options["donor_options"], options["recipient_options"]
     donor_n = dict(zip(donors["value"], donors["n"], strict=True))
     recipient_n = dict(zip(recipients["value"], recipients["n"], strict=True))
     recipient_name = dict(zip(recipients["value"], recipients["name"], strict=True))
@@ -133,8 +133,8 @@ def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> q
     return filters
 
 
-def headline(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
-    h = query("headline", db, version, filters)
+def headline(summary: dict) -> None:
+    h = summary["headline"]
     cols = st.columns(5)
     cols[0].metric("Pledged (cash, USD)", charts.money(h["usd"]) or "$0", border=True)
     cols[1].metric("Pledges", f"{int(h['pledges']):,}", border=True)
@@ -153,31 +153,21 @@ def plot(fig) -> None:
     st.plotly_chart(fig, config=charts.plotly_config(), width="stretch")
 
 
-def overview(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
+def overview(db: str, version: tuple[int, int, int], filters: queries.Filters, summary: dict) -> None:
     plot(charts.pledges_over_time(query("pledges_by_month", db, version, filters)))
     left, right = st.columns(2)
     with left:
-        plot(charts.top_bar(query("top_donors", db, version, filters), "Top donors (cash, USD)", "Donor"))
+        plot(charts.top_bar(summary["top_donors"], "Top donors (cash, USD)", "Donor"))
     with right:
-        plot(
-            charts.top_bar(
-                query("top_recipients", db, version, filters),
-                "Top recipient countries (cash, USD)",
-                "Country",
-            )
-        )
-    plot(charts.flows_sankey(query("flows", db, version, filters)))
+        plot(charts.top_bar(summary["top_recipients"], "Top recipient countries (cash, USD)", "Country"))
+    plot(charts.flows_sankey(summary["flows"]))
 
 
-def maps(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
+def maps(summary: dict) -> None:
+    plot(charts.choropleth(summary["usd_by_country"], "Cash pledged by recipient country (USD)", "USD"))
     plot(
         charts.choropleth(
-            query("usd_by_country", db, version, filters), "Cash pledged by recipient country (USD)", "USD"
-        )
-    )
-    plot(
-        charts.choropleth(
-            query("people_at_risk_by_country", db, version, filters),
+            summary["people_at_risk_by_country"],
             "People at risk by country (latest figure)",
             "People",
             people=True,
@@ -185,8 +175,8 @@ def maps(db: str, version: tuple[int, int, int], filters: queries.Filters) -> No
     )
 
 
-def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filters) -> None:
-    countries = query("risk_countries", db, version, filters)
+def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filters, summary: dict) -> None:
+    countries = summary["risk_countries"]
     if countries.empty:
         plot(charts.empty_figure("People at risk over time"))
     else:
@@ -198,7 +188,7 @@ def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filte
             key="risk_country",
         )
         plot(charts.risk_over_time(query("risk_series", db, version, filters, key), names.get(key, key)))
-    plot(charts.usd_per_person(query("usd_per_person", db, version, filters)))
+    plot(charts.usd_per_person(summary["usd_per_person"]))
     plot(charts.in_kind(query("in_kind", db, version, filters)))
 
 
@@ -233,16 +223,19 @@ COLUMN_CONFIG = {
 
 def table_section(db: str, version: tuple[int, int, int], filters: queries.Filters, table: str) -> None:
     """A page of the filtered rows with the total count, the two downloads, and the evidence viewer."""
-    total = query("table_count", db, version, table, filters)
-    pages = max(1, -(-total // PAGE_SIZE))
     page_key = f"page_{table}"
     # new filters start again at page 1
-    if st.session_state.get(f"_filters_{table}") != filters or st.session_state.get(page_key, 1) > pages:
+    if st.session_state.get(f"_filters_{table}") != filters:
         st.session_state[page_key] = 1
     st.session_state[f"_filters_{table}"] = filters
+    wanted = int(st.session_state.get(page_key, 1))
+    # the count and the page in one call; a page past the end (after an ingest) is page 1 again
+    total, shown, rows = query("table_view", db, version, table, filters, wanted - 1, PAGE_SIZE)
+    if shown + 1 != wanted:
+        st.session_state[page_key] = shown + 1
+    pages = max(1, -(-total // PAGE_SIZE))
     top = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
     page = top[0].number_input(f"Page (of {pages:,})", 1, pages, key=page_key, step=1)
-    rows = query("table_page", db, version, table, filters, page - 1, PAGE_SIZE)
     first = (page - 1) * PAGE_SIZE + 1 if total else 0
     last = first + len(rows) - 1 if total else 0
     top[1].markdown(f"**{total:,}** {'row' if total == 1 else 'rows'} · showing {first:,}–{last:,}")
@@ -276,11 +269,10 @@ def dashboard(db: Path) -> None:
     name = str(db)
     version = queries.file_version(db)
     values = query("distinct_values", name, version)
-    donors = query("donor_options", name, version, queries.Filters())
-    recipients = query("recipient_options", name, version, queries.Filters())
+    everything = query("summary", name, version, queries.Filters())
     choices = state.Choices(
-        donor=list(donors["value"]),
-        recipient=list(recipients["value"]),
+        donor=list(everything["donor_options"]["value"]),
+        recipient=list(everything["recipient_options"]["value"]),
         form=values["aid_forms"],
         status=values["statuses"],
         indicator=values["indicators"],
@@ -292,14 +284,15 @@ def dashboard(db: Path) -> None:
     articles = query("table_count", name, version, "articles", queries.Filters())
     updated = dt.datetime.fromtimestamp(version[0] / 1e9).strftime("%Y-%m-%d %H:%M")
     st.caption(f"Database {db.name} · {articles:,} articles · updated {updated}", help=str(db))
-    headline(name, version, filters)
+    summary = query("summary", name, version, filters)
+    headline(summary)
     tabs = st.tabs(["Overview", "Maps", "Risk and need", *TABLE_LABELS.values()])
     with tabs[0]:
-        overview(name, version, filters)
+        overview(name, version, filters, summary)
     with tabs[1]:
-        maps(name, version, filters)
+        maps(summary)
     with tabs[2]:
-        risk_and_need(name, version, filters)
+        risk_and_need(name, version, filters, summary)
     for tab, table in zip(tabs[3:], TABLE_LABELS, strict=True):
         with tab:
             table_section(name, version, filters, table)

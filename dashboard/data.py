@@ -15,6 +15,7 @@ _CACHEABLE = frozenset(
         "recipient_options",
         "distinct_values",
         "date_bounds",
+        "summary",
         "headline",
         "pledges_by_month",
         "top_donors",
@@ -28,6 +29,7 @@ _CACHEABLE = frozenset(
         "in_kind",
         "table_page",
         "table_count",
+        "table_view",
         "evidence",
     }
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -118,10 +119,16 @@ def neutralize_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def hxl_row(df: pd.DataFrame, table: str) -> list[str]:
     """The hashtag row for a table's columns."""
+    indicators = list(df["indicator"].dropna().unique()[:2]) if "indicator" in df else []
+    return hxl_tags(table, list(df.columns), indicators)
+
+
+def hxl_tags(table: str, columns: list[str], indicators: list[str]) -> list[str]:
+    """The hashtag row for `columns`; `indicators` are those of the rows (two or more: mixed)."""
     tags = dict(HXL_TAGS[table])
-    if table == "risk_figures" and "indicator" in df and df["indicator"].nunique() == 1:
-        tags["people"] = HXL_INDICATORS.get(str(df["indicator"].iloc[0]), tags["people"])
-    return [tags.get(c, "") for c in df.columns]
+    if table == "risk_figures" and len(indicators) == 1:
+        tags["people"] = HXL_INDICATORS.get(str(indicators[0]), tags["people"])
+    return [tags.get(c, "") for c in columns]
 
 
 def to_csv(df: pd.DataFrame, table: str, *, hxl: bool) -> bytes:
@@ -139,8 +146,22 @@ def to_csv(df: pd.DataFrame, table: str, *, hxl: bool) -> bytes:
 
 
 def build_download(db: str | Path, table: str, filters: queries.Filters, *, hxl: bool = False) -> bytes:
-    """Every row of `table` that `filters` keep, as CSV (or HXL-tagged CSV): what a download button sends."""
-    return to_csv(queries.table_rows(db, table, filters), table, hxl=hxl)
+    """Every row of `table` that `filters` keep, as CSV (or HXL-tagged CSV): what a download button sends.
+
+    The same cells as to_csv(queries.table_rows(...)); DuckDB writes the rows straight to a file,
+    many times faster than a DataFrame for a million rows. It quotes a little more (an empty
+    text cell is `""`, a missing value stays an empty cell; a cell with `#` is quoted).
+    """
+    with tempfile.TemporaryDirectory(prefix="aidtracker-download-") as tmp:
+        path = Path(tmp) / "rows.csv"
+        columns = queries.copy_csv(db, table, filters, path, FORMULA_STARTS)
+        head = io.StringIO()
+        writer = csv.writer(head, lineterminator="\r\n")
+        writer.writerow(columns)
+        if hxl:
+            indicators = queries.risk_indicators(db, filters) if table == "risk_figures" else []
+            writer.writerow(hxl_tags(table, columns, indicators))
+        return head.getvalue().encode("utf-8") + path.read_bytes()
 
 
 def file_name(table: str, *, hxl: bool) -> str:

@@ -1,13 +1,15 @@
-"""Every SQL query the dashboard runs: parameterized, on short-lived read-only DuckDB connections."""
+"""Every SQL query the dashboard runs: parameterized, on a cached read-only reader per file version."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,12 @@ import pandas as pd
 RETRY_SECONDS = 2.0
 
 TABLES = ("pledges", "risk_figures", "appeals", "articles")
+
+# Readers kept open at once (one per database file); the least recently used is closed first.
+MAX_READERS = 4
+
+# The catalog name the database file is attached under, read-only, in each reader.
+_ALIAS = "aid"
 
 
 @dataclass(frozen=True)
@@ -32,17 +40,9 @@ class Filters:
     statuses: tuple[str, ...] = ()  # 'pledged', 'delivered'
     indicators: tuple[str, ...] = ()
 
-    def params(self) -> dict[str, Any]:
-        """The named SQL parameters of the filtered views below."""
-        return {
-            "donors": list(self.donors),
-            "recipients": list(self.recipients),
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "aid_forms": list(self.aid_forms),
-            "statuses": list(self.statuses),
-            "indicators": list(self.indicators),
-        }
+    def records_filtered(self) -> bool:
+        """Whether any filter other than the dates is on (then articles follow their records)."""
+        return bool(self.donors or self.recipients or self.aid_forms or self.statuses or self.indicators)
 
 
 class DatabaseBusy(RuntimeError):
@@ -67,26 +67,120 @@ def _is_lock_error(exc: duckdb.Error) -> bool:
     return "lock" in text or "resource temporarily unavailable" in text
 
 
-@contextmanager
-def connect(db: str | Path, *, retry_seconds: float = RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection, closed on exit; retries while a writer holds the file's lock."""
+# --- readers: one open file version each, shared by every query -------------------------
+# Opening a DuckDB file costs ~15 ms and starts with a cold buffer pool, so a reader stays
+# open while its file is the current version. An ingest swaps in a new file (os.replace), which
+# changes the version: the next query opens the new file and the old reader closes once idle.
+# The file is ATTACHed to a private in-memory database rather than opened with duckdb.connect,
+# whose per-process instance cache would hand back the old file's instance for the same path.
+
+
+@dataclass
+class _Reader:
+    version: tuple[int, int, int]
+    root: duckdb.DuckDBPyConnection
+    busy: int = 0  # cursors in use
+    retired: bool = False
+    memo: dict[str, Any] = field(default_factory=dict)  # per-version facts (see _catalog)
+
+    def close_if_idle(self) -> None:
+        if self.retired and self.busy == 0:
+            self.root.close()
+
+
+_READERS: OrderedDict[str, _Reader] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _open(db: str, retry_seconds: float) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + retry_seconds
     delay = 0.05
     while True:
+        root = duckdb.connect(":memory:")
         try:
-            con = duckdb.connect(str(db), read_only=True)
-            break
+            root.execute("ATTACH $path AS " + _ALIAS + " (READ_ONLY)", {"path": db})
+            return root
         except duckdb.Error as exc:
+            root.close()
             if not _is_lock_error(exc):
                 raise DatabaseUnreadable(f"{db}: {exc}") from exc
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(f"{db} is being written; try again in a moment") from exc
             time.sleep(delay)
             delay = min(delay * 2, 0.4)
+
+
+def _checkout(db: str | Path, retry_seconds: float) -> tuple[_Reader, duckdb.DuckDBPyConnection]:
+    key = os.path.abspath(db)
+    version = file_version(key)
+    while True:
+        with _LOCK:
+            reader = _READERS.get(key)
+            if reader is not None and reader.version == version:
+                _READERS.move_to_end(key)
+                # a cursor is its own connection to the same database: safe to use from this thread
+                cur = reader.root.cursor()
+                reader.busy += 1
+                break
+            if reader is not None:
+                _retire(key)
+        # opened outside the lock: it may wait for a writer, and other files' queries go on
+        fresh = _Reader(version, _open(key, retry_seconds))
+        with _LOCK:
+            current = _READERS.get(key)
+            if current is not None and current.version == version:
+                fresh.root.close()  # another thread opened it meanwhile
+            else:
+                if current is not None:
+                    _retire(key)
+                _READERS[key] = fresh
+                while len(_READERS) > MAX_READERS:
+                    _retire(next(iter(_READERS)))
     try:
-        yield con
+        cur.execute("USE " + _ALIAS)
+    except BaseException:
+        _checkin(reader, cur)
+        raise
+    return reader, cur
+
+
+def _retire(key: str) -> None:
+    """Forget the reader of `key` (caller holds _LOCK); it closes when its last cursor is done."""
+    reader = _READERS.pop(key)
+    reader.retired = True
+    reader.close_if_idle()
+
+
+def _checkin(reader: _Reader, cur: duckdb.DuckDBPyConnection) -> None:
+    cur.close()
+    with _LOCK:
+        reader.busy -= 1
+        reader.close_if_idle()
+
+
+@contextmanager
+def connect(db: str | Path, *, retry_seconds: float = RETRY_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the file's current version; retries while a writer holds its lock."""
+    with _use(db, retry_seconds) as (_, cur):
+        yield cur
+
+
+@contextmanager
+def _use(
+    db: str | Path, retry_seconds: float = RETRY_SECONDS
+) -> Iterator[tuple[_Reader, duckdb.DuckDBPyConnection]]:
+    reader, cur = _checkout(db, retry_seconds)
+    try:
+        yield reader, cur
     finally:
-        con.close()
+        _checkin(reader, cur)
+
+
+def close_all() -> None:
+    """Close every cached reader (once idle): the next query opens its file anew, with a cold cache."""
+    with _LOCK:
+        for key in list(_READERS):
+            _retire(key)
 
 
 def _frame(db: str | Path, sql: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -99,7 +193,8 @@ def _frame(db: str | Path, sql: str, params: dict[str, Any] | None = None) -> pd
 _TABLE_COUNTS = """
 SELECT table_name, estimated_size
 FROM duckdb_tables()
-WHERE schema_name = 'main' AND table_name IN ('articles', 'pledges', 'risk_figures', 'appeals')
+WHERE database_name = current_database() AND schema_name = 'main'
+  AND table_name IN ('articles', 'pledges', 'risk_figures', 'appeals')
 """
 
 
@@ -118,366 +213,737 @@ def db_status(db: str | Path) -> str:
     return "ok" if n else "empty"
 
 
-# --- the filtered views every query starts from ------------------------------------------
-# One fixed prefix of CTEs; each query below appends its SELECT. Filter values only ever
-# arrive as the named parameters of Filters.params(), an empty list meaning "all".
-# Risk figures and appeals have no donor: choosing donors narrows them to the countries
-# the chosen donors' pledges go to, so every table follows the donor filter.
-
-_FILTERED = """
-WITH
-fp AS (
-    SELECT p.*, COALESCE(p.announced_on, a.published_on) AS on_date, a.title AS article_title
-    FROM pledges p LEFT JOIN articles a USING (article_id)
-    WHERE (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], p.donor))
-      AND (len($recipients::VARCHAR[]) = 0 OR list_contains($recipients::VARCHAR[], p.recipient_iso3))
-      AND (len($aid_forms::VARCHAR[]) = 0 OR list_contains($aid_forms::VARCHAR[], p.aid_form))
-      AND (len($statuses::VARCHAR[]) = 0 OR list_contains($statuses::VARCHAR[], p.status))
-      AND ($date_from::DATE IS NULL OR COALESCE(p.announced_on, a.published_on) >= $date_from::DATE)
-      AND ($date_to::DATE IS NULL OR COALESCE(p.announced_on, a.published_on) <= $date_to::DATE)
-),
-fr AS (
-    SELECT r.*, COALESCE(r.as_of, a.published_on) AS on_date, a.title AS article_title,
-           COALESCE(r.country_iso3, r.country) AS country_key
-    FROM risk_figures r LEFT JOIN articles a USING (article_id)
-    WHERE (len($recipients::VARCHAR[]) = 0 OR list_contains($recipients::VARCHAR[], r.country_iso3))
-      AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], r.indicator))
-      AND (len($donors::VARCHAR[]) = 0 OR r.country_iso3 IN (SELECT recipient_iso3 FROM fp))
-      AND ($date_from::DATE IS NULL OR COALESCE(r.as_of, a.published_on) >= $date_from::DATE)
-      AND ($date_to::DATE IS NULL OR COALESCE(r.as_of, a.published_on) <= $date_to::DATE)
-),
-fa AS (
-    SELECT ap.*, a.published_on AS on_date, a.title AS article_title
-    FROM appeals ap LEFT JOIN articles a USING (article_id)
-    WHERE (len($recipients::VARCHAR[]) = 0 OR list_contains($recipients::VARCHAR[], ap.country_iso3))
-      AND (len($donors::VARCHAR[]) = 0 OR ap.country_iso3 IN (SELECT recipient_iso3 FROM fp))
-      AND ($date_from::DATE IS NULL OR a.published_on >= $date_from::DATE)
-      AND ($date_to::DATE IS NULL OR a.published_on <= $date_to::DATE)
-),
-fart AS (
-    SELECT a.*
-    FROM articles a
-    WHERE ($date_from::DATE IS NULL OR a.published_on >= $date_from::DATE)
-      AND ($date_to::DATE IS NULL OR a.published_on <= $date_to::DATE)
-      -- with any record filter on, an article shows when it is the source of a shown record
-      AND ((len($donors::VARCHAR[]) = 0 AND len($recipients::VARCHAR[]) = 0
-            AND len($aid_forms::VARCHAR[]) = 0 AND len($statuses::VARCHAR[]) = 0
-            AND len($indicators::VARCHAR[]) = 0)
-           OR a.article_id IN (SELECT article_id FROM fp UNION SELECT article_id FROM fr
-                               UNION SELECT article_id FROM fa))
-),
--- the latest figure per country and indicator: the one figure that stands for that population
-latest_risk AS (
-    SELECT * FROM fr
-    WHERE country_key IS NOT NULL
-    QUALIFY row_number() OVER (
-        PARTITION BY country_key, indicator ORDER BY on_date DESC NULLS LAST, people DESC, figure_id
-    ) = 1
-),
--- people at risk per country: the largest of its latest figures, since indicators overlap
--- (the famine-risk population is part of the food-insecure one) and must not be added up
-country_risk AS (
-    SELECT country_key, any_value(country_iso3) AS iso3, any_value(country) AS country,
-           max(people) AS people
-    FROM latest_risk GROUP BY country_key
-)
-"""
+# --- filters as WHERE clauses --------------------------------------------------------------
+# Each clause below is fixed text; filter values only ever arrive as named parameters. A list
+# filter becomes `column IN ($name_0, $name_1, ...)`, one placeholder per chosen value, and a
+# filter that is off adds no clause at all, so DuckDB can push each one into its table scan.
+# Dates: the ETL fills a pledge's announced_on and a risk figure's as_of from its article's date
+# when the text gives none (etl/normalize.py), so pledges and risk figures are filtered and
+# sorted on their own columns, without a join to articles.
 
 
-def _filtered(db: str | Path, select: str, filters: Filters, **extra: Any) -> pd.DataFrame:
-    return _frame(db, _FILTERED + select, {**filters.params(), **extra})
+class _Sql:
+    """Named parameters collected while a statement's clauses are built.
+
+    `countries` are the recipient countries of the chosen donors' filtered pledges (see
+    _donor_countries), resolved once by _sql before the clauses that need them are built.
+    """
+
+    def __init__(self, countries: tuple[str, ...] | None = None, **params: Any) -> None:
+        self.params: dict[str, Any] = dict(params)
+        self.countries = countries
+
+    def values(self, column: str, name: str, values: tuple[str, ...]) -> str:
+        names = [f"{name}_{i}" for i in range(len(values))]
+        self.params.update(zip(names, values, strict=True))
+        return f"{column} IN ({', '.join('$' + n for n in names)})"
+
+    def value(self, name: str, value: Any) -> str:
+        self.params[name] = value
+        return "$" + name
 
 
-# --- sidebar options ---------------------------------------------------------------------
+def _where(conds: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conds)) if conds else ""
 
 
-def donor_options(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Every donor with its pledge count under the other filters (0 when none match)."""
-    return _filtered(
-        db,
-        """
-        SELECT d.donor AS value, count(fp.pledge_id) AS n
-        FROM (SELECT DISTINCT donor FROM pledges) d LEFT JOIN fp USING (donor)
-        GROUP BY d.donor ORDER BY n DESC, d.donor
-        """,
-        replace(filters, donors=()),
-    )
+def _pledge_conds(f: Filters, q: _Sql, alias: str = "p") -> list[str]:
+    conds = []
+    if f.donors:
+        conds.append(q.values(f"{alias}.donor", "donors", f.donors))
+    if f.recipients:
+        conds.append(q.values(f"{alias}.recipient_iso3", "recipients", f.recipients))
+    if f.aid_forms:
+        conds.append(q.values(f"{alias}.aid_form", "aid_forms", f.aid_forms))
+    if f.statuses:
+        conds.append(q.values(f"{alias}.status", "statuses", f.statuses))
+    conds += _date_conds(f, q, f"{alias}.announced_on")
+    return conds
 
 
-def recipient_options(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Every recipient country (ISO3) with a name and its pledge count under the other filters."""
-    return _filtered(
-        db,
-        """
-        SELECT c.iso3 AS value, c.name, count(fp.pledge_id) AS n
-        FROM (SELECT recipient_iso3 AS iso3, any_value(recipient) AS name FROM pledges
-              WHERE recipient_iso3 IS NOT NULL GROUP BY recipient_iso3
-              UNION ALL
-              SELECT country_iso3, any_value(country) FROM risk_figures
-              WHERE country_iso3 IS NOT NULL
-                AND country_iso3 NOT IN (SELECT recipient_iso3 FROM pledges WHERE recipient_iso3 IS NOT NULL)
-              GROUP BY country_iso3) c
-        LEFT JOIN fp ON fp.recipient_iso3 = c.iso3
-        GROUP BY c.iso3, c.name ORDER BY n DESC, c.iso3
-        """,
-        replace(filters, recipients=()),
-    )
+def _date_conds(f: Filters, q: _Sql, column: str) -> list[str]:
+    conds = []
+    if f.date_from is not None:
+        conds.append(f"{column} >= {q.value('date_from', f.date_from)}::DATE")
+    if f.date_to is not None:
+        conds.append(f"{column} <= {q.value('date_to', f.date_to)}::DATE")
+    return conds
+
+
+def _donor_countries(f: Filters, q: _Sql, column: str) -> list[str]:
+    """Risk figures and appeals have no donor: choosing donors narrows them to the countries the
+    chosen donors' (filtered) pledges go to, so every table follows the donor filter."""
+    if not f.donors:
+        return []
+    if q.countries is None:
+        raise RuntimeError("donor countries not resolved: build the statement with _sql()")
+    if not q.countries:
+        return ["false"]
+    return [q.values(column, "countries", q.countries)]
+
+
+# per reader: how many pledge filters' countries to remember
+_COUNTRY_MEMO = 64
+
+
+def _sql(reader: _Reader, con: duckdb.DuckDBPyConnection, f: Filters, **params: Any) -> _Sql:
+    """A statement's parameters, with the donor filter's countries looked up (once per file version)."""
+    if not f.donors:
+        return _Sql(**params)
+    key = replace(f, indicators=())  # what the pledges' filter depends on
+    with _LOCK:
+        memo = reader.memo.setdefault("countries", OrderedDict())
+        countries = memo.get(key)
+        if countries is not None:
+            memo.move_to_end(key)
+    if countries is None:
+        q = _Sql()
+        sql = f"SELECT DISTINCT p.recipient_iso3 FROM pledges p {_where(_pledge_conds(f, q))}"
+        countries = tuple(sorted(r[0] for r in con.execute(sql, q.params).fetchall() if r[0] is not None))
+        with _LOCK:
+            memo[key] = countries
+            while len(memo) > _COUNTRY_MEMO:
+                memo.popitem(last=False)
+    return _Sql(countries, **params)
+
+
+def _risk_conds(f: Filters, q: _Sql, alias: str = "r") -> list[str]:
+    conds = []
+    if f.recipients:
+        conds.append(q.values(f"{alias}.country_iso3", "recipients", f.recipients))
+    if f.indicators:
+        conds.append(q.values(f"{alias}.indicator", "indicators", f.indicators))
+    conds += _donor_countries(f, q, f"{alias}.country_iso3")
+    conds += _date_conds(f, q, f"{alias}.as_of")
+    return conds
+
+
+def _appeal_conds(f: Filters, q: _Sql, *, dates: bool = True) -> list[str]:
+    """Conditions on `appeals ap` joined to its article `a` (an appeal's date is its article's)."""
+    conds = []
+    if f.recipients:
+        conds.append(q.values("ap.country_iso3", "recipients", f.recipients))
+    conds += _donor_countries(f, q, "ap.country_iso3")
+    if dates:
+        conds += _date_conds(f, q, "a.published_on")
+    return conds
+
+
+def _article_conds(f: Filters, q: _Sql) -> list[str]:
+    """With any record filter on, an article shows when it is the source of a shown record."""
+    conds = _date_conds(f, q, "a.published_on")
+    if f.records_filtered():
+        # the appeals' own date filter is the article's, already applied above
+        appeals = _appeal_conds(f, q, dates=False)
+        conds.append(
+            "a.article_id IN (SELECT DISTINCT article_id FROM ("
+            f"SELECT p.article_id FROM pledges p {_where(_pledge_conds(f, q))} "
+            f"UNION ALL SELECT r.article_id FROM risk_figures r {_where(_risk_conds(f, q))} "
+            f"UNION ALL SELECT ap.article_id FROM appeals ap {_where(appeals)}))"
+        )
+    return conds
+
+
+# --- per-version facts: the sidebar's choices ---------------------------------------------
+
+_CATALOG = {
+    "donors": "SELECT DISTINCT donor FROM pledges ORDER BY donor",
+    # every recipient country with a name, then the countries only risk figures name; the
+    # distinct (code, name) pairs first, as there are few of them
+    "recipients": """
+        WITH pairs AS (
+            SELECT DISTINCT recipient_iso3 AS iso3, recipient AS name FROM pledges
+            WHERE recipient_iso3 IS NOT NULL
+        ), risk AS (
+            SELECT DISTINCT country_iso3 AS iso3, country AS name FROM risk_figures
+            WHERE country_iso3 IS NOT NULL
+        )
+        SELECT iso3, any_value(name) AS name FROM pairs GROUP BY iso3
+        UNION ALL
+        SELECT iso3, any_value(name) FROM risk WHERE iso3 NOT IN (SELECT iso3 FROM pairs) GROUP BY iso3
+    """,
+    "aid_forms": "SELECT DISTINCT aid_form FROM pledges ORDER BY 1",
+    "statuses": "SELECT DISTINCT status FROM pledges ORDER BY 1",
+    "indicators": "SELECT DISTINCT indicator FROM risk_figures ORDER BY 1",
+    "bounds": """
+        SELECT min(d), max(d) FROM (
+            SELECT min(published_on) AS d FROM articles UNION ALL SELECT max(published_on) FROM articles
+            UNION ALL SELECT min(announced_on) FROM pledges UNION ALL SELECT max(announced_on) FROM pledges
+            UNION ALL SELECT min(as_of) FROM risk_figures UNION ALL SELECT max(as_of) FROM risk_figures
+        ) WHERE d IS NOT NULL
+    """,
+}
+
+
+def _catalog(db: str | Path) -> dict[str, Any]:
+    """What the data holds, whatever the filters: computed once per file version."""
+    reader, con = _checkout(db, RETRY_SECONDS)
+    try:
+        found = reader.memo.get("catalog")
+        if found is None:
+            bounds = con.execute(_CATALOG["bounds"]).fetchone() or (None, None)
+            found = {
+                "donors": con.execute(_CATALOG["donors"]).df(),
+                "recipients": con.execute(_CATALOG["recipients"]).df(),
+                "aid_forms": [r[0] for r in con.execute(_CATALOG["aid_forms"]).fetchall()],
+                "statuses": [r[0] for r in con.execute(_CATALOG["statuses"]).fetchall()],
+                "indicators": [r[0] for r in con.execute(_CATALOG["indicators"]).fetchall()],
+                "bounds": (bounds[0], bounds[1]) if bounds[0] is not None and bounds[1] is not None else None,
+            }
+            reader.memo["catalog"] = found  # the same for every thread: a race only computes it twice
+        return found
+    finally:
+        _checkin(reader, con)
 
 
 def distinct_values(db: str | Path) -> dict[str, list[str]]:
     """Aid forms, statuses and indicators present in the data, for the sidebar."""
-    out: dict[str, list[str]] = {}
-    with connect(db) as con:
-        for key, sql in (
-            ("aid_forms", "SELECT DISTINCT aid_form FROM pledges ORDER BY 1"),
-            ("statuses", "SELECT DISTINCT status FROM pledges ORDER BY 1"),
-            ("indicators", "SELECT DISTINCT indicator FROM risk_figures ORDER BY 1"),
-        ):
-            out[key] = [row[0] for row in con.execute(sql).fetchall()]
-    return out
+    cat = _catalog(db)
+    return {key: list(cat[key]) for key in ("aid_forms", "statuses", "indicators")}
 
 
 def date_bounds(db: str | Path) -> tuple[dt.date, dt.date] | None:
     """The earliest and latest date any record or article carries, or None when none is dated."""
-    sql = """
-    SELECT min(d), max(d) FROM (
-        SELECT published_on AS d FROM articles
-        UNION ALL SELECT announced_on FROM pledges
-        UNION ALL SELECT as_of FROM risk_figures
-    ) WHERE d IS NOT NULL
+    bounds: tuple[dt.date, dt.date] | None = _catalog(db)["bounds"]
+    return bounds
+
+
+# --- the summary: sidebar counts, headline numbers and every aggregate chart ------------
+# One scan of pledges grouped by (donor, recipient) and one of risk figures grouped by
+# (country, indicator) feed all of them: the small grouped results go into temporary tables
+# of this cursor's own connection, which the SELECTs below read.
+
+_PLEDGE_GROUPS = """
+CREATE OR REPLACE TEMP TABLE g AS
+SELECT p.donor, p.recipient_iso3, any_value(p.recipient) AS recipient, count(*) AS n,
+       sum(p.amount_usd) FILTER (WHERE p.aid_form = 'cash') AS usd,
+       count(p.amount_usd) FILTER (WHERE p.aid_form = 'cash') AS n_usd,
+       {keep} AS keep_donor, {keep_recipient} AS keep_recipient
+FROM pledges p {where}
+GROUP BY ALL
+"""
+
+# the latest figure per country and indicator stands for that population: the largest
+# of the latest date's figures (undated ones count as oldest)
+_RISK_GROUPS = """
+CREATE OR REPLACE TEMP TABLE rg AS
+SELECT COALESCE(r.country_iso3, r.country) AS country_key, r.indicator,
+       any_value(r.country_iso3) AS iso3, any_value(r.country) AS country,
+       max(struct_pack(d := COALESCE(r.as_of, DATE '0001-01-01'), p := r.people)).p AS latest,
+       count(*) AS n, count(r.as_of) AS n_dated
+FROM risk_figures r {where}
+GROUP BY ALL
+"""
+
+_SUMMARY = {
+    # every donor, counted under the other filters (the donor filter itself left out)
+    "donor_options": """
+        SELECT d.donor AS value, COALESCE(sum(g.n), 0)::BIGINT AS n
+        FROM catalog_donors d LEFT JOIN (SELECT * FROM g WHERE keep_recipient) g USING (donor)
+        GROUP BY d.donor ORDER BY n DESC, d.donor
+    """,
+    "recipient_options": """
+        SELECT c.iso3 AS value, c.name, COALESCE(sum(g.n), 0)::BIGINT AS n
+        FROM catalog_recipients c LEFT JOIN (SELECT * FROM g WHERE keep_donor) g
+          ON g.recipient_iso3 = c.iso3
+        GROUP BY c.iso3, c.name ORDER BY n DESC, c.iso3
+    """,
+    "headline": """
+        WITH fp AS (SELECT * FROM g WHERE keep_donor AND keep_recipient),
+        country_risk AS (SELECT country_key, max(latest) AS people FROM rg GROUP BY country_key)
+        SELECT
+            (SELECT COALESCE(sum(usd), 0) FROM fp) AS usd,
+            (SELECT COALESCE(sum(n), 0) FROM fp) AS pledges,
+            (SELECT count(DISTINCT donor) FROM fp) AS donors,
+            (SELECT count(DISTINCT recipient_iso3) FROM fp) AS recipients,
+            (SELECT COALESCE(sum(people), 0) FROM country_risk WHERE country_key IS NOT NULL)
+                AS people_at_risk
+    """,
+    "top_donors": """
+        SELECT donor AS label, sum(usd) AS usd, sum(n_usd)::BIGINT AS pledges
+        FROM g WHERE keep_donor AND keep_recipient AND n_usd > 0
+        GROUP BY donor ORDER BY usd DESC, donor LIMIT 15
+    """,
+    "top_recipients": """
+        SELECT COALESCE(any_value(recipient), recipient_iso3) AS label, recipient_iso3 AS iso3,
+               sum(usd) AS usd, sum(n_usd)::BIGINT AS pledges
+        FROM g WHERE keep_donor AND keep_recipient AND n_usd > 0 AND recipient_iso3 IS NOT NULL
+        GROUP BY recipient_iso3 ORDER BY usd DESC, recipient_iso3 LIMIT 15
+    """,
+    "flows": """
+        SELECT donor, COALESCE(recipient, recipient_iso3, 'unspecified') AS recipient, usd
+        FROM g WHERE keep_donor AND keep_recipient AND n_usd > 0
+        ORDER BY usd DESC, donor LIMIT 40
+    """,
+    "usd_by_country": """
+        SELECT recipient_iso3 AS iso3, COALESCE(any_value(recipient), recipient_iso3) AS name,
+               sum(usd) AS value
+        FROM g WHERE keep_donor AND keep_recipient AND n_usd > 0 AND recipient_iso3 IS NOT NULL
+        GROUP BY recipient_iso3 ORDER BY value DESC
+    """,
+    # people at risk per country: the largest of its latest figures, since indicators overlap
+    # (the famine-risk population is part of the food-insecure one) and must not be added up
+    "people_at_risk_by_country": """
+        SELECT any_value(iso3) AS iso3, COALESCE(any_value(country), any_value(iso3)) AS name,
+               max(latest) AS value
+        FROM rg WHERE country_key IS NOT NULL
+        GROUP BY country_key HAVING any_value(iso3) IS NOT NULL ORDER BY value DESC
+    """,
+    "risk_countries": """
+        SELECT country_key AS value, COALESCE(any_value(country), country_key) AS name,
+               sum(n_dated)::BIGINT AS n
+        FROM rg WHERE country_key IS NOT NULL AND n_dated > 0
+        GROUP BY country_key ORDER BY n DESC, country_key
+    """,
+    "usd_per_person": """
+        WITH r AS (
+            SELECT any_value(iso3) AS iso3, any_value(country) AS country, max(latest) AS people
+            FROM rg WHERE country_key IS NOT NULL GROUP BY country_key
+        ), m AS (
+            SELECT recipient_iso3, sum(usd) AS usd FROM g
+            WHERE keep_donor AND keep_recipient AND n_usd > 0 GROUP BY recipient_iso3
+        )
+        SELECT r.iso3, COALESCE(r.country, r.iso3) AS country, m.usd, r.people,
+               m.usd / r.people AS usd_per_person
+        FROM r JOIN m ON m.recipient_iso3 = r.iso3
+        WHERE r.people > 0
+        ORDER BY usd_per_person DESC
+    """,
+}
+
+
+def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
+    """The sidebar's option counts, the headline numbers and every aggregate chart's data, at once.
+
+    Keys: donor_options, recipient_options, headline (a dict), top_donors, top_recipients,
+    flows, usd_by_country, people_at_risk_by_country, risk_countries, usd_per_person.
     """
+    cat = _catalog(db)
+    f = filters
+    q = _Sql()
+    # donors and recipients are grouping keys: their filters become flags, not WHERE clauses,
+    # so the option counts (each leaving its own filter out) come from the same scan
+    keep = q.values("p.donor", "donors", f.donors) if f.donors else "true"
+    keep_recipient = q.values("p.recipient_iso3", "recipients", f.recipients) if f.recipients else "true"
+    pledges_sql = _PLEDGE_GROUPS.format(
+        keep=keep,
+        keep_recipient=keep_recipient,
+        where=_where(_pledge_conds(replace(f, donors=(), recipients=()), q)),
+    )
+    out: dict[str, Any] = {}
     with connect(db) as con:
-        lo, hi = con.execute(sql).fetchone() or (None, None)
-    return (lo, hi) if lo is not None and hi is not None else None
+        con.register("catalog_donors", cat["donors"])
+        con.register("catalog_recipients", cat["recipients"])
+        con.execute(pledges_sql, q.params)
+        rq = _Sql()
+        conds = _risk_conds(replace(f, donors=()), rq)
+        if f.donors:
+            # the countries the chosen donors' filtered pledges go to, from the groups just made
+            conds.append(
+                "r.country_iso3 IN (SELECT recipient_iso3 FROM g WHERE keep_donor AND keep_recipient)"
+            )
+        con.execute(_RISK_GROUPS.format(where=_where(conds)), rq.params)
+        for name, sql in _SUMMARY.items():
+            out[name] = con.execute(sql).df()
+        con.execute("DROP TABLE g")
+        con.execute("DROP TABLE rg")
+    out["headline"] = {k: float(v) for k, v in out["headline"].iloc[0].items()}
+    return out
 
 
-# --- headline numbers and chart data -----------------------------------------------------
+def donor_options(db: str | Path, filters: Filters) -> pd.DataFrame:
+    """Every donor with its pledge count under the other filters (0 when none match)."""
+    frame: pd.DataFrame = summary(db, filters)["donor_options"]
+    return frame
+
+
+def recipient_options(db: str | Path, filters: Filters) -> pd.DataFrame:
+    """Every recipient country (ISO3) with a name and its pledge count under the other filters."""
+    frame: pd.DataFrame = summary(db, filters)["recipient_options"]
+    return frame
 
 
 def headline(db: str | Path, filters: Filters) -> dict[str, float]:
     """Total pledged (cash, USD), pledge/donor/recipient counts and people at risk."""
-    df = _filtered(
-        db,
-        """
-        SELECT
-            (SELECT COALESCE(sum(amount_usd), 0) FROM fp WHERE aid_form = 'cash') AS usd,
-            (SELECT count(*) FROM fp) AS pledges,
-            (SELECT count(DISTINCT donor) FROM fp) AS donors,
-            (SELECT count(DISTINCT recipient_iso3) FROM fp) AS recipients,
-            (SELECT COALESCE(sum(people), 0) FROM country_risk) AS people_at_risk
-        """,
-        filters,
-    )
-    return {k: float(v) for k, v in df.iloc[0].items()}
+    numbers: dict[str, float] = summary(db, filters)["headline"]
+    return numbers
 
 
-def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """USD of cash pledges per month and donor (dated pledges only)."""
-    return _filtered(
-        db,
-        """
-        SELECT date_trunc('month', on_date)::DATE AS month, donor, sum(amount_usd) AS usd
-        FROM fp WHERE aid_form = 'cash' AND amount_usd IS NOT NULL AND on_date IS NOT NULL
-        GROUP BY ALL ORDER BY month, donor
-        """,
-        filters,
-    )
+def top_donors(db: str | Path, filters: Filters) -> pd.DataFrame:
+    """The 15 donors that pledged the most cash (USD)."""
+    frame: pd.DataFrame = summary(db, filters)["top_donors"]
+    return frame
 
 
-def top_donors(db: str | Path, filters: Filters, limit: int = 15) -> pd.DataFrame:
-    """The donors that pledged the most cash (USD)."""
-    return _filtered(
-        db,
-        """
-        SELECT donor AS label, sum(amount_usd) AS usd, count(*) AS pledges
-        FROM fp WHERE aid_form = 'cash' AND amount_usd IS NOT NULL
-        GROUP BY donor ORDER BY usd DESC, donor LIMIT $limit
-        """,
-        filters,
-        limit=limit,
-    )
+def top_recipients(db: str | Path, filters: Filters) -> pd.DataFrame:
+    """The 15 recipient countries that were pledged the most cash (USD)."""
+    frame: pd.DataFrame = summary(db, filters)["top_recipients"]
+    return frame
 
 
-def top_recipients(db: str | Path, filters: Filters, limit: int = 15) -> pd.DataFrame:
-    """The recipient countries that were pledged the most cash (USD)."""
-    return _filtered(
-        db,
-        """
-        SELECT COALESCE(any_value(recipient), recipient_iso3) AS label, recipient_iso3 AS iso3,
-               sum(amount_usd) AS usd, count(*) AS pledges
-        FROM fp WHERE aid_form = 'cash' AND amount_usd IS NOT NULL AND recipient_iso3 IS NOT NULL
-        GROUP BY recipient_iso3 ORDER BY usd DESC, recipient_iso3 LIMIT $limit
-        """,
-        filters,
-        limit=limit,
-    )
-
-
-def flows(db: str | Path, filters: Filters, limit: int = 40) -> pd.DataFrame:
-    """The largest donor -> recipient cash flows (USD)."""
-    return _filtered(
-        db,
-        """
-        SELECT donor, COALESCE(any_value(recipient), recipient_iso3, 'unspecified') AS recipient,
-               sum(amount_usd) AS usd
-        FROM fp WHERE aid_form = 'cash' AND amount_usd IS NOT NULL
-        GROUP BY donor, recipient_iso3 ORDER BY usd DESC, donor LIMIT $limit
-        """,
-        filters,
-        limit=limit,
-    )
+def flows(db: str | Path, filters: Filters) -> pd.DataFrame:
+    """The 40 largest donor -> recipient cash flows (USD)."""
+    frame: pd.DataFrame = summary(db, filters)["flows"]
+    return frame
 
 
 def usd_by_country(db: str | Path, filters: Filters) -> pd.DataFrame:
     """USD of cash pledges per recipient country (ISO3), for the map."""
-    return _filtered(
-        db,
-        """
-        SELECT recipient_iso3 AS iso3, COALESCE(any_value(recipient), recipient_iso3) AS name,
-               sum(amount_usd) AS value
-        FROM fp WHERE aid_form = 'cash' AND amount_usd IS NOT NULL AND recipient_iso3 IS NOT NULL
-        GROUP BY recipient_iso3 ORDER BY value DESC
-        """,
-        filters,
-    )
+    frame: pd.DataFrame = summary(db, filters)["usd_by_country"]
+    return frame
 
 
 def people_at_risk_by_country(db: str | Path, filters: Filters) -> pd.DataFrame:
     """People at risk per country (largest latest figure over its indicators), for the map."""
-    return _filtered(
-        db,
-        """
-        SELECT iso3, COALESCE(country, iso3) AS name, people AS value
-        FROM country_risk WHERE iso3 IS NOT NULL ORDER BY value DESC
-        """,
-        filters,
-    )
+    frame: pd.DataFrame = summary(db, filters)["people_at_risk_by_country"]
+    return frame
 
 
 def risk_countries(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Countries with risk figures, most figures first, for the risk-over-time picker."""
-    return _filtered(
-        db,
-        """
-        SELECT country_key AS value, COALESCE(any_value(country), country_key) AS name, count(*) AS n
-        FROM fr WHERE country_key IS NOT NULL AND on_date IS NOT NULL
-        GROUP BY country_key ORDER BY n DESC, country_key
-        """,
-        filters,
-    )
-
-
-def risk_series(db: str | Path, filters: Filters, country_key: str) -> pd.DataFrame:
-    """Dated risk figures of one country: the latest per date and indicator."""
-    return _filtered(
-        db,
-        """
-        SELECT on_date AS date, indicator, max(people) AS people
-        FROM fr WHERE country_key = $country_key AND on_date IS NOT NULL
-        GROUP BY ALL ORDER BY date, indicator
-        """,
-        filters,
-        country_key=country_key,
-    )
+    """Countries with dated risk figures, most figures first, for the risk-over-time picker."""
+    frame: pd.DataFrame = summary(db, filters)["risk_countries"]
+    return frame
 
 
 def usd_per_person(db: str | Path, filters: Filters) -> pd.DataFrame:
     """Cash pledged (USD) against people at risk, per country that has both."""
-    return _filtered(
+    frame: pd.DataFrame = summary(db, filters)["usd_per_person"]
+    return frame
+
+
+# --- charts with their own grouping ------------------------------------------------------
+
+
+def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
+    """USD of cash pledges per month and donor (dated pledges only)."""
+    q = _Sql()
+    conds = [
+        *_pledge_conds(filters, q),
+        "p.aid_form = 'cash'",
+        "p.amount_usd IS NOT NULL",
+        "p.announced_on IS NOT NULL",
+    ]
+    # grouped on year and month numbers, cheaper to hash than a truncated date
+    return _frame(
         db,
-        """
-        SELECT r.iso3, COALESCE(r.country, r.iso3) AS country, m.usd, r.people,
-               m.usd / r.people AS usd_per_person
-        FROM country_risk r
-        JOIN (SELECT recipient_iso3, sum(amount_usd) AS usd FROM fp
-              WHERE aid_form = 'cash' AND amount_usd IS NOT NULL GROUP BY recipient_iso3) m
-          ON m.recipient_iso3 = r.iso3
-        WHERE r.people > 0
-        ORDER BY usd_per_person DESC
+        f"""
+        SELECT make_date(y, m, 1)::DATE AS month, donor, usd FROM (
+            SELECT year(p.announced_on) AS y, month(p.announced_on) AS m, p.donor,
+                   sum(p.amount_usd) AS usd
+            FROM pledges p {_where(conds)} GROUP BY ALL
+        ) ORDER BY month, donor
         """,
-        filters,
+        q.params,
     )
 
 
 def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
     """In-kind pledges summed per commodity and unit; never converted to or added to money."""
-    return _filtered(
+    q = _Sql()
+    conds = [*_pledge_conds(filters, q), "p.aid_form = 'in_kind'"]
+    return _frame(
         db,
-        """
-        SELECT COALESCE(commodity, 'unspecified') AS commodity, unit, sum(amount) AS quantity,
+        f"""
+        SELECT COALESCE(p.commodity, 'unspecified') AS commodity, p.unit, sum(p.amount) AS quantity,
                count(*) AS pledges
-        FROM fp WHERE aid_form = 'in_kind'
+        FROM pledges p {_where(conds)}
         GROUP BY ALL ORDER BY unit, quantity DESC
         """,
-        filters,
+        q.params,
     )
 
 
+def risk_series(db: str | Path, filters: Filters, country_key: str) -> pd.DataFrame:
+    """Dated risk figures of one country: the largest per date and indicator."""
+    with _use(db) as (reader, con):
+        q = _sql(reader, con, filters)
+        key = q.value("country_key", country_key)
+        conds = [
+            *_risk_conds(filters, q),
+            f"COALESCE(r.country_iso3, r.country) = {key}",
+            "r.as_of IS NOT NULL",
+        ]
+        sql = f"""
+            SELECT r.as_of AS date, r.indicator, max(r.people) AS people
+            FROM risk_figures r {_where(conds)}
+            GROUP BY ALL ORDER BY date, indicator
+        """
+        return con.execute(sql, q.params).df()
+
+
 # --- tables: a page of rows, the total count, and every row for downloads ---------------
+# Per table: the FROM clause with its alias, the id and sort-date columns, and the columns shown.
 
-_TABLE_SELECT = {
-    "pledges": """
-        SELECT on_date AS date, donor, donor_iso3, donor_kind, recipient, recipient_iso3, channel,
-               amount, unit, amount_usd, aid_form, commodity, status, confidence, evidence,
-               article_title, article_id, pledge_id AS id
-        FROM fp ORDER BY on_date DESC NULLS LAST, pledge_id
-    """,
-    "risk_figures": """
-        SELECT on_date AS date, country, country_iso3, indicator, people, qualifier,
-               population_group, source_org, confidence, evidence, article_title, article_id,
-               figure_id AS id
-        FROM fr ORDER BY on_date DESC NULLS LAST, figure_id
-    """,
-    "appeals": """
-        SELECT on_date AS date, organization, country_iso3, amount, unit, amount_usd, confidence,
-               evidence, article_title, article_id, appeal_id AS id
-        FROM fa ORDER BY on_date DESC NULLS LAST, appeal_id
-    """,
-    "articles": """
-        SELECT published_on AS date, title, source, url, date_basis,
-               (SELECT count(*) FROM pledges p WHERE p.article_id = fart.article_id) AS pledges,
-               (SELECT count(*) FROM risk_figures r WHERE r.article_id = fart.article_id) AS risk_figures,
-               (SELECT count(*) FROM appeals x WHERE x.article_id = fart.article_id) AS appeals,
-               article_id AS id
-        FROM fart ORDER BY published_on DESC NULLS LAST, article_id
-    """,
+
+@dataclass(frozen=True)
+class _Table:
+    source: str  # FROM ... (joins included)
+    key: str  # the id column
+    date: str  # the sort date column
+    columns: str  # the SELECT list; article_title comes from `a`
+
+
+_TABLE = {
+    "pledges": _Table(
+        "pledges p",
+        "p.pledge_id",
+        "p.announced_on",
+        """p.announced_on AS date, p.donor, p.donor_iso3, p.donor_kind, p.recipient, p.recipient_iso3,
+           p.channel, p.amount, p.unit, p.amount_usd, p.aid_form, p.commodity, p.status, p.confidence,
+           p.evidence, a.title AS article_title, p.article_id, p.pledge_id AS id""",
+    ),
+    "risk_figures": _Table(
+        "risk_figures r",
+        "r.figure_id",
+        "r.as_of",
+        """r.as_of AS date, r.country, r.country_iso3, r.indicator, r.people, r.qualifier,
+           r.population_group, r.source_org, r.confidence, r.evidence, a.title AS article_title,
+           r.article_id, r.figure_id AS id""",
+    ),
+    # an appeal's date is its article's
+    "appeals": _Table(
+        "appeals ap LEFT JOIN articles a USING (article_id)",
+        "ap.appeal_id",
+        "a.published_on",
+        """a.published_on AS date, ap.organization, ap.country_iso3, ap.amount, ap.unit, ap.amount_usd,
+           ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, ap.appeal_id AS id""",
+    ),
+    "articles": _Table(
+        "articles a",
+        "a.article_id",
+        "a.published_on",
+        "a.published_on AS date, a.title, a.source, a.url, a.date_basis",
+    ),
 }
 
-_TABLE_COUNT = {
-    "pledges": "SELECT count(*) AS n FROM fp",
-    "risk_figures": "SELECT count(*) AS n FROM fr",
-    "appeals": "SELECT count(*) AS n FROM fa",
-    "articles": "SELECT count(*) AS n FROM fart",
+# What a page's first pass keeps of each row; the article title or record counts are joined
+# on afterwards, for the page's rows only.
+_NARROW = {
+    "pledges": "p.* EXCLUDE (span_start, span_end)",
+    "risk_figures": "r.* EXCLUDE (span_start, span_end)",
+    "appeals": "ap.*, a.published_on",
+    "articles": "a.article_id, a.published_on",
 }
+
+# an appeals page's rows carry their article's date (see _NARROW); the title is joined on
+_APPEAL_PAGE_COLUMNS = """ap.published_on AS date, ap.organization, ap.country_iso3, ap.amount, ap.unit,
+    ap.amount_usd, ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, ap.appeal_id AS id"""
+
+# an article's record counts, for every row of `a` (downloads)
+_ARTICLE_COUNTS = """
+    (SELECT count(*) FROM pledges x WHERE x.article_id = a.article_id) AS pledges,
+    (SELECT count(*) FROM risk_figures x WHERE x.article_id = a.article_id) AS risk_figures,
+    (SELECT count(*) FROM appeals x WHERE x.article_id = a.article_id) AS appeals,
+    a.article_id AS id
+"""
+
+# a page of articles with their record counts, joined on for the page's articles only
+_PAGE_COUNTS = """
+WITH a AS MATERIALIZED (
+    SELECT x.article_id, x.published_on, x.title, x.source, x.url, x.date_basis
+    FROM ({page}) pg JOIN articles x USING (article_id)
+),
+pc AS (SELECT x.article_id, count(*) AS n FROM pledges x JOIN a USING (article_id) GROUP BY 1),
+rc AS (SELECT x.article_id, count(*) AS n FROM risk_figures x JOIN a USING (article_id) GROUP BY 1),
+xc AS (SELECT x.article_id, count(*) AS n FROM appeals x JOIN a USING (article_id) GROUP BY 1)
+SELECT {columns}, COALESCE(pc.n, 0) AS pledges, COALESCE(rc.n, 0) AS risk_figures,
+       COALESCE(xc.n, 0) AS appeals, a.article_id AS id
+FROM a LEFT JOIN pc USING (article_id) LEFT JOIN rc USING (article_id) LEFT JOIN xc USING (article_id)
+{order}
+"""
 
 
 def _check_table(table: str) -> None:
-    if table not in _TABLE_SELECT:
+    if table not in _TABLE:
         raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
+
+
+def _conds(table: str, filters: Filters, q: _Sql) -> list[str]:
+    if table == "pledges":
+        return _pledge_conds(filters, q)
+    if table == "risk_figures":
+        return _risk_conds(filters, q)
+    if table == "appeals":
+        return _appeal_conds(filters, q)
+    return _article_conds(filters, q)
+
+
+def _alias(table: str) -> str:
+    return {"pledges": "p", "risk_figures": "r", "appeals": "ap", "articles": "a"}[table]
+
+
+def _order(t: _Table, *, bare: bool = False) -> str:
+    """The page order; `bare` names the columns without their table alias (in a subquery's result)."""
+    date, key = (t.date, t.key)
+    if bare:
+        date, key = date.split(".")[-1], key.split(".")[-1]
+    return f"ORDER BY {date} DESC NULLS LAST, {key}"
+
+
+def _rows_sql(table: str, filters: Filters, q: _Sql) -> str:
+    """The SELECT of every filtered row of a table, in page order."""
+    t = _TABLE[table]
+    where = _where(_conds(table, filters, q))
+    if table in ("pledges", "risk_figures"):
+        alias = _alias(table)
+        return f"""
+            SELECT {t.columns} FROM {t.source} LEFT JOIN articles a ON a.article_id = {alias}.article_id
+            {where} {_order(t)}
+        """
+    if table == "articles":
+        return f"SELECT {t.columns}, {_ARTICLE_COUNTS} FROM {t.source} {where} {_order(t)}"
+    return f"SELECT {t.columns} FROM {t.source} {where} {_order(t)}"
+
+
+def _chosen(table: str, filters: Filters, q: _Sql, cutoff: Any = None) -> str:
+    """The narrow SELECT of a table's filtered rows, only those dated `cutoff` or later if given."""
+    t = _TABLE[table]
+    conds = _conds(table, filters, q)
+    if cutoff is not None:
+        conds.append(f"{t.date} >= {q.value('cutoff', cutoff)}::DATE")
+    return f"SELECT {_NARROW[table]} FROM {t.source} {_where(conds)}"
+
+
+def _page_sql(table: str, chosen: str, q: _Sql, page_size: int, offset: int) -> str:
+    """One page of the rows `chosen` selects, with the article title or record counts joined on."""
+    t = _TABLE[table]
+    alias = _alias(table)
+    q.params.update(page_size=page_size, offset=offset)
+    page = f"SELECT * FROM ({chosen}) {alias} {_order(t, bare=True)} LIMIT $page_size OFFSET $offset"
+    if table in ("pledges", "risk_figures"):
+        return f"""
+            SELECT {t.columns} FROM ({page}) {alias}
+            LEFT JOIN articles a ON a.article_id = {alias}.article_id {_order(t)}
+        """
+    if table == "appeals":
+        return f"""
+            SELECT {_APPEAL_PAGE_COLUMNS} FROM ({page}) ap
+            LEFT JOIN articles a ON a.article_id = ap.article_id
+            ORDER BY ap.published_on DESC NULLS LAST, ap.appeal_id
+        """
+    return _PAGE_COUNTS.format(page=page, columns=t.columns, order=_order(t))
 
 
 def table_rows(db: str | Path, table: str, filters: Filters) -> pd.DataFrame:
     """Every filtered row of a table, as the page and the downloads show them."""
     _check_table(table)
-    return _filtered(db, _TABLE_SELECT[table], filters)
+    with _use(db) as (reader, con):
+        q = _sql(reader, con, filters)
+        return con.execute(_rows_sql(table, filters, q), q.params).df()
+
+
+def copy_csv(
+    db: str | Path, table: str, filters: Filters, path: str | Path, formula_starts: tuple[str, ...]
+) -> list[str]:
+    """Write table_rows(db, table, filters) to `path` as CSV rows without a header, CRLF-ended.
+
+    A text cell that starts with one of `formula_starts` gets a leading single quote (numbers
+    and dates are written as they are). Returns the column names, in order.
+    """
+    _check_table(table)
+    target = "'" + str(path).replace("'", "''") + "'"  # our own temporary file, never user input
+    with _use(db) as (reader, con):
+        q = _sql(reader, con, filters)
+        sql = _rows_sql(table, filters, q)
+        described = con.execute(f"SELECT * FROM ({sql}) LIMIT 0", q.params).description or []
+        columns = [str(d[0]) for d in described]
+        starts = q.value("formula_starts", list(formula_starts))
+        cells = []
+        for name, d in zip(columns, described, strict=True):
+            col = f'"{name}"'
+            if str(d[1]) == "VARCHAR":
+                risky = f"list_contains({starts}::VARCHAR[], left({col}, 1))"
+                col = f"CASE WHEN {risky} THEN '''' || {col} ELSE {col} END"
+            cells.append(f'{col} AS "{name}"')
+        con.execute(
+            f"COPY (SELECT {', '.join(cells)} FROM ({sql})) TO {target} "
+            "(FORMAT csv, HEADER false, NEW_LINE '\r\n')",
+            q.params,
+        )
+    return columns
+
+
+def risk_indicators(db: str | Path, filters: Filters, limit: int = 2) -> list[str]:
+    """Up to `limit` distinct indicators of the filtered risk figures."""
+    with _use(db) as (reader, con):
+        q = _sql(reader, con, filters, limit=limit)
+        where = _where(_risk_conds(filters, q))
+        sql = f"SELECT DISTINCT r.indicator FROM risk_figures r {where} LIMIT $limit"
+        return [row[0] for row in con.execute(sql, q.params).fetchall()]
+
+
+def _count(reader: _Reader, con: duckdb.DuckDBPyConnection, table: str, filters: Filters) -> int:
+    t = _TABLE[table]
+    q = _sql(reader, con, filters)
+    # appeals need their articles only for the dates
+    undated = filters.date_from is None and filters.date_to is None
+    source = "appeals ap" if table == "appeals" and undated else t.source
+    sql = f"SELECT count(*) FROM {source} {_where(_conds(table, filters, q))}"
+    found = con.execute(sql, q.params).fetchone()
+    return int(found[0]) if found else 0
+
+
+def _page(
+    reader: _Reader, con: duckdb.DuckDBPyConnection, table: str, filters: Filters, page: int, page_size: int
+) -> pd.DataFrame:
+    t = _TABLE[table]
+    offset = max(page, 0) * page_size
+    # The page's last row has date d: every row of the page is dated d or later, so a first pass
+    # that sorts the dates alone finds d, and the full sort only sees the rows dated d or later.
+    # (Appeals are few: one pass.)
+    found = None
+    if table != "appeals":
+        q = _sql(reader, con, filters, last=offset + page_size - 1)
+        found = con.execute(
+            f"SELECT {t.date} FROM {t.source} {_where(_conds(table, filters, q))} "
+            f"ORDER BY {t.date} DESC NULLS LAST LIMIT 1 OFFSET $last",
+            q.params,
+        ).fetchone()
+    q = _sql(reader, con, filters)
+    sql = _page_sql(table, _chosen(table, filters, q, found[0] if found else None), q, page_size, offset)
+    return con.execute(sql, q.params).df()
 
 
 def table_page(db: str | Path, table: str, filters: Filters, page: int, page_size: int) -> pd.DataFrame:
     """One page (0-based) of the filtered rows of a table, in the same order as table_rows."""
     _check_table(table)
-    return _filtered(
-        db,
-        _TABLE_SELECT[table] + " LIMIT $page_size OFFSET $offset",
-        filters,
-        page_size=page_size,
-        offset=page * page_size,
-    )
+    with _use(db) as (reader, con):
+        return _page(reader, con, table, filters, page, page_size)
 
 
 def table_count(db: str | Path, table: str, filters: Filters) -> int:
     """How many rows of a table the filters keep."""
     _check_table(table)
-    return int(_filtered(db, _TABLE_COUNT[table], filters)["n"].iloc[0])
+    with _use(db) as (reader, con):
+        return _count(reader, con, table, filters)
+
+
+def table_view(
+    db: str | Path, table: str, filters: Filters, page: int, page_size: int
+) -> tuple[int, int, pd.DataFrame]:
+    """(total, page, rows): table_count and table_page at once, back on page 0 when `page` is
+    past the last one.
+
+    Articles under record filters are the sources of the shown records: that set is found once,
+    into a temporary table of this connection, for both the count and the page.
+    """
+    _check_table(table)
+    with _use(db) as (reader, con):
+        if table != "articles" or not filters.records_filtered():
+            total = _count(reader, con, table, filters)
+            page = page if 0 <= page * page_size < total else 0
+            return total, page, _page(reader, con, table, filters, page, page_size)
+        q = _sql(reader, con, filters)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE shown AS {_chosen(table, filters, q)}", q.params)
+        try:
+            found = con.execute("SELECT count(*) FROM shown").fetchone()
+            total = int(found[0]) if found else 0
+            page = page if 0 <= page * page_size < total else 0
+            q = _Sql()
+            sql = _page_sql(table, "SELECT * FROM shown", q, page_size, page * page_size)
+            return total, page, con.execute(sql, q.params).df()
+        finally:
+            con.execute("DROP TABLE shown")
 
 
 # --- evidence ----------------------------------------------------------------------------

@@ -116,3 +116,11 @@ def test_download_is_utf8_with_a_header_and_html_left_as_text(etl_path):
     text = data.decode("utf-8")
     assert text.startswith("date,title,")
     assert dashboard_db.HOSTILE_TITLE in text
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("table", queries.TABLES)
+def test_download_cells_are_those_of_the_rows(etl_path, table, filters):
+    # DuckDB writes the download; the DataFrame path (to_csv) is the reference for every cell
+    expected = _parse(downloads.to_csv(queries.table_rows(etl_path, table, filters), table, hxl=True))
+    assert _parse(downloads.build_download(etl_path, table, filters, hxl=True)) == expected

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -181,3 +183,77 @@ def test_queries_never_write(fixture_path):
 def test_unknown_table_is_refused(fixture_path):
     with pytest.raises(ValueError, match="unknown table"):
         queries.table_rows(fixture_path, "pledges; DROP TABLE articles", Filters())
+
+
+@pytest.mark.parametrize("table", queries.TABLES)
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(donors=("United States",)),
+        Filters(date_from=dt.date(2015, 1, 1)),
+        Filters(indicators=("displaced",)),
+    ],
+    ids=["no-filter", "donor", "since-2015", "indicator"],
+)
+def test_pages_and_views_partition_every_table(etl_path, table, filters):
+    every = queries.table_rows(etl_path, table, filters)
+    size = 7
+    pages = [queries.table_page(etl_path, table, filters, p, size) for p in range(-(-len(every) // size))]
+    assert [i for page in pages for i in page["id"]] == list(every["id"])
+    for p, page in enumerate(pages):
+        assert list(page.columns) == list(every.columns)
+        total, shown, rows = queries.table_view(etl_path, table, filters, p, size)
+        assert (total, shown, list(rows["id"])) == (len(every), p, list(page["id"]))
+        # the page's cells are the rows' cells (the article title and record counts joined on)
+        expected = every.iloc[p * size : (p + 1) * size].reset_index(drop=True)
+        assert rows.astype(str).equals(expected.astype(str)), (table, p)
+    # a page past the end (the data shrank after an ingest) is the first page again
+    total, shown, rows = queries.table_view(etl_path, table, filters, len(pages) + 3, size)
+    assert shown == 0 and list(rows["id"]) == list(every["id"][:size])
+
+
+def test_summary_parts_agree_with_the_rows(etl_path):
+    f = Filters(donors=("United States",), aid_forms=("cash",))
+    s = queries.summary(etl_path, f)
+    rows = queries.table_rows(etl_path, "pledges", f)
+    assert s["headline"]["pledges"] == len(rows)
+    assert s["headline"]["usd"] == pytest.approx(rows["amount_usd"].sum())
+    assert s["headline"]["recipients"] == rows["recipient_iso3"].nunique()
+    by_country = (
+        rows.dropna(subset=["recipient_iso3", "amount_usd"]).groupby("recipient_iso3")["amount_usd"].sum()
+    )
+    got = dict(zip(s["usd_by_country"]["iso3"], s["usd_by_country"]["value"], strict=True))
+    assert got == pytest.approx(by_country.to_dict())
+    # the donor options leave the donor filter out: every donor's count under the other filters
+    others = queries.table_rows(etl_path, "pledges", Filters(aid_forms=("cash",)))
+    opts = dict(zip(s["donor_options"]["value"], s["donor_options"]["n"], strict=True))
+    assert {d: n for d, n in opts.items() if n} == others["donor"].value_counts().to_dict()
+
+
+def test_a_swapped_in_file_is_read_on_the_next_query_and_the_old_reader_never_blocks_it(tmp_path):
+    db = tmp_path / "aid.duckdb"
+    dashboard_db.create_empty(db)
+    dashboard_db.add_rows(db, dashboard_db.FIXTURE_ARTICLES[:2])
+    before = queries.table_count(db, "pledges", Filters())  # opens and keeps a reader on the file
+    new = tmp_path / "aid.new.duckdb"
+    shutil.copy(db, new)
+    dashboard_db.add_rows(new, dashboard_db.FIXTURE_ARTICLES[2:])  # a writer, while the reader is open
+    os.replace(new, db)
+    after = queries.table_count(db, "pledges", Filters())
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (n,) = con.execute("SELECT count(*) FROM pledges").fetchone()
+    finally:
+        con.close()
+    assert after == n > before
+
+
+def test_readers_are_shared_across_threads(fixture_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries.close_all()
+    expected = queries.headline(fixture_path, Filters(donors=("Japan",)))
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda _: queries.headline(fixture_path, Filters(donors=("Japan",))), range(16)))
+    assert got == [expected] * 16
