@@ -313,13 +313,15 @@ def _canonical_unit(word: str) -> str:
     return "kg" if per == 0.001 else "lb"
 
 
-def find_amounts(text: str, *, dollar: str | None = "USD", starts: list[int] | None = None) -> list[Amount]:
+def find_amounts(
+    text: str, *, dollar: str | None = "USD", starts: list[int] | None = None, low: str | None = None
+) -> list[Amount]:
     """Every amount in `text`, in order; absurd or negative values are skipped.
 
     `dollar` is the ISO code a bare "$" or "dollars" means for this speaker.
     `starts`, when given, are the only offsets where an amount may begin (the
     tokens around each number, from a tokenizer): the pattern is then tried there
-    only instead of at every character.
+    only instead of at every character. `low`, when given, is lower_same_length(text).
 
     >>> [a.value for a in find_amounts("Britain offered eight mln stg and Italy 30 to 35 mln dlrs")]
     [8000000.0, 35000000.0]
@@ -328,7 +330,7 @@ def find_amounts(text: str, *, dollar: str | None = "USD", starts: list[int] | N
     """
     out: list[Amount] = []
     pattern = _pattern()
-    low = gazetteer.lower_same_length(text)
+    low = gazetteer.lower_same_length(text) if low is None else low
     matches = pattern.finditer(low) if starts is None else _matches_at(pattern, low, starts)
     for m in matches:
         if not m.group("num") or (m.end() < len(text) and text[m.end()].isalnum()):

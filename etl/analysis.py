@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from etl import gazetteer
 from etl.amounts import OPENING_WORDS, Amount, find_amounts
@@ -114,17 +114,11 @@ class Sentence:
         self.lower = [strings[h] for h, _ in pairs]
         self.tok_starts = [i for _, i in pairs]
         self.n = len(self.doc)
-        self.mentions = [
-            MentionSpan(*self._tokens(m.start - start, m.end - start), mention=m) for m in mentions
-        ]
+        self.mentions = [MentionSpan(*self._tokens(m.start - start, m.end - start), m) for m in mentions]
         self._m_t0 = [m.t0 for m in self.mentions]
         self.dates: list[DateMention] = find_dates(text) if _MONTH_NAME.search(low) else []
         self.amounts = self._amounts(text, low)
-        self.clause_id = self._clauses()
-        self._bounds: dict[int, tuple[int, int]] = {}
-        for i, cid in enumerate(self.clause_id):
-            lo, _ = self._bounds.get(cid, (i, i))
-            self._bounds[cid] = (lo, i + 1)
+        self.clause_id, self._bounds = self._clauses()
 
     def _amounts(self, text: str, low: str) -> list[AmountSpan]:
         # Try the amount pattern only at a number's token, or a few tokens before it
@@ -146,7 +140,7 @@ class Sentence:
         in_dates = [(d.start, d.end) for d in self.dates]
         return [
             AmountSpan(*self._tokens(a.start, a.end), amount=a)
-            for a in find_amounts(text, starts=starts)
+            for a in find_amounts(text, starts=starts, low=low)
             if not is_year(a)
             and not _PERCENT.match(text, a.end)
             and not any(ds <= a.start < de for ds, de in in_dates)  # "3 May 2021" is a date
@@ -158,17 +152,29 @@ class Sentence:
 
     def _tokens(self, s: int, e: int) -> tuple[int, int, int, int]:
         """(first token, end token, start, end) of characters s:e."""
-        return self.tok(s), self.tok(max(s, e - 1)) + 1, s, e
+        starts = self.tok_starts
+        return (
+            max(0, bisect.bisect_right(starts, s) - 1),
+            max(0, bisect.bisect_right(starts, max(s, e - 1)) - 1) + 1,
+            s,
+            e,
+        )
 
-    def _clauses(self) -> list[int]:
-        ids, cid = [], 0
-        for i, low in enumerate(self.lower):
-            if low in CLAUSE_BREAKS or (
-                low == "," and i + 1 < self.n and self.lower[i + 1] in ("while", "but")
-            ):
+    def _clauses(self) -> tuple[list[int], dict[int, tuple[int, int]]]:
+        """Each token's clause number, and each clause's (first token, one past the last)."""
+        ids: list[int] = []
+        bounds: dict[int, tuple[int, int]] = {}
+        cid = lo = 0
+        lower = self.lower
+        for i, low in enumerate(lower):
+            if low in CLAUSE_BREAKS or (low == "," and i + 1 < self.n and lower[i + 1] in ("while", "but")):
+                bounds[cid] = (lo, i)
                 cid += 1
+                lo = i
             ids.append(cid)
-        return ids
+        if ids:
+            bounds[cid] = (lo, len(ids))
+        return ids, bounds
 
     def clause_bounds(self, t: int) -> tuple[int, int]:
         """(first token, one past the last) of the clause holding token `t`."""
@@ -338,6 +344,8 @@ class Article:
         )
 
 
-@cache
+# Bounded: a worker sees every title of a long stream, and each is asked for several times in a row.
+@lru_cache(maxsize=1024)
 def title_mentions(title: str) -> tuple[Mention, ...]:
+    """The gazetteer's mentions in an article's title."""
     return tuple(gazetteer.find_mentions(title)) if title else ()

@@ -76,14 +76,16 @@ class ProcessEngine:
     """A local pool of worker processes started by a fork server.
 
     The fork server (not a bare fork) keeps the workers free of the parent's threads
-    and open DuckDB connection; it imports the pipeline once, so each worker starts fast.
+    and open DuckDB connection; it imports the pipeline and builds the extractor once
+    (etl.warm), so each worker starts fast and shares those pages with the others.
     """
 
     name = "local"
 
     def __init__(self, workers: int) -> None:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["etl.pipeline"])
+        # etl.warm builds the extractor in the fork server, so workers start warm and share it.
+        ctx.set_forkserver_preload(["etl.warm"])
         self.slots = workers
         self._lifeline, parent_end = ctx.Pipe(duplex=False)
         self._parent_end = parent_end

@@ -27,10 +27,9 @@ from etl.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
-# A sentence is worth tokenizing only if it has a number ...
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+# A sentence is worth tokenizing only if it has a number (a digit or a number word) ...
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)\b"
 )
 # ... and money or goods (a pledge or an appeal) ...
@@ -88,7 +87,7 @@ def _candidates(text: str, low: str, mentions: list[gazetteer.Mention]) -> list[
             hypothetical_list = False
         while k < len(mentions) and mentions[k].start < a:
             k += 1
-        if in_hypothetical_list or not (_DIGIT.search(low, a, b) or _NUMBER_WORD.search(low, a, b)):
+        if in_hypothetical_list or not _NUMBER.search(low, a, b):
             continue
         j = k
         while j < len(mentions) and mentions[j].end <= b:

@@ -100,8 +100,22 @@ class Tag:
     extra: str = ""
 
 
+_Info = tuple[dict[str, tuple[Tag, ...]], str | None]
 # tags of a phrase -> (tags by kind, location): the same few hundred tag sets recur in every article
-_TAG_INFO: dict[tuple[Tag, ...], tuple[dict[str, tuple[Tag, ...]], str | None]] = {}
+_TAG_INFO: dict[tuple[Tag, ...], _Info] = {}
+
+
+def tag_info(tags: tuple[Tag, ...]) -> _Info:
+    """(the tags by kind, the ISO3 of the country the phrase places things in or None)."""
+    info = _TAG_INFO.get(tags)
+    if info is None:
+        by: dict[str, tuple[Tag, ...]] = {}
+        for t in tags:
+            by[t.kind] = (*by.get(t.kind, ()), t)
+        # the location: that of a country, a demonym or a place
+        location = next((by[k][0].value for k in ("country", "demonym", "place") if k in by), None)
+        info = _TAG_INFO[tags] = (by, location)
+    return info
 
 
 class Mention:
@@ -113,17 +127,12 @@ class Mention:
 
     __slots__ = ("start", "end", "text", "tags", "_by_kind", "location")
 
-    def __init__(self, start: int, end: int, text: str, tags: tuple[Tag, ...]) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, tags: tuple[Tag, ...], info: _Info | None = None
+    ) -> None:
         self.start, self.end, self.text, self.tags = start, end, text, tags
-        info = _TAG_INFO.get(tags)
-        if info is None:
-            by: dict[str, tuple[Tag, ...]] = {}
-            for t in tags:
-                by[t.kind] = (*by.get(t.kind, ()), t)
-            # the ISO3 of the country the mention places things in: a country, a demonym or a place
-            location = next((by[k][0].value for k in ("country", "demonym", "place") if k in by), None)
-            info = _TAG_INFO[tags] = (by, location)
-        self._by_kind, self.location = info
+        # `info`: tag_info(tags), when the caller has it at hand (the matcher's hot loop)
+        self._by_kind, self.location = info if info is not None else tag_info(tags)
 
     def __repr__(self) -> str:
         return f"Mention({self.start}, {self.end}, {self.text!r}, {self.tags!r})"
@@ -132,7 +141,10 @@ class Mention:
         tags = self._by_kind.get(kind)
         if not tags:
             return False
-        return value is None or any(t.value == value for t in tags)
+        # most phrases have one tag of a kind: skip building a generator for them (a hot path)
+        return (
+            value is None or tags[0].value == value or (len(tags) > 1 and any(t.value == value for t in tags))
+        )
 
     def value(self, kind: str) -> str | None:
         tags = self._by_kind.get(kind)
@@ -215,7 +227,10 @@ def automaton() -> ahocorasick.Automaton:
     groups: dict[str, list[tuple]] = {}
     for key, entries in phrase_table().items():
         # tags ready-made when no case rule can filter them (most phrases)
-        ready = None if any(rule for _, _, rule in entries) else _dedup_tags([tag for _, tag, _ in entries])
+        ready = None
+        if not any(rule for _, _, rule in entries):
+            tags = _dedup_tags([tag for _, tag, _ in entries])
+            ready = (tags, tag_info(tags))
         groups.setdefault(" " + _NON_WORD.sub(" ", key) + " ", []).append((key, len(key), entries, ready))
     auto = ahocorasick.Automaton()
     for padded, keys in groups.items():
@@ -245,7 +260,9 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
     [None, 'BGD', 'USA']
     """
     low = lower_same_length(text) if low is None else low  # `low`: the caller's lower_same_length(text)
-    found: list[tuple[int, int, tuple[Tag, ...]]] = []
+    # (-length, start, position found, end, (tags, tag info)): sorted as they are, longest
+    # first, then in text order (the position settles ties, so tags are never compared)
+    found: list[tuple[int, int, int, int, tuple[tuple[Tag, ...], _Info]]] = []
     scan = " " + low.translate(_PUNCT_TO_SPACE) + " "
     for end_idx, (padded_len, keys) in automaton().iter(scan):
         start = end_idx - padded_len + 1
@@ -253,9 +270,12 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
             end = start + key_len
             if low[start:end] != key:
                 continue  # same words, other punctuation: "u.s." is not "u-s"
-            tags = ready if ready is not None else _case_checked(text[start:end], entries)
-            if tags:
-                found.append((start, end, tags))
+            if ready is None:
+                tags = _case_checked(text[start:end], entries)
+                if not tags:
+                    continue
+                ready = (tags, tag_info(tags))
+            found.append((-key_len, start, len(found), end, ready))
     return _longest_first(found, text, len(text))
 
 
@@ -277,16 +297,16 @@ def _longest_first(found: list, text: str, n: int) -> list[Mention]:
     Longest phrases claim their characters first: "the World Food Program" is one
     organization, not the region "the world" followed by a commodity.
     """
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    found.sort()
     taken = bytearray(n)
-    out: list[Mention] = []
-    for start, end, tags in found:
+    kept = []
+    for neg_len, start, _, end, ready in found:
         if taken.find(1, start, end) >= 0:
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        out.append(Mention(start, end, text[start:end], tags))
-    out.sort(key=lambda m: m.start)
-    return out
+        taken[start:end] = b"\x01" * -neg_len
+        kept.append((start, end, ready))
+    kept.sort()
+    return [Mention(start, end, text[start:end], tags, info) for start, end, (tags, info) in kept]
 
 
 def organization_of(m: Mention) -> Organization | None:
