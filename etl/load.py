@@ -11,6 +11,7 @@ run removes.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import datetime as dt
 import errno
@@ -19,12 +20,13 @@ import glob
 import os
 import shutil
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl.normalize import ArticleRows
 from etl.records import Rejected
@@ -41,6 +43,9 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
 }
+
+# The WAL size at which DuckDB checkpoints the private copy by itself (its default is 16 MiB).
+INGEST_CHECKPOINT_THRESHOLD = "1GB"
 
 # Errors that say the database itself cannot be written (disk full, file too large,
 # I/O failure): the run stops. Any other error in a batch is blamed on its data and
@@ -176,6 +181,7 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
         tmp = db.with_name(f"{temp_prefix(db)}{os.getpid()}.tmp")
         wal = db.with_name(db.name + ".wal")
         con = None
+        key: int | None = None  # of con in _INGESTS
         replaced = False
         try:
             try:
@@ -190,8 +196,17 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
                     # DuckDB names the copy it opened; the user knows the file by its own name.
                     reason = first_line(exc).replace(str(tmp), str(db))
                     raise StoreError(f"cannot open database {db}: {reason}") from None
+                # Nobody reads the copy before the swap and its end is one CHECKPOINT anyway:
+                # DuckDB's checkpoints along the way would be wasted work.
+                con.execute(f"SET checkpoint_threshold = '{INGEST_CHECKPOINT_THRESHOLD}'")
                 create_schema(con)
+                key = id(con)
+                _INGESTS[key] = []
                 yield con
+                for writer in _INGESTS[key]:
+                    writer.finish()
+                for writer in _INGESTS.pop(key):
+                    writer.close()
                 con.execute("CHECKPOINT")
                 con.close()
                 con = None
@@ -210,6 +225,8 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
             if wal.exists():
                 wal.unlink()
         finally:
+            for writer in _INGESTS.pop(key, []) if key is not None else []:
+                writer.close()  # its thread must stop writing before the file is removed
             if con is not None:
                 with contextlib.suppress(duckdb.Error):
                     con.close()
@@ -229,106 +246,366 @@ class BatchResult:
     rejected: tuple[Rejected, ...] = ()  # every rejected row written, refused articles included
 
 
-class Writer:
-    """Writes batches of articles into an open connection, each batch in one transaction."""
+@dataclass(frozen=True)
+class _Rules:
+    """A table's constraints as DuckDB declares them (from schema.sql), checked before buffering."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, ingested_at: dt.datetime) -> None:
+    key: str | None
+    not_null: tuple[str, ...]
+    checks: tuple[tuple[str, tuple[str, ...]], ...]  # (expression, the columns it reads)
+
+
+def _rules(con: duckdb.DuckDBPyConnection, table: str) -> _Rules:
+    rows = con.execute(
+        "SELECT constraint_type, expression, constraint_column_names FROM duckdb_constraints() "
+        "WHERE table_name = ? AND database_name = current_database() AND schema_name = current_schema()",
+        [table],
+    ).fetchall()
+    keys = [cols[0] for kind, _, cols in rows if kind == "PRIMARY KEY" and len(cols) == 1]
+    return _Rules(
+        key=keys[0] if keys else None,
+        not_null=tuple(cols[0] for kind, _, cols in rows if kind == "NOT NULL"),
+        checks=tuple((expr, tuple(cols)) for kind, expr, cols in rows if kind == "CHECK"),
+    )
+
+
+# Values a one-column CHECK has accepted are remembered (they are few: statuses, confidences),
+# so most batches need no query; past this many the writer just asks DuckDB each time.
+_PASSED_LIMIT = 100_000
+
+
+class _Refused(Exception):
+    """A batch breaks a constraint: it goes the careful way, article by article."""
+
+
+# Buffered rows are inserted once this many bytes of Arrow data wait: DuckDB appends big
+# inserts straight into row groups of the file, while each small transaction pays for its
+# own WAL records and index merge (1,000-article batches cost 2-3x the rows' bulk insert).
+# One buffer is being inserted while the next fills, so a writer holds up to twice this,
+# plus what a flush holds back (HOLD_BYTES a table at most).
+BUFFER_BYTES = 32 * 1024 * 1024
+# Of a table's rows past its last whole row group, a flush holds back at most this many bytes.
+HOLD_BYTES = 64 * 1024 * 1024
+
+# Rows per row group of a DuckDB table (its fixed default, which aidtracker keeps).
+ROW_GROUP_ROWS = 122_880
+
+# The connections open_for_ingest handed out, with the writers to finish before the swap.
+_INGESTS: dict[int, list[Writer]] = {}
+
+
+@contextlib.contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """`table` visible to SQL on `con` as `name` for the block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        # In an aborted transaction unregistering fails too; that error would hide the real one.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    if not table.num_rows:
+        return
+    view = f"_aidtracker_new_{name}"
+    with _registered(con, view, table):
+        con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
+
+
+def _delete(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
+    """Delete the stored articles `ids` and their records: replace, not duplicate."""
+    old = pa.table({"article_id": pa.array(sorted(set(ids)), pa.string())})
+    if not old.num_rows:
+        return
+    with _registered(con, "_aidtracker_old", old):
+        for table in (*RECORD_TABLES, "articles"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _aidtracker_old)")
+
+
+def _reject(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
+    """Log rejected inputs; the same input rejected for the same reason again only moves its time."""
+    if not rows.num_rows:
+        return
+    with _registered(con, "_aidtracker_rejected", rows):
+        con.execute(
+            "DELETE FROM rejected "
+            "WHERE (source, reason) IN (SELECT (source, reason) FROM _aidtracker_rejected)"
+        )
+        con.execute("INSERT INTO rejected SELECT DISTINCT * FROM _aidtracker_rejected")
+
+
+@dataclass
+class _Buffer:
+    """Checked batches waiting for one transaction: rows per table, articles to replace, rejections."""
+
+    tables: dict[str, list[pa.Table]] = field(default_factory=dict)
+    replace: set[str] = field(default_factory=set)
+    rejected: list[Rejected] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)  # article_id -> content_sha256
+    nbytes: int = 0  # of the batches staged since the last flush (not what a flush held back)
+
+
+def _store(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], replace: Iterable[str], rejected: pa.Table
+) -> None:
+    """In one transaction: delete the articles `replace`, insert the rows, log the rejections."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _delete(con, replace)
+        for name, table in tables.items():
+            # DuckDB scans one block of Arrow data faster than many chunks of a batch each.
+            _insert(con, name, table.combine_chunks())
+        _reject(con, rejected)
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+
+
+class Writer:
+    """Writes batches of whole articles into an open connection.
+
+    On a plain connection each write is one transaction. On the private copy of
+    `open_for_ingest`, which nobody reads before the swap, checked batches are buffered
+    and inserted together, on a second connection in a background thread while the
+    caller goes on (`finish` waits for it; open_for_ingest calls it). Every write still
+    reports what it stores: a batch the database could refuse is written at once,
+    article by article, before it is counted.
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        ingested_at: dt.datetime,
+        *,
+        buffer_bytes: int = BUFFER_BYTES,
+    ) -> None:
         self.con = con
         self.ingested_at = ingested_at
         self.schemas = {t: arrow_schema(con, t) for t in ("articles", *RECORD_TABLES, "rejected")}
+        self.rules = {t: _rules(con, t) for t in ("articles", *RECORD_TABLES)}
+        self.buffer_bytes = buffer_bytes
+        self._buffer = _Buffer()
+        self._inflight: dict[str, str] = {}  # the articles the background insert is storing
+        self._pending: concurrent.futures.Future[None] | None = None
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
+        self._cursor: duckdb.DuckDBPyConnection | None = None
+        self._passed: dict[str, set] = {}  # CHECK expression -> values it accepted
+        writers = _INGESTS.get(id(con))
+        self.buffered = writers is not None
+        if writers is not None:
+            for other in writers:  # what they buffered is visible to this writer's look-ups
+                other.finish()
+            writers.append(self)
+        # On a new database the articles this writer stored are all there is, so it need not
+        # ask DuckDB which ids exist (a scan of the articles per batch). Their str hashes are
+        # kept, half the memory of the ids: a collision only costs a look-up that finds nothing.
+        self._written: set[int] | None = None
+        if self.buffered and con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]:
+            self._written = set()
 
     def known_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
-        """article_id -> content_sha256 for those of the ids already stored."""
-        if not article_ids:
-            return {}
-        ids = pa.table({"article_id": pa.array(list(article_ids), pa.string())})
-        with self._registered("_aidtracker_ids", ids):
+        """article_id -> content_sha256 for those of the ids already stored (or being stored)."""
+        found: dict[str, str] = {}
+        for known in (self._inflight, self._buffer.ids):  # the later version wins
+            found.update((i, known[i]) for i in known.keys() & article_ids)
+        rest = [i for i in article_ids if i not in found] if found else list(article_ids)
+        if self._written is not None:
+            if self._written.isdisjoint(map(hash, rest)):  # the usual case, at C speed
+                return found
+            rest = [i for i in rest if hash(i) in self._written]
+        if not rest:
+            return found
+        ids = pa.table({"article_id": pa.array(rest, pa.string())})
+        with _registered(self.con, "_aidtracker_ids", ids):
             rows = self.con.execute(
                 "SELECT article_id, content_sha256 FROM articles "
                 "WHERE article_id IN (SELECT article_id FROM _aidtracker_ids)"
             ).fetchall()
-        return dict(rows)
+        return {**dict(rows), **found}
 
-    @contextlib.contextmanager
-    def _registered(self, name: str, table: pa.Table) -> Iterator[None]:
-        """`table` visible to SQL as `name` for the block."""
-        self.con.register(name, table)
-        try:
-            yield
-        finally:
-            # In an aborted transaction unregistering fails too; that error would hide the real one.
-            with contextlib.suppress(duckdb.Error):
-                self.con.unregister(name)
+    def _table(self, name: str, rows: Sequence[dict]) -> pa.Table:
+        return pa.Table.from_pylist(list(rows), schema=self.schemas[name])
 
-    def _table(self, name: str, rows: list[dict]) -> pa.Table:
-        schema = self.schemas[name]
-        return pa.table({f.name: pa.array([r[f.name] for r in rows], f.type) for f in schema}, schema=schema)
+    def _tables(self, batch: Sequence[ArticleRows]) -> dict[str, pa.Table]:
+        schema = self.schemas["articles"]
+        stamp = schema.field("ingested_at")
+        rest = pa.schema([f for f in schema if f.name != "ingested_at"])
+        articles = pa.Table.from_pylist([item.article for item in batch], schema=rest)
+        stamps = pa.array([self.ingested_at] * len(batch), stamp.type)
+        tables = {"articles": articles.append_column(stamp, stamps).select(schema.names)}
+        for name in RECORD_TABLES:
+            tables[name] = self._table(name, [row for item in batch for row in getattr(item, name)])
+        return tables
 
-    def _insert(self, name: str, rows: list[dict]) -> None:
-        if not rows:
-            return
-        view = f"_aidtracker_new_{name}"
-        with self._registered(view, self._table(name, rows)):
-            self.con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
+    def _rejected_rows(self, rejected: Sequence[Rejected]) -> pa.Table:
+        rows = [{"source": r.source, "reason": r.reason, "seen_at": self.ingested_at} for r in rejected]
+        return self._table("rejected", rows)
 
     def _write(self, batch: Sequence[ArticleRows], rejected: Sequence[Rejected]) -> BatchResult:
-        articles = [{**item.article, "ingested_at": self.ingested_at} for item in batch]
-        result = BatchResult()
-        ids = [a["article_id"] for a in articles]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            existing = set(self.known_hashes(ids))
-            if existing:
-                # Replace, not duplicate: an updated article's old records go first.
-                old = pa.table({"article_id": pa.array(sorted(existing), pa.string())})
-                with self._registered("_aidtracker_old", old):
-                    for table in (*RECORD_TABLES, "articles"):
-                        self.con.execute(
-                            f"DELETE FROM {table} "
-                            "WHERE article_id IN (SELECT article_id FROM _aidtracker_old)"
-                        )
-            self._insert("articles", articles)
-            for table in RECORD_TABLES:
-                rows = [row for item in batch for row in getattr(item, table)]
-                self._insert(table, rows)
-                setattr(result, table, len(rows))
-            self._reject(rejected)
-            self.con.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(duckdb.Error):
-                self.con.execute("ROLLBACK")
-            raise
-        result.updated = len(existing)
-        result.new = len(ids) - len(existing)
-        result.rejected = tuple(rejected)
+        """Store the batch now, in one transaction on the writer's connection."""
+        ids = [item.article["article_id"] for item in batch]
+        tables = self._tables(batch)
+        existing = set(self.known_hashes(ids))
+        _store(self.con, tables, existing, self._rejected_rows(rejected))
+        if self._written is not None:
+            self._written.update(map(hash, ids))
+        return self._result(ids, existing, tables, rejected)
+
+    @staticmethod
+    def _result(
+        ids: list[str], existing: set[str], tables: dict[str, pa.Table], rejected: Sequence[Rejected]
+    ) -> BatchResult:
+        result = BatchResult(new=len(ids) - len(existing), updated=len(existing), rejected=tuple(rejected))
+        for name in RECORD_TABLES:
+            setattr(result, name, tables[name].num_rows)
         return result
 
-    def _reject(self, rejected: Sequence[Rejected]) -> None:
-        """Log rejected inputs; the same input rejected for the same reason again only moves its time."""
-        if not rejected:
+    def _check(self, tables: dict[str, pa.Table]) -> None:
+        """Raise _Refused if DuckDB could refuse a row: a NULL, a failed CHECK, a repeated key."""
+        for name, rules in self.rules.items():
+            table = tables[name]
+            if not table.num_rows:
+                continue
+            if any(table.column(c).null_count for c in rules.not_null):
+                raise _Refused(name)
+            if rules.key and pc.count_distinct(table.column(rules.key)).as_py() != table.num_rows:
+                raise _Refused(name)
+            for expr, columns in rules.checks:
+                if len(columns) == 1:
+                    values = pc.unique(table.column(columns[0]))
+                    passed = self._passed.setdefault(expr, set())
+                    values = values.filter(pa.array([v not in passed for v in values.to_pylist()]))
+                    if not len(values):
+                        continue
+                    self._evaluate(expr, pa.table({columns[0]: values}))
+                    if len(passed) < _PASSED_LIMIT:
+                        passed.update(values.to_pylist())
+                else:
+                    self._evaluate(expr, table.select(list(columns)))
+
+    def _evaluate(self, expr: str, table: pa.Table) -> None:
+        """Raise _Refused if CHECK `expr` is false for a row of `table` (NULL passes, as in DuckDB)."""
+        with _registered(self.con, "_aidtracker_check", table):
+            failed = self.con.execute(
+                f"SELECT count(*) FROM _aidtracker_check WHERE ({expr}) IS FALSE"
+            ).fetchall()
+        if failed != [(0,)]:
+            raise _Refused(expr)
+
+    def _stage(self, batch: Sequence[ArticleRows], rejected: Sequence[Rejected]) -> BatchResult:
+        """Buffer a checked batch for the next flush; what it will store, counted now."""
+        ids = [item.article["article_id"] for item in batch]
+        tables = self._tables(batch)
+        self._check(tables)
+        existing = set(self.known_hashes(ids))
+        buffer = self._buffer
+        buffer.replace.update(existing)
+        for name, table in tables.items():
+            if table.num_rows:
+                buffer.tables.setdefault(name, []).append(table)
+                buffer.nbytes += table.nbytes
+        buffer.ids.update((a["article_id"], a["content_sha256"]) for a in (i.article for i in batch))
+        buffer.rejected.extend(rejected)
+        if self._written is not None:
+            self._written.update(map(hash, ids))
+        if buffer.nbytes >= self.buffer_bytes:
+            self.flush()
+        return self._result(ids, existing, tables, rejected)
+
+    def _wait(self) -> None:
+        """Wait for the background insert; its error, if any, is raised here."""
+        pending, self._pending = self._pending, None
+        try:
+            if pending is not None:
+                pending.result()
+        finally:
+            self._inflight = {}
+
+    def flush(self, *, everything: bool = False) -> None:
+        """Start inserting the buffered batches in one transaction (after the previous insert).
+
+        Unless `everything`, each table's rows beyond its last whole row group stay buffered
+        for the next flush (up to HOLD_BYTES of them): a file whose tables
+        hold only whole row groups checkpoints in a fraction of the time (DuckDB rewrites
+        trailing partial row groups to merge them).
+        Until the swap only this writer reads the copy, and it knows which articles are
+        part-stored (`_Buffer.ids`), so an article split between two flushes is never seen.
+        """
+        self._wait()
+        buffer, self._buffer = self._buffer, _Buffer()
+        if not buffer.tables and not buffer.rejected:
             return
-        rows = [{"source": r.source, "reason": r.reason, "seen_at": self.ingested_at} for r in rejected]
-        with self._registered("_aidtracker_rejected", self._table("rejected", rows)):
-            self.con.execute(
-                "DELETE FROM rejected "
-                "WHERE (source, reason) IN (SELECT (source, reason) FROM _aidtracker_rejected)"
-            )
-            self.con.execute("INSERT INTO rejected SELECT DISTINCT * FROM _aidtracker_rejected")
+        tables: dict[str, pa.Table] = {}
+        held: set[str] = set()
+        for name, parts in buffer.tables.items():
+            table = pa.concat_tables(parts)  # no copy: the rows stay in their batches' chunks
+            cut = table.num_rows if everything else table.num_rows - table.num_rows % ROW_GROUP_ROWS
+            rest = table.slice(cut)
+            if rest.num_rows and rest.nbytes <= HOLD_BYTES:  # big rows (long texts) go now
+                self._buffer.tables[name] = [rest]
+                held.update(pc.unique(rest.column("article_id")).to_pylist())
+            else:
+                cut = table.num_rows
+            if cut:
+                tables[name] = table.slice(0, cut)
+        self._buffer.ids = {i: buffer.ids[i] for i in held}
+        rejected = self._rejected_rows(buffer.rejected)
+        if self._pool is None or self._cursor is None:
+            self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="aidtracker-load")
+            self._cursor = self.con.cursor()
+        self._inflight = buffer.ids
+        self._pending = self._pool.submit(_store, self._cursor, tables, buffer.replace, rejected)
+
+    def finish(self) -> None:
+        """Store everything buffered and wait until it is stored; the writer stays usable."""
+        self.flush(everything=True)
+        self._wait()
+
+    def close(self) -> None:
+        """Stop the background thread and its connection, whatever state they are in.
+
+        What is still buffered is dropped: open_for_ingest calls `finish` first if the
+        ingest succeeded."""
+        with contextlib.suppress(Exception):
+            self._wait()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if self._cursor is not None:
+            with contextlib.suppress(duckdb.Error):
+                self._cursor.close()
+            self._cursor = None
 
     def write(self, batch: Sequence[ArticleRows], rejected: Sequence[Rejected] = ()) -> BatchResult:
-        """Store whole articles (replacing stored versions) and rejected inputs, in one transaction.
+        """Store whole articles (replacing stored versions) and rejected inputs.
 
-        If the database refuses the batch for its data (a constraint, a value it cannot
-        convert), each article is retried alone and the ones still refused are
+        If the database would refuse the batch for its data (a constraint, a value it
+        cannot convert), each article is written alone and the ones still refused are
         returned, and stored, as rejected; errors of the file itself propagate.
         """
         dropped = [Rejected(item.origin, reason) for item in batch for reason in item.dropped]
-        try:
-            return self._write(batch, [*rejected, *dropped])
-        except _FATAL:
-            raise
-        except (duckdb.Error, pa.ArrowException, ValueError, TypeError):
-            pass
+        ids = [item.article["article_id"] for item in batch]
+        if self.buffered:
+            if not self._buffer.ids.keys().isdisjoint(ids):
+                # A buffered article written again: its first version goes in first, whole.
+                self.flush(everything=True)
+            if len(set(ids)) == len(ids):
+                try:
+                    return self._stage(batch, [*rejected, *dropped])
+                except (_Refused, pa.ArrowException, ValueError, TypeError):
+                    pass
+            self.finish()  # the careful way below writes on this connection, after the rest
+        else:
+            try:
+                return self._write(batch, [*rejected, *dropped])
+            except _FATAL:
+                raise
+            except (duckdb.Error, pa.ArrowException, ValueError, TypeError):
+                pass
         total = BatchResult()
         written: list[Rejected] = []
         refused: list[Rejected] = []
@@ -341,8 +618,8 @@ class Writer:
                 refused.append(Rejected(item.origin, f"could not be stored: {first_line(exc)}"))
                 continue
             written.extend(part.rejected)
-            for field in ("new", "updated", *RECORD_TABLES):
-                setattr(total, field, getattr(total, field) + getattr(part, field))
+            for name in ("new", "updated", *RECORD_TABLES):
+                setattr(total, name, getattr(total, name) + getattr(part, name))
         written.extend(self._write([], [*rejected, *refused]).rejected)
         total.rejected = tuple(written)
         return total

@@ -235,3 +235,105 @@ def test_rejecting_the_same_input_again_keeps_one_row(con: duckdb.DuckDBPyConnec
     load.Writer(con, later).write([], [Rejected("bad.txt", "empty file"), Rejected("bad.txt", "empty file")])
     rows = con.execute("SELECT source, reason, seen_at FROM rejected ORDER BY source").fetchall()
     assert rows == [("bad.txt", "empty file", later), ("other.txt", "binary", NOW)]
+
+
+# --- the buffered writer of an ingest ----------------------------------------------------------
+
+
+def _records(db: Path) -> dict[str, list[tuple]]:
+    """Per table, (article_id, rows) in id order; for `rejected`, its (source, reason) rows."""
+    reader = duckdb.connect(str(db), read_only=True)
+    try:
+        got = {
+            t: reader.execute(f"SELECT article_id, count(*) FROM {t} GROUP BY 1 ORDER BY 1").fetchall()
+            for t in ("articles", "pledges", "risk_figures")
+        }
+        got["rejected"] = reader.execute("SELECT source, reason FROM rejected ORDER BY 1, 2").fetchall()
+        return got
+    finally:
+        reader.close()
+
+
+@pytest.mark.parametrize("buffer_bytes", [1, load.BUFFER_BYTES], ids=["flush-each-batch", "one-flush"])
+def test_ingest_buffers_and_still_replaces_and_counts(tmp_path: Path, buffer_bytes: int) -> None:
+    db = tmp_path / "a.duckdb"
+    with load.open_for_ingest(db) as c:
+        writer = load.Writer(c, NOW, buffer_bytes=buffer_bytes)
+        assert writer.buffered
+        first = writer.write([rows("a", [_pledge(), _risk()]), rows("b", [_pledge()])], [Rejected("x", "y")])
+        assert (first.new, first.updated, first.pledges, first.risk_figures) == (2, 0, 2, 1)
+        # Seen by look-ups before it is stored (buffered) and after (flushed).
+        assert writer.known_hashes(["a", "zzz"]) == {"a": rows("a", []).article["content_sha256"]}
+        again = writer.write([rows("a", [_pledge(amount=9e6)], text=TEXT + " Updated."), rows("c", [])])
+        assert (again.new, again.updated, again.pledges) == (1, 1, 1)
+        writer.write([rows("b", [_pledge(), _risk()])])
+    got = _records(db)
+    assert got["articles"] == [("a", 1), ("b", 1), ("c", 1)]
+    assert got["pledges"] == [("a", 1), ("b", 1)]
+    assert got["risk_figures"] == [("b", 1)]
+    assert got["rejected"] == [("x", "y")]
+    reader = duckdb.connect(str(db), read_only=True)
+    assert reader.execute("SELECT amount FROM pledges WHERE article_id = 'a'").fetchall() == [(9e6,)]
+    reader.close()
+
+
+def test_ingest_into_a_filled_database_replaces_stored_articles(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    _fill(db, "a", "b")
+    with load.open_for_ingest(db) as c:
+        writer = load.Writer(c, NOW, buffer_bytes=1)
+        result = writer.write([rows("a", [_risk()], text=TEXT + " Updated."), rows("new", [_pledge()])])
+        assert (result.new, result.updated) == (1, 1)
+        assert writer.known_hashes(["a"]) == {
+            "a": rows("a", [], text=TEXT + " Updated.").article["content_sha256"]
+        }
+    got = _records(db)
+    assert got["articles"] == [("a", 1), ("b", 1), ("new", 1)]
+    assert got["pledges"] == [("b", 1), ("new", 1)]
+    assert got["risk_figures"] == [("a", 1)]
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda p: {**p, "status": "rumoured"}, id="check-constraint"),
+        pytest.param(lambda p: {**p, "donor": None}, id="not-null"),
+        pytest.param(lambda p: {**p, "amount": "lots"}, id="arrow-conversion"),
+    ],
+)
+def test_ingest_refuses_only_the_bad_article(tmp_path: Path, spoil) -> None:
+    db = tmp_path / "a.duckdb"
+    bad = rows("bad", [_pledge()])
+    bad = dataclasses.replace(bad, pledges=(spoil(bad.pledges[0]),))
+    with load.open_for_ingest(db) as c:
+        writer = load.Writer(c, NOW)
+        writer.write([rows("before", [_pledge()])])  # buffered when the bad batch comes
+        result = writer.write([rows("good", [_pledge()]), bad, rows("also-good", [_risk()])])
+    assert result.new == 2 and result.pledges == 1
+    (refused,) = [r for r in result.rejected if r.source == "bad.txt"]
+    assert "could not be stored" in refused.reason
+    got = _records(db)
+    assert got["articles"] == [("also-good", 1), ("before", 1), ("good", 1)]
+    assert [source for source, _ in got["rejected"]] == ["bad.txt"]
+
+
+def test_ingest_with_one_article_twice_in_a_batch_keeps_the_last(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    with load.open_for_ingest(db) as c:
+        result = load.Writer(c, NOW).write([rows("a", [_pledge()]), rows("a", [_risk()], text=TEXT + "!")])
+    assert (result.new, result.updated) == (1, 1)
+    got = _records(db)
+    assert got["articles"] == [("a", 1)] and got["pledges"] == [] and got["risk_figures"] == [("a", 1)]
+
+
+def test_error_after_buffered_writes_leaves_database_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    _fill(db, "old")
+    before = digest(db)
+    with pytest.raises(RuntimeError), load.open_for_ingest(db) as c:
+        writer = load.Writer(c, NOW, buffer_bytes=1)
+        for i in range(5):
+            writer.write([rows(f"new{i}", [_pledge()])])
+        raise RuntimeError("crash mid-run")
+    assert digest(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.duckdb", "a.duckdb.lock"]
