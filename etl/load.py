@@ -45,7 +45,10 @@ _ARROW_TYPES = {
 }
 
 # The WAL size at which DuckDB checkpoints the private copy by itself (its default is 16 MiB).
-INGEST_CHECKPOINT_THRESHOLD = "1GB"
+INGEST_CHECKPOINT_THRESHOLD = "128MB"
+# DuckDB's buffer pool on the private copy: it spills to a temporary folder beyond this, so a
+# long ingest's memory stays bounded (DuckDB's default is 80% of RAM).
+INGEST_MEMORY_LIMIT = "256MB"
 
 # Errors that say the database itself cannot be written (disk full, file too large,
 # I/O failure): the run stops. Any other error in a batch is blamed on its data and
@@ -199,6 +202,7 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
                 # Nobody reads the copy before the swap and its end is one CHECKPOINT anyway:
                 # DuckDB's checkpoints along the way would be wasted work.
                 con.execute(f"SET checkpoint_threshold = '{INGEST_CHECKPOINT_THRESHOLD}'")
+                con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
                 create_schema(con)
                 key = id(con)
                 _INGESTS[key] = []
@@ -285,7 +289,7 @@ class _Refused(Exception):
 # plus what a flush holds back (HOLD_BYTES a table at most).
 BUFFER_BYTES = 32 * 1024 * 1024
 # Of a table's rows past its last whole row group, a flush holds back at most this many bytes.
-HOLD_BYTES = 64 * 1024 * 1024
+HOLD_BYTES = 32 * 1024 * 1024
 
 # Rows per row group of a DuckDB table (its fixed default, which aidtracker keeps).
 ROW_GROUP_ROWS = 122_880
