@@ -11,21 +11,11 @@ from dashboard import queries
 # The query functions the page may call through the cache.
 _CACHEABLE = frozenset(
     {
-        "donor_options",
-        "recipient_options",
         "distinct_values",
         "date_bounds",
         "summary",
-        "headline",
         "pledges_by_month",
-        "top_donors",
-        "top_recipients",
-        "flows",
-        "usd_by_country",
-        "people_at_risk_by_country",
-        "risk_countries",
         "risk_series",
-        "usd_per_person",
         "in_kind",
         "table_page",
         "table_count",

@@ -515,8 +515,16 @@ _SUMMARY = {
 def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
     """The sidebar's option counts, the headline numbers and every aggregate chart's data, at once.
 
-    Keys: donor_options, recipient_options, headline (a dict), top_donors, top_recipients,
-    flows, usd_by_country, people_at_risk_by_country, risk_countries, usd_per_person.
+    Keys:
+    - donor_options, recipient_options: every donor / recipient country (ISO3, with a name) and
+      its pledge count under the other filters (0 when none match);
+    - headline (a dict): total pledged (cash, USD), pledge/donor/recipient counts, people at risk;
+    - top_donors, top_recipients: the 15 that pledged / were pledged the most cash (USD);
+    - flows: the 40 largest donor -> recipient cash flows (USD);
+    - usd_by_country: USD of cash pledges per recipient country (ISO3), for the map;
+    - people_at_risk_by_country: the largest latest figure over its indicators, for the map;
+    - risk_countries: countries with dated risk figures, most figures first;
+    - usd_per_person: cash pledged (USD) against people at risk, per country that has both.
     """
     cat = _catalog(db)
     f = filters
@@ -549,66 +557,6 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
         con.execute("DROP TABLE rg")
     out["headline"] = {k: float(v) for k, v in out["headline"].iloc[0].items()}
     return out
-
-
-def donor_options(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Every donor with its pledge count under the other filters (0 when none match)."""
-    frame: pd.DataFrame = summary(db, filters)["donor_options"]
-    return frame
-
-
-def recipient_options(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Every recipient country (ISO3) with a name and its pledge count under the other filters."""
-    frame: pd.DataFrame = summary(db, filters)["recipient_options"]
-    return frame
-
-
-def headline(db: str | Path, filters: Filters) -> dict[str, float]:
-    """Total pledged (cash, USD), pledge/donor/recipient counts and people at risk."""
-    numbers: dict[str, float] = summary(db, filters)["headline"]
-    return numbers
-
-
-def top_donors(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """The 15 donors that pledged the most cash (USD)."""
-    frame: pd.DataFrame = summary(db, filters)["top_donors"]
-    return frame
-
-
-def top_recipients(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """The 15 recipient countries that were pledged the most cash (USD)."""
-    frame: pd.DataFrame = summary(db, filters)["top_recipients"]
-    return frame
-
-
-def flows(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """The 40 largest donor -> recipient cash flows (USD)."""
-    frame: pd.DataFrame = summary(db, filters)["flows"]
-    return frame
-
-
-def usd_by_country(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """USD of cash pledges per recipient country (ISO3), for the map."""
-    frame: pd.DataFrame = summary(db, filters)["usd_by_country"]
-    return frame
-
-
-def people_at_risk_by_country(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """People at risk per country (largest latest figure over its indicators), for the map."""
-    frame: pd.DataFrame = summary(db, filters)["people_at_risk_by_country"]
-    return frame
-
-
-def risk_countries(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Countries with dated risk figures, most figures first, for the risk-over-time picker."""
-    frame: pd.DataFrame = summary(db, filters)["risk_countries"]
-    return frame
-
-
-def usd_per_person(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """Cash pledged (USD) against people at risk, per country that has both."""
-    frame: pd.DataFrame = summary(db, filters)["usd_per_person"]
-    return frame
 
 
 # --- charts with their own grouping ------------------------------------------------------

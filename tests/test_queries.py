@@ -80,19 +80,20 @@ def test_an_injection_donor_is_a_value_not_sql(etl_path):
 
 def test_people_at_risk_takes_the_latest_figure_and_never_adds_overlaps(fixture_path):
     # Sudan: food_insecure 20M (2023) then 25M (2024), displaced 8M -> 25M, not 53M or 33M.
-    sudan = queries.headline(fixture_path, Filters(recipients=("SDN",)))
+    sudan = queries.summary(fixture_path, Filters(recipients=("SDN",)))["headline"]
     assert sudan["people_at_risk"] == 25e6
     # Yemen in_need 21.6M (2023) then 18.2M (2024): the latest, not the largest.
-    yemen = queries.headline(fixture_path, Filters(recipients=("YEM",)))
+    yemen = queries.summary(fixture_path, Filters(recipients=("YEM",)))["headline"]
     assert yemen["people_at_risk"] == 18.2e6
-    both = queries.headline(fixture_path, Filters(recipients=("SDN", "YEM")))
+    both = queries.summary(fixture_path, Filters(recipients=("SDN", "YEM")))["headline"]
     assert both["people_at_risk"] == 25e6 + 18.2e6
-    one_indicator = queries.headline(fixture_path, Filters(recipients=("SDN",), indicators=("displaced",)))
+    displaced = Filters(recipients=("SDN",), indicators=("displaced",))
+    one_indicator = queries.summary(fixture_path, displaced)["headline"]
     assert one_indicator["people_at_risk"] == 8e6
 
 
 def test_headline_money_counts_cash_only(fixture_path):
-    h = queries.headline(fixture_path, Filters(donors=("Japan",)))
+    h = queries.summary(fixture_path, Filters(donors=("Japan",)))["headline"]
     assert h["usd"] == 115e6  # 15M + 100M; the 3,000 tonnes of rice are not dollars
     assert h["pledges"] == 3
     assert h["recipients"] == 3
@@ -103,7 +104,7 @@ def test_headline_money_counts_cash_only(fixture_path):
 
 
 def test_option_counts_follow_the_other_filters(fixture_path):
-    opts = queries.donor_options(fixture_path, Filters(recipients=("SDN",), donors=("Japan",)))
+    opts = queries.summary(fixture_path, Filters(recipients=("SDN",), donors=("Japan",)))["donor_options"]
     n = dict(zip(opts["value"], opts["n"], strict=True))
     assert n["United States"] == 1 and n["Japan"] == 1 and n["Germany"] == 0
     assert set(n) >= {"Kazakhstan", dashboard_db.INJECTION_DONOR}  # every donor stays choosable
@@ -253,7 +254,8 @@ def test_readers_are_shared_across_threads(fixture_path):
     from concurrent.futures import ThreadPoolExecutor
 
     queries.close_all()
-    expected = queries.headline(fixture_path, Filters(donors=("Japan",)))
+    expected = queries.summary(fixture_path, Filters(donors=("Japan",)))["headline"]
     with ThreadPoolExecutor(4) as pool:
-        got = list(pool.map(lambda _: queries.headline(fixture_path, Filters(donors=("Japan",))), range(16)))
+        japan = Filters(donors=("Japan",))
+        got = list(pool.map(lambda _: queries.summary(fixture_path, japan)["headline"], range(16)))
     assert got == [expected] * 16
