@@ -628,6 +628,13 @@ def _lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
 # Uniform draws in [0, 1) from a hash of (row, seed, stream): deterministic, and parallel-safe
 # unlike random() with setseed. Each u<k> is an independent stream.
 _UNIFORMS = ",\n".join(f"(hash(i, $seed, {k}) % 1000003)::DOUBLE / 1000003 AS u{k}" for k in range(1, 13))
+# A fact's span: its evidence follows the evidence of the article's earlier facts, one space apart.
+_SPANS = """
+    coalesce(sum(length(evidence) + 1) OVER _before, 0)::INTEGER AS span_start,
+    (coalesce(sum(length(evidence) + 1) OVER _before, 0) + length(evidence))::INTEGER AS span_end"""
+_BEFORE = (
+    "WINDOW _before AS (PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+)
 
 PLEDGE_ROWS_SQL = f"""
 WITH base AS (
@@ -674,14 +681,10 @@ SELECT
     CASE WHEN is_cash THEN NULL ELSE commodity END AS commodity,
     status, announced_on, evidence,
     -- facts of an article are its sentences in order, separated by one space
-    (coalesce(sum(length(evidence) + 1) OVER (
-        PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-    )::INTEGER AS span_start,
-    (coalesce(sum(length(evidence) + 1) OVER (
-        PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-     + length(evidence))::INTEGER AS span_end,
+    {_SPANS},
     confidence
 FROM worded
+{_BEFORE}
 ORDER BY i
 """
 
@@ -716,14 +719,10 @@ WITH base AS (
 SELECT
     figure_id, article_id, country, country_iso3, people, indicator, population_group,
     source_org, qualifier, as_of, evidence,
-    coalesce(sum(length(evidence) + 1) OVER (
-        PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0
-    )::INTEGER AS span_start,
-    (coalesce(sum(length(evidence) + 1) OVER (
-        PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-     + length(evidence))::INTEGER AS span_end,
+    {_SPANS},
     confidence
 FROM worded
+{_BEFORE}
 ORDER BY i
 """
 
@@ -749,14 +748,10 @@ WITH base AS (
 SELECT
     appeal_id, article_id, organization, country_iso3, amount, 'USD' AS unit, amount AS amount_usd,
     evidence,
-    coalesce(sum(length(evidence) + 1) OVER (
-        PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0
-    )::INTEGER AS span_start,
-    (coalesce(sum(length(evidence) + 1) OVER (
-        PARTITION BY article_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-     + length(evidence))::INTEGER AS span_end,
+    {_SPANS},
     0.9 AS confidence
 FROM worded
+{_BEFORE}
 ORDER BY i
 """
 
