@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
+import functools
 import glob
 import os
 import shutil
@@ -238,6 +239,109 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
                 _remove(leftover)
 
 
+@functools.cache
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table of schema.sql, read from DuckDB itself (once per process)."""
+    con = duckdb.connect()
+    try:
+        create_schema(con)
+        return {t: arrow_schema(con, t) for t in ("articles", *RECORD_TABLES, "rejected")}
+    finally:
+        con.close()
+
+
+# Errors of converting rows to Arrow: a value of the wrong type or out of range.
+_CONVERSION = (pa.ArrowException, ValueError, TypeError, OverflowError)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Whole articles as Arrow tables, each table's rows grouped by article in article order.
+
+    Built where the articles were extracted (a worker process) by `to_batch`, so the single
+    writer receives ready columns: converting rows to Arrow is most of the Python work of a load.
+    `articles` lacks `ingested_at`, which the writer stamps.
+    """
+
+    articles: pa.Table
+    records: dict[str, pa.Table]  # pledges, risk_figures, appeals
+    sizes: dict[str, tuple[int, ...]]  # table -> its row count of each article, in order
+    origins: tuple[str, ...]  # each article's input, for messages
+    dropped: tuple[tuple[str, ...], ...]  # each article's facts that could not be stored, in words
+
+    def __len__(self) -> int:
+        return self.articles.num_rows
+
+    @property
+    def ids(self) -> list[str]:
+        return self.articles.column("article_id").to_pylist()
+
+    def article(self, index: int) -> Batch:
+        """The batch of the index-th article alone."""
+        records = {}
+        for name, table in self.records.items():
+            sizes = self.sizes[name]
+            records[name] = table.slice(sum(sizes[:index]), sizes[index])
+        return Batch(
+            self.articles.slice(index, 1),
+            records,
+            {name: (sizes[index],) for name, sizes in self.sizes.items()},
+            (self.origins[index],),
+            (self.dropped[index],),
+        )
+
+    @staticmethod
+    def concat(batches: Sequence[Batch]) -> Batch:
+        """One batch of the batches' articles, in order (the columns are not copied)."""
+        if len(batches) == 1:
+            return batches[0]
+        if not batches:
+            return to_batch([])
+        return Batch(
+            pa.concat_tables([b.articles for b in batches]),
+            {name: pa.concat_tables([b.records[name] for b in batches]) for name in RECORD_TABLES},
+            {name: tuple(n for b in batches for n in b.sizes[name]) for name in RECORD_TABLES},
+            tuple(o for b in batches for o in b.origins),
+            tuple(d for b in batches for d in b.dropped),
+        )
+
+
+def to_batch(items: Sequence[ArticleRows]) -> Batch:
+    """Normalized articles -> a Batch (pure). Raises an Arrow, Value or Type error for a value
+    its column cannot hold; `to_batches` sets such articles apart instead."""
+    schemas = table_schemas()
+    articles = pa.schema([f for f in schemas["articles"] if f.name != "ingested_at"])
+    records = {}
+    for name in RECORD_TABLES:
+        rows = [row for item in items for row in getattr(item, name)]
+        records[name] = pa.Table.from_pylist(rows, schema=schemas[name])
+    return Batch(
+        pa.Table.from_pylist([item.article for item in items], schema=articles),
+        records,
+        {name: tuple(len(getattr(item, name)) for item in items) for name in RECORD_TABLES},
+        tuple(item.origin for item in items),
+        tuple(item.dropped for item in items),
+    )
+
+
+def to_batches(items: Sequence[ArticleRows]) -> tuple[Batch, list[Rejected]]:
+    """The articles that convert as a Batch, and the ones that do not as rejected, with the reason."""
+    try:
+        return to_batch(items), []
+    except _CONVERSION:
+        pass
+    good: list[ArticleRows] = []
+    refused: list[Rejected] = []
+    for item in items:
+        try:
+            to_batch([item])
+        except _CONVERSION as exc:
+            refused.append(Rejected(item.origin, f"could not be stored: {first_line(exc)}"))
+        else:
+            good.append(item)
+    return to_batch(good), refused
+
+
 @dataclass
 class BatchResult:
     """What one write stored: article counts, record counts, and the rejected rows it appended."""
@@ -431,27 +535,23 @@ class Writer:
             ).fetchall()
         return {**dict(rows), **found}
 
-    def _table(self, name: str, rows: Sequence[dict]) -> pa.Table:
-        return pa.Table.from_pylist(list(rows), schema=self.schemas[name])
-
-    def _tables(self, batch: Sequence[ArticleRows]) -> dict[str, pa.Table]:
+    def _tables(self, batch: Batch) -> dict[str, pa.Table]:
+        """The batch's tables in the database's column order, the articles stamped."""
         schema = self.schemas["articles"]
         stamp = schema.field("ingested_at")
-        rest = pa.schema([f for f in schema if f.name != "ingested_at"])
-        articles = pa.Table.from_pylist([item.article for item in batch], schema=rest)
         stamps = pa.array([self.ingested_at] * len(batch), stamp.type)
-        tables = {"articles": articles.append_column(stamp, stamps).select(schema.names)}
+        tables = {"articles": batch.articles.append_column(stamp, stamps).select(schema.names)}
         for name in RECORD_TABLES:
-            tables[name] = self._table(name, [row for item in batch for row in getattr(item, name)])
+            tables[name] = batch.records[name].select(self.schemas[name].names)
         return tables
 
     def _rejected_rows(self, rejected: Sequence[Rejected]) -> pa.Table:
         rows = [{"source": r.source, "reason": r.reason, "seen_at": self.ingested_at} for r in rejected]
-        return self._table("rejected", rows)
+        return pa.Table.from_pylist(rows, schema=self.schemas["rejected"])
 
-    def _write(self, batch: Sequence[ArticleRows], rejected: Sequence[Rejected]) -> BatchResult:
+    def _write(self, batch: Batch, rejected: Sequence[Rejected]) -> BatchResult:
         """Store the batch now, in one transaction on the writer's connection."""
-        ids = [item.article["article_id"] for item in batch]
+        ids = batch.ids
         tables = self._tables(batch)
         existing = set(self.known_hashes(ids))
         _store(self.con, tables, existing, self._rejected_rows(rejected))
@@ -500,9 +600,9 @@ class Writer:
         if failed != [(0,)]:
             raise _Refused(expr)
 
-    def _stage(self, batch: Sequence[ArticleRows], rejected: Sequence[Rejected]) -> BatchResult:
+    def _stage(self, batch: Batch, rejected: Sequence[Rejected]) -> BatchResult:
         """Buffer a checked batch for the next flush; what it will store, counted now."""
-        ids = [item.article["article_id"] for item in batch]
+        ids = batch.ids
         tables = self._tables(batch)
         self._check(tables)
         existing = set(self.known_hashes(ids))
@@ -512,7 +612,7 @@ class Writer:
             if table.num_rows:
                 buffer.tables.setdefault(name, []).append(table)
                 buffer.nbytes += table.nbytes
-        buffer.ids.update((a["article_id"], a["content_sha256"]) for a in (i.article for i in batch))
+        buffer.ids.update(zip(ids, batch.articles.column("content_sha256").to_pylist(), strict=True))
         buffer.rejected.extend(rejected)
         if self._written is not None:
             self._written.update(map(hash, ids))
@@ -584,15 +684,20 @@ class Writer:
                 self._cursor.close()
             self._cursor = None
 
-    def write(self, batch: Sequence[ArticleRows], rejected: Sequence[Rejected] = ()) -> BatchResult:
+    def write(self, batch: Batch | Sequence[ArticleRows], rejected: Sequence[Rejected] = ()) -> BatchResult:
         """Store whole articles (replacing stored versions) and rejected inputs.
 
-        If the database would refuse the batch for its data (a constraint, a value it
-        cannot convert), each article is written alone and the ones still refused are
-        returned, and stored, as rejected; errors of the file itself propagate.
+        `batch` is a Batch (as the pipeline's workers build it) or normalized articles. If
+        the database would refuse the batch for its data (a constraint, a value it cannot
+        convert), each article is written alone and the ones still refused are returned,
+        and stored, as rejected; errors of the file itself propagate.
         """
-        dropped = [Rejected(item.origin, reason) for item in batch for reason in item.dropped]
-        ids = [item.article["article_id"] for item in batch]
+        if not isinstance(batch, Batch):
+            batch, unconvertible = to_batches(batch)
+            rejected = [*rejected, *unconvertible]
+        pairs = zip(batch.origins, batch.dropped, strict=True)
+        dropped = [Rejected(origin, reason) for origin, reasons in pairs for reason in reasons]
+        ids = batch.ids
         if self.buffered:
             if not self._buffer.ids.keys().isdisjoint(ids):
                 # A buffered article written again: its first version goes in first, whole.
@@ -600,7 +705,7 @@ class Writer:
             if len(set(ids)) == len(ids):
                 try:
                     return self._stage(batch, [*rejected, *dropped])
-                except (_Refused, pa.ArrowException, ValueError, TypeError):
+                except (_Refused, *_CONVERSION):
                     pass
             self.finish()  # the careful way below writes on this connection, after the rest
         else:
@@ -608,22 +713,22 @@ class Writer:
                 return self._write(batch, [*rejected, *dropped])
             except _FATAL:
                 raise
-            except (duckdb.Error, pa.ArrowException, ValueError, TypeError):
+            except (duckdb.Error, *_CONVERSION):
                 pass
         total = BatchResult()
         written: list[Rejected] = []
         refused: list[Rejected] = []
-        for item in batch:
+        for index, origin in enumerate(batch.origins):
             try:
-                part = self._write([item], [Rejected(item.origin, r) for r in item.dropped])
+                part = self._write(batch.article(index), [Rejected(origin, r) for r in batch.dropped[index]])
             except _FATAL:
                 raise
-            except (duckdb.Error, pa.ArrowException, ValueError, TypeError) as exc:
-                refused.append(Rejected(item.origin, f"could not be stored: {first_line(exc)}"))
+            except (duckdb.Error, *_CONVERSION) as exc:
+                refused.append(Rejected(origin, f"could not be stored: {first_line(exc)}"))
                 continue
             written.extend(part.rejected)
             for name in ("new", "updated", *RECORD_TABLES):
                 setattr(total, name, getattr(total, name) + getattr(part, name))
-        written.extend(self._write([], [*rejected, *refused]).rejected)
+        written.extend(self._write(to_batch([]), [*rejected, *refused]).rejected)
         total.rejected = tuple(written)
         return total

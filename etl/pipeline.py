@@ -61,16 +61,19 @@ def read_chunk(paths: Sequence[str]) -> list[list[Article | Rejected]]:
     return out
 
 
-def extract_chunk(items: Sequence[tuple[Article, str]]) -> list[ArticleRows | Rejected]:
-    """Extract and normalize each (article, content hash): the pure step the engines distribute."""
-    out: list[ArticleRows | Rejected] = []
+def extract_chunk(items: Sequence[tuple[Article, str]]) -> tuple[load.Batch, list[Rejected]]:
+    """Extract and normalize each (article, content hash), ready for the writer as a Batch:
+    the pure step the engines distribute. Articles that fail are returned as rejected."""
+    rows: list[ArticleRows] = []
+    rejected: list[Rejected] = []
     for article, sha in items:
         try:
             facts = extract(article.text, title=article.title, country_hint=article.country_iso3)
-            out.append(normalize(article, facts, sha256=sha))
+            rows.append(normalize(article, facts, sha256=sha))
         except Exception as exc:  # an extractor bug must cost one article, not the run
-            out.append(Rejected(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
-    return out
+            rejected.append(Rejected(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
+    batch, unconvertible = load.to_batches(rows)
+    return batch, rejected + unconvertible
 
 
 def warm_up() -> None:
@@ -215,23 +218,24 @@ def run(
                 EXTRACT_CHUNK_CHARS,
                 lambda it: len(it[0].text),
             )
-            batch: list[ArticleRows] = []
+            parts: list[load.Batch] = []
+            size = 0
 
             def flush() -> None:
-                result = writer.write(batch, state.rejected)
+                nonlocal size
+                result = writer.write(load.Batch.concat(parts), state.rejected)
                 for key in counts:
                     counts[key] += getattr(result, key)
                 refused.extend(result.rejected)
                 state.rejected.clear()
-                batch.clear()
+                parts.clear()
+                size = 0
 
-            for results in engines.ordered_map(pool, extract_chunk, todo, window):
-                for item in results:
-                    if isinstance(item, Rejected):
-                        state.rejected.append(item)
-                    else:
-                        batch.append(item)
-                if len(batch) >= batch_size:
+            for part, rejected in engines.ordered_map(pool, extract_chunk, todo, window):
+                state.rejected.extend(rejected)
+                parts.append(part)
+                size += len(part)
+                if size >= batch_size:
                     flush()
             flush()
         except BrokenProcessPool:

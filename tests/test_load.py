@@ -126,6 +126,47 @@ def test_dropped_facts_are_listed_as_rejected(con: duckdb.DuckDBPyConnection) ->
     assert item.source == "a.txt" and "dropped a pledge" in item.reason
 
 
+def _tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    return {
+        t: con.execute(f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY ALL").fetchall()
+        if t == "articles"
+        else con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+        for t in ("articles", *load.RECORD_TABLES)
+    }
+
+
+def test_a_batch_stores_what_its_rows_store(tmp_path: Path) -> None:
+    items = [rows("a", [_pledge(), _risk()]), rows("b", []), rows("c", [_pledge(status="delivered")])]
+    dbs = [duckdb.connect(str(tmp_path / f"{kind}.duckdb")) for kind in ("rows", "batch")]
+    for c in dbs:
+        load.create_schema(c)
+    load.Writer(dbs[0], NOW).write(items)
+    load.Writer(dbs[1], NOW).write(load.Batch.concat([load.to_batch(items[:1]), load.to_batch(items[1:])]))
+    assert _tables(dbs[0]) == _tables(dbs[1])
+    assert counts(dbs[1])["pledges"] == 2
+
+
+def test_a_batch_splits_into_its_articles() -> None:
+    items = [rows("a", [_pledge(), _risk()]), rows("b", []), rows("c", [_pledge(), _pledge(start=5)])]
+    batch = load.Batch.concat([load.to_batch(items[:2]), load.to_batch(items[2:])])
+    assert batch.ids == ["a", "b", "c"] and len(batch) == 3
+    for index, item in enumerate(items):
+        alone = batch.article(index)
+        assert alone.ids == [item.article["article_id"]]
+        assert alone.records["pledges"].to_pylist() == list(item.pledges)
+        assert alone.records["risk_figures"].to_pylist() == list(item.risk_figures)
+
+
+def test_an_article_arrow_cannot_hold_is_set_apart_by_name() -> None:
+    bad = rows("bad", [_pledge()])
+    bad = dataclasses.replace(bad, pledges=({**bad.pledges[0], "span_end": 2**40},))  # not an INTEGER
+    batch, refused = load.to_batches([rows("good", [_pledge()]), bad, rows("also-good", [_risk()])])
+    assert batch.ids == ["good", "also-good"]
+    (item,) = refused
+    assert item.source == "bad.txt" and item.reason.startswith("could not be stored: ")
+    assert load.to_batches([])[0].ids == []
+
+
 # --- the writer lock and the swap -------------------------------------------------------------
 
 
