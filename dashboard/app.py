@@ -28,6 +28,8 @@ TABLE_LABELS = {
     "appeals": "Appeals",
     "articles": "Articles",
 }
+TAB_LABELS = ("Overview", "Maps", "Risk and need", *TABLE_LABELS.values())
+TAB_KEY = "tab"  # st.session_state[TAB_KEY] is the open tab's label
 FORM_LABELS = {"cash": "Cash", "in_kind": "In-kind"}
 STATUS_LABELS = {"pledged": "Pledged", "delivered": "Delivered"}
 
@@ -186,6 +188,7 @@ def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filte
             list(names),
             format_func=lambda k: f"{names[k]} ({k})" if names[k] != k else k,
             key="risk_country",
+            persist_state="page",
         )
         plot(charts.risk_over_time(query("risk_series", db, version, filters, key), names.get(key, key)))
     plot(charts.usd_per_person(summary["usd_per_person"]))
@@ -235,7 +238,7 @@ def table_section(db: str, version: tuple[int, int, int], filters: queries.Filte
         st.session_state[page_key] = shown + 1
     pages = max(1, -(-total // PAGE_SIZE))
     top = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
-    page = top[0].number_input(f"Page (of {pages:,})", 1, pages, key=page_key, step=1)
+    page = top[0].number_input(f"Page (of {pages:,})", 1, pages, key=page_key, step=1, persist_state="page")
     first = (page - 1) * PAGE_SIZE + 1 if total else 0
     last = first + len(rows) - 1 if total else 0
     top[1].markdown(f"**{total:,}** {'row' if total == 1 else 'rows'} · showing {first:,}–{last:,}")
@@ -258,6 +261,7 @@ def table_section(db: str, version: tuple[int, int, int], filters: queries.Filte
         list(labels),
         format_func=lambda rid: labels[rid],
         key=f"evidence_{table}",
+        persist_state="page",
         help="The sentence the record was extracted from, highlighted in its article.",
     )
     rec = query("evidence", db, version, table, chosen) if chosen else None
@@ -286,16 +290,25 @@ def dashboard(db: Path) -> None:
     st.caption(f"Database {db.name} · {articles:,} articles · updated {updated}", help=str(db))
     summary = query("summary", name, version, filters)
     headline(summary)
-    tabs = st.tabs(["Overview", "Maps", "Risk and need", *TABLE_LABELS.values()])
-    with tabs[0]:
-        overview(name, version, filters, summary)
-    with tabs[1]:
-        maps(summary)
-    with tabs[2]:
-        risk_and_need(name, version, filters, summary)
-    for tab, table in zip(tabs[3:], TABLE_LABELS, strict=True):
-        with tab:
-            table_section(name, version, filters, table)
+    # Lazy tabs: a tab switch reruns the script, and only the open tab's content (and its queries)
+    # runs; the summary above serves every tab. The widgets inside a tab keep their value while it
+    # is closed (persist_state="page").
+    overview_tab, maps_tab, risk_tab, *table_tabs = st.tabs(
+        list(TAB_LABELS), default=TAB_LABELS[0], key=TAB_KEY, on_change="rerun"
+    )
+    if overview_tab.open:
+        with overview_tab:
+            overview(name, version, filters, summary)
+    if maps_tab.open:
+        with maps_tab:
+            maps(summary)
+    if risk_tab.open:
+        with risk_tab:
+            risk_and_need(name, version, filters, summary)
+    for tab, table in zip(table_tabs, TABLE_LABELS, strict=True):
+        if tab.open:
+            with tab:
+                table_section(name, version, filters, table)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dashboard_db
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,7 +21,15 @@ from dashboard import queries
 from dashboard.queries import Filters
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
-TABLE_ORDER = ["pledges", "risk_figures", "appeals", "articles"]  # the order of the table tabs
+TABLE_TABS = {  # each table's tab, in the page's order
+    "pledges": "Pledges",
+    "risk_figures": "Risk figures",
+    "appeals": "Appeals",
+    "articles": "Articles",
+}
+TABLE_ORDER = list(TABLE_TABS)
+CHART_TABS = ["Overview", "Maps", "Risk and need"]
+TAB_KEY = "tab"  # the session-state key of the page's tabs: the open tab's label
 DONOR = "United States"
 
 
@@ -38,21 +47,40 @@ def _app(db: Path, monkeypatch, query_params: dict | None = None) -> AppTest:
     return at
 
 
-def _totals(at: AppTest) -> dict[str, int]:
-    """The row count each table section shows ("**N** rows · showing a–b")."""
-    found = [
+def _open_tab(at: AppTest, label: str) -> AppTest:
+    """Open a tab as a click on it does: set the tabs' state, then rerun (only the open tab runs)."""
+    at.session_state[TAB_KEY] = label
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.session_state[TAB_KEY] == label
+    return at
+
+
+def _counters(at: AppTest) -> list[int]:
+    """The row counts the table sections on the page show ("**N** rows · showing a–b")."""
+    return [
         int(m.group(1).replace(",", ""))
         for el in at.markdown
         if (m := re.match(r"\*\*([\d,]+)\*\* rows? ·", el.value))
     ]
-    assert len(found) == len(TABLE_ORDER)
-    return dict(zip(TABLE_ORDER, found, strict=True))
 
 
-def _tables(at: AppTest) -> dict[str, object]:
-    frames = [df.value for df in at.dataframe]
-    assert len(frames) == len(TABLE_ORDER)
-    return dict(zip(TABLE_ORDER, frames, strict=True))
+def _section(at: AppTest, table: str) -> tuple[int, pd.DataFrame]:
+    """Open the table's tab and read its section: the row count it shows and the page of rows."""
+    _open_tab(at, TABLE_TABS[table])
+    counters, frames = _counters(at), [df.value for df in at.dataframe]
+    assert len(counters) == 1 and len(frames) == 1  # the open tab's table only
+    return counters[0], frames[0]
+
+
+def _totals(at: AppTest) -> dict[str, int]:
+    """The row count each table's tab shows, opening each table's tab in turn."""
+    return {table: _section(at, table)[0] for table in TABLE_ORDER}
+
+
+def _page(at: AppTest, table: str) -> pd.DataFrame:
+    """The page of rows the table's tab shows (the tab is left open)."""
+    return _section(at, table)[1]
 
 
 def _metric(at: AppTest, label: str) -> str:
@@ -65,11 +93,61 @@ def _expected_totals(db: Path, filters: Filters) -> dict[str, int]:
 
 def test_page_shows_the_whole_database_unfiltered(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch)
-    assert _totals(at) == _expected_totals(etl_path, Filters())
     assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, "pledges", Filters())
-    assert len(at.get("plotly_chart")) >= 8
-    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download HXL CSV"] * 4
+    charts = {tab: len(_open_tab(at, tab).get("plotly_chart")) for tab in CHART_TABS}
+    assert all(charts.values()) and sum(charts.values()) >= 8, charts
+    downloads = {}
+    for table in TABLE_ORDER:
+        _section(at, table)
+        downloads[table] = [b.label for b in at.get("download_button")]
+    assert downloads == {t: ["Download CSV", "Download HXL CSV"] for t in TABLE_ORDER}
+    assert _totals(at) == _expected_totals(etl_path, Filters())
     assert at.query_params == {}
+
+
+def test_only_the_open_tab_runs(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch)
+    assert [t.label for t in at.tabs] == [*CHART_TABS, *TABLE_TABS.values()]
+    assert at.session_state[TAB_KEY] == "Overview"  # the tab a page opens on
+    # the Overview's charts, and no table section: no table query ran
+    assert len(at.get("plotly_chart")) == 4
+    assert not at.dataframe and not _counters(at) and not at.get("download_button")
+    assert not [s for s in at.selectbox if s.key and s.key.startswith("evidence_")]
+    # opening Pledges shows its table, and nothing of the other tabs
+    _open_tab(at, "Pledges")
+    assert _counters(at) == [queries.table_count(etl_path, "pledges", Filters())]
+    assert len(at.dataframe) == 1 and "donor" in at.dataframe[0].value.columns
+    assert not at.get("plotly_chart")
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download HXL CSV"]
+    # the headline (the summary) shows whichever tab is open
+    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, "pledges", Filters())
+
+
+def test_a_closed_tab_keeps_its_page_and_choices(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch)
+    first = _page(at, "pledges")
+    at.number_input(key="page_pledges").set_value(2).run()
+    chosen = at.dataframe[0].value["id"].iloc[3]
+    at.selectbox(key="evidence_pledges").set_value(chosen).run()
+    _open_tab(at, "Risk and need")
+    assert len(at.selectbox(key="risk_country").options) > 1
+    at.selectbox(key="risk_country").select_index(1).run()
+    country = at.selectbox(key="risk_country").value
+    _open_tab(at, "Overview")
+    assert not at.dataframe
+    _open_tab(at, "Pledges")
+    assert at.number_input(key="page_pledges").value == 2
+    assert at.selectbox(key="evidence_pledges").value == chosen
+    page2 = list(at.dataframe[0].value["id"])
+    assert page2 == list(queries.table_page(etl_path, "pledges", Filters(), 1, 25)["id"]) != list(first["id"])
+    _open_tab(at, "Risk and need")
+    assert at.selectbox(key="risk_country").value == country != at.selectbox(key="risk_country").options[0]
+    # a filter chosen while the Pledges tab is closed starts it again at page 1
+    at.multiselect(key="donor").select(DONOR).run()
+    _open_tab(at, "Pledges")
+    assert at.number_input(key="page_pledges").value == 1
+    donor_page = queries.table_page(etl_path, "pledges", Filters(donors=(DONOR,)), 0, 25)
+    assert list(at.dataframe[0].value["id"]) == list(donor_page["id"])
 
 
 def test_choosing_a_donor_narrows_every_table(etl_path, monkeypatch):
@@ -81,7 +159,7 @@ def test_choosing_a_donor_narrows_every_table(etl_path, monkeypatch):
     for table in TABLE_ORDER:
         assert 0 < after[table] < before[table], table
     assert after == _expected_totals(etl_path, Filters(donors=(DONOR,)))
-    pledges = _tables(at)["pledges"]
+    pledges = _page(at, "pledges")
     assert set(pledges["donor"]) == {DONOR}
     assert int(_metric(at, "Donors")) == 1
     assert at.query_params["donor"] == DONOR  # the URL carries the filter
@@ -98,7 +176,7 @@ def test_url_query_params_restore_the_filters(etl_path, monkeypatch):
         donors=(DONOR, "Germany"), recipients=("UKR",), date_from=dt.date(2010, 1, 1), aid_forms=("cash",)
     )
     assert _totals(at) == _expected_totals(etl_path, f)
-    assert set(_tables(at)["pledges"]["recipient_iso3"]) == {"UKR"}
+    assert set(_page(at, "pledges")["recipient_iso3"]) == {"UKR"}
     # and the URL still says so after the run, for sharing
     assert at.query_params["donor"] == [DONOR, "Germany"] and at.query_params["from"] == "2010-01-01"
 
@@ -123,7 +201,7 @@ def test_an_sql_injection_donor_leaves_everything_intact(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch)
     at.multiselect(key="donor").select(dashboard_db.INJECTION_DONOR).run()
     assert not at.exception
-    assert list(_tables(at)["pledges"]["donor"]) == [dashboard_db.INJECTION_DONOR]
+    assert list(_page(at, "pledges")["donor"]) == [dashboard_db.INJECTION_DONOR]
     # the same value arriving through the URL
     at2 = _app(
         etl_path,
@@ -142,6 +220,7 @@ def test_an_sql_injection_donor_leaves_everything_intact(etl_path, monkeypatch):
 
 def test_evidence_is_highlighted_and_html_in_articles_stays_text(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch, {"donor": dashboard_db.INJECTION_DONOR})
+    _open_tab(at, "Pledges")
     bodies = [h.proto.body for h in at.get("html")]
     hostile = next(b for b in bodies if "hostile name" in b)
     assert "&lt;img src=x onerror=alert(1)&gt;" in hostile
@@ -152,14 +231,14 @@ def test_evidence_is_highlighted_and_html_in_articles_stays_text(etl_path, monke
 
 def test_evidence_follows_the_chosen_record(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch, {"donor": DONOR})
-    shown = _tables(at)["pledges"]
+    shown = _page(at, "pledges")
     picker = at.selectbox(key="evidence_pledges")
     assert len(picker.options) == len(shown)
     last = shown["id"].iloc[-1]
     picker.set_value(last).run()
     assert at.selectbox(key="evidence_pledges").value == last
     rec = queries.evidence(etl_path, "pledges", last)
-    body = at.get("html")[0].proto.body  # the pledges tab comes first
+    body = at.get("html")[0].proto.body  # the open pledges tab's evidence
     assert f"<mark>{html.escape(rec['evidence'])}</mark>" in body
     assert html.escape(rec["title"] or "(untitled article)") in body
 
@@ -167,9 +246,10 @@ def test_evidence_follows_the_chosen_record(etl_path, monkeypatch):
 def test_paging_shows_a_page_and_the_total(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch)
     total = queries.table_count(etl_path, "pledges", Filters())
-    assert len(_tables(at)["pledges"]) == min(total, 25)
+    assert len(_page(at, "pledges")) == min(total, 25)
     at.number_input(key="page_pledges").set_value(2).run()
-    page2 = _tables(at)["pledges"]
+    assert at.session_state[TAB_KEY] == "Pledges"  # a rerun keeps the open tab
+    page2 = at.dataframe[0].value
     expected = queries.table_page(etl_path, "pledges", Filters(), 1, 25)
     assert list(page2["id"]) == list(expected["id"])
 
@@ -220,15 +300,15 @@ def test_new_data_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch)
     dashboard_db.create_empty(db)
     dashboard_db.add_rows(db, dashboard_db.FIXTURE_ARTICLES[:2])
     at = _app(db, monkeypatch)
-    before = _totals(at)["pledges"]
+    before = _section(at, "pledges")[0]
     # an ingest writes a copy and swaps it in, as the ETL's loader does
     new = tmp_path / "aid.new.duckdb"
     shutil.copy(db, new)
     dashboard_db.add_rows(new, dashboard_db.FIXTURE_ARTICLES[2:])
     os.replace(new, db)
     at.run()
-    assert _totals(at)["pledges"] > before
-    assert _totals(at)["pledges"] == queries.table_count(db, "pledges", Filters())
+    assert _counters(at)[0] > before  # the Pledges tab is still open
+    assert _counters(at) == [queries.table_count(db, "pledges", Filters())]
 
 
 def test_the_database_path_comes_from_argv_then_env_then_the_default(tmp_path, monkeypatch):

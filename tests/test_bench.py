@@ -168,6 +168,40 @@ def test_memory_sampler_sees_a_child_process() -> None:
     assert sampler.cpu_seconds > 0
 
 
+def test_the_benchmark_tabs_mirror_the_dashboard_tabs() -> None:
+    from dashboard import app
+
+    assert list(bench.run.TAB_CALLS) == list(app.TAB_LABELS)
+    assert app.TAB_LABELS[0] == bench.run.FIRST_TAB
+    for table, label in app.TABLE_LABELS.items():
+        assert bench.run.TAB_CALLS[label][0] == f"table_view {table}"
+
+
+def test_interaction_steps_make_every_tab_call_once(tmp_path: Path) -> None:
+    from dashboard import queries
+
+    db = tmp_path / "facts.duckdb"
+    build_fact_db(db, pledges=300, risk_figures=60, appeals=20, seed=1)
+    every_tab = [label for calls in bench.run.TAB_CALLS.values() for label in calls]
+    steps, missing = bench.run.interaction_steps(queries, str(db), queries.Filters(), startup=True)
+    assert missing == []
+    labels = [label for label, _, _ in steps]
+    assert labels == [
+        "db_status",
+        "distinct_values",
+        "date_bounds",
+        "summary (no filter: the choices)",
+        "table_count articles (no filter: the caption)",
+        *every_tab,
+    ]  # the filtered summary is the unfiltered one here: the app's cache answers it
+    assert [tab for _, tab, _ in steps] == [None] * 5 + [bench.run.tab_of(label) for label in every_tab]
+    donor = queries.Filters(donors=(bench.run._busiest_donor(db),))
+    steps, _ = bench.run.interaction_steps(queries, str(db), donor, startup=False)
+    assert [label for label, _, _ in steps] == ["db_status", "summary", *every_tab]
+    results = {label: fn() for label, _, fn in steps}
+    assert results["risk_series"] is not None and results["evidence pledges"]
+
+
 @pytest.mark.slow
 def test_tiny_bench_run_writes_every_section(tmp_path: Path) -> None:
     out = tmp_path / "results.md"
@@ -201,3 +235,16 @@ def test_tiny_bench_run_writes_every_section(tmp_path: Path) -> None:
     assert "the database holds" not in text
     ingest_rows = [line for line in text.splitlines() if line.startswith(("| real |", "| synthetic |"))]
     assert len(ingest_rows) == 2 * len(bench.run.parse_args([])[0].workers)
+    # the dashboard's runs: the first load, a click on each other tab, each filter with each tab open
+    runs = [
+        (cells[1], cells[2])
+        for line in text.splitlines()
+        if (cells := [c.strip() for c in line.split("|")])[2:3] and re.fullmatch(r"\*\*[^*]+\*\*", cells[2])
+    ]
+    tabs = list(bench.run.TAB_CALLS)
+    assert [(i, q) for i, q in runs if i == "first load"] == [("first load", "**with Overview open**")] + [
+        ("first load", f"**then opening {tab}**") for tab in tabs[1:]
+    ]
+    for interaction in ("choose a donor", "a date range"):
+        assert [q for i, q in runs if i.startswith(interaction)] == [f"**with {tab} open**" for tab in tabs]
+    assert "judged for each run in bold (each interaction with each tab open):" in text

@@ -47,6 +47,13 @@ def _rerun_done(page) -> None:
     wait_for_app(page, charts=False)
 
 
+def _open_tab(page, name: str) -> None:
+    """Click a tab; the click reruns the script, which fills only the open tab, so wait for it."""
+    page.get_by_role("tab", name=name).click()
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
+    _rerun_done(page)
+
+
 def _pick(page, label: str, option: str) -> None:
     """Choose one option of a sidebar multiselect by typing to search it, then clicking it."""
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
@@ -74,8 +81,10 @@ def test_pick_a_donor_see_tables_and_charts_change_and_download(server, page, tm
     wait_for_app(page)
     legend_before = _legend(page)
     assert len(legend_before) > 1
+    # the page opens on Overview; a closed tab's content (here the tables) is not built
+    assert page.get_by_text(re.compile(r"rows? · showing")).count() == 0
 
-    page.get_by_role("tab", name="Pledges").click()
+    _open_tab(page, "Pledges")
     total = queries.table_count(db, "pledges", Filters())
     _expect_rows(page, total)
 
@@ -85,11 +94,11 @@ def test_pick_a_donor_see_tables_and_charts_change_and_download(server, page, tm
     _expect_rows(page, expected)
     assert "donor=United+States" in page.url or "donor=United%20States" in page.url
 
-    page.get_by_role("tab", name="Overview").click()
+    _open_tab(page, "Overview")
     legend = page.locator(".js-plotly-plot").first.locator("g.legend text.legendtext")
     expect(legend).to_have_text([DONOR], timeout=30_000)
 
-    page.get_by_role("tab", name="Pledges").click()
+    _open_tab(page, "Pledges")
     with page.expect_download() as info:
         page.get_by_role("tabpanel").get_by_role("button", name="Download CSV").click()
     download = info.value
@@ -103,7 +112,7 @@ def test_pick_a_donor_see_tables_and_charts_change_and_download(server, page, tm
     # a reload keeps the filter: it lives in the URL
     page.reload()
     wait_for_app(page)
-    page.get_by_role("tab", name="Pledges").click()
+    _open_tab(page, "Pledges")
     _expect_rows(page, expected)
 
     page.screenshot(path=str(tmp_path / "dashboard.png"))
@@ -115,7 +124,7 @@ def test_html_in_an_article_title_never_runs(server, page, tmp_path):
     page.goto(url)
     wait_for_app(page)
     _pick(page, "Donor", dashboard_db.INJECTION_DONOR)
-    page.get_by_role("tab", name="Pledges").click()
+    _open_tab(page, "Pledges")
     _expect_rows(page, 1)
     evidence = page.get_by_role("tabpanel").locator(".aid-evidence")
     evidence.wait_for()
@@ -138,7 +147,7 @@ def test_maps_draw_offline(server, page):
     page.on("console", lambda m: console.append(m.text))
     page.goto(url)
     wait_for_app(page)
-    page.get_by_role("tab", name="Maps").click()
+    _open_tab(page, "Maps")
     maps = page.get_by_role("tabpanel").locator(".js-plotly-plot")
     maps.first.locator("path.choroplethlocation").first.wait_for(timeout=30_000)
     # the world outline came from the shipped topojson: countries without data are drawn too
