@@ -47,9 +47,11 @@ _ARROW_TYPES = {
 
 # The WAL size at which DuckDB checkpoints the private copy by itself (its default is 16 MiB).
 INGEST_CHECKPOINT_THRESHOLD = "128MB"
-# DuckDB's buffer pool on the private copy: it spills to a temporary folder beyond this, so a
-# long ingest's memory stays bounded (DuckDB's default is 80% of RAM).
-INGEST_MEMORY_LIMIT = "256MB"
+# DuckDB's buffer pool on the private copy, in bytes: it spills to a temporary folder beyond
+# this, so a long ingest's memory stays bounded (DuckDB's default is 80% of RAM). DuckDB pins an
+# insert's rows until it commits (a 309 MiB insert of long texts needed 350 MiB), so a writer
+# raises the limit for a larger transaction (`Writer._make_room`): very long articles still load.
+INGEST_MEMORY_LIMIT = 256 * 1024 * 1024
 
 # Errors that say the database itself cannot be written (disk full, file too large,
 # I/O failure): the run stops. Any other error in a batch is blamed on its data and
@@ -203,7 +205,7 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
                 # Nobody reads the copy before the swap and its end is one CHECKPOINT anyway:
                 # DuckDB's checkpoints along the way would be wasted work.
                 con.execute(f"SET checkpoint_threshold = '{INGEST_CHECKPOINT_THRESHOLD}'")
-                con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+                con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}B'")
                 create_schema(con)
                 key = id(con)
                 _INGESTS[key] = []
@@ -271,6 +273,10 @@ class Batch:
 
     def __len__(self) -> int:
         return self.articles.num_rows
+
+    @property
+    def nbytes(self) -> int:
+        return self.articles.nbytes + sum(t.nbytes for t in self.records.values())
 
     @property
     def ids(self) -> list[str]:
@@ -502,9 +508,11 @@ class Writer:
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
         self._cursor: duckdb.DuckDBPyConnection | None = None
         self._passed: dict[str, set] = {}  # CHECK expression -> values it accepted
+        self._memory_limit: int | None = None  # set on open_for_ingest's copy, raised when needed
         writers = _INGESTS.get(id(con))
         self.buffered = writers is not None
         if writers is not None:
+            self._memory_limit = max([INGEST_MEMORY_LIMIT] + [w._memory_limit or 0 for w in writers])
             for other in writers:  # what they buffered is visible to this writer's look-ups
                 other.finish()
             writers.append(self)
@@ -545,6 +553,18 @@ class Writer:
             tables[name] = batch.records[name].select(self.schemas[name].names)
         return tables
 
+    def _make_room(self, tables: dict[str, pa.Table]) -> None:
+        """On the ingest copy, raise DuckDB's memory limit if inserting `tables` in one transaction
+        could exceed it: the insert pins its rows, a rollback or the checkpoint that writes them
+        pins them again (three times their size, and a quarter of the usual limit for the rest).
+        Call it with no insert running."""
+        if self._memory_limit is None:
+            return
+        need = 3 * sum(t.nbytes for t in tables.values()) + INGEST_MEMORY_LIMIT // 4
+        if need > self._memory_limit:
+            self.con.execute(f"SET memory_limit = '{need}B'")
+            self._memory_limit = need
+
     def _rejected_rows(self, rejected: Sequence[Rejected]) -> pa.Table:
         rows = [{"source": r.source, "reason": r.reason, "seen_at": self.ingested_at} for r in rejected]
         return pa.Table.from_pylist(rows, schema=self.schemas["rejected"])
@@ -554,6 +574,7 @@ class Writer:
         ids = batch.ids
         tables = self._tables(batch)
         existing = set(self.known_hashes(ids))
+        self._make_room(tables)
         _store(self.con, tables, existing, self._rejected_rows(rejected))
         if self._written is not None:
             self._written.update(map(hash, ids))
@@ -661,6 +682,7 @@ class Writer:
         if self._pool is None or self._cursor is None:
             self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="aidtracker-load")
             self._cursor = self.con.cursor()
+        self._make_room(tables)
         self._inflight = buffer.ids
         self._pending = self._pool.submit(_store, self._cursor, tables, buffer.replace, rejected)
 

@@ -219,23 +219,25 @@ def run(
                 lambda it: len(it[0].text),
             )
             parts: list[load.Batch] = []
-            size = 0
+            size = nbytes = 0
 
             def flush() -> None:
-                nonlocal size
+                nonlocal size, nbytes
                 result = writer.write(load.Batch.concat(parts), state.rejected)
                 for key in counts:
                     counts[key] += getattr(result, key)
                 refused.extend(result.rejected)
                 state.rejected.clear()
                 parts.clear()
-                size = 0
+                size = nbytes = 0
 
             for part, rejected in engines.ordered_map(pool, extract_chunk, todo, window):
                 state.rejected.extend(rejected)
                 parts.append(part)
                 size += len(part)
-                if size >= batch_size:
+                nbytes += part.nbytes
+                # long articles: a write is also bounded in bytes, as DuckDB holds it in memory
+                if size >= batch_size or nbytes >= load.BUFFER_BYTES:
                     flush()
             flush()
         except BrokenProcessPool:

@@ -18,7 +18,7 @@ FRAGMENTS = [
     "people are at risk of famine", "were displaced", "in need of humanitarian assistance",
     "to Afghanistan", "for Somalia", "in Yemen", "on 31 February 2020", "in March 1987",
     "Mr.", "U.S.", ". ", "\n", ", ", " ", "(", ")", "\u2019", "\u00a0", "IPC Phase 3",
-]
+]  # fmt: skip
 
 texts = st.one_of(
     st.text(max_size=400),

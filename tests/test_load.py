@@ -378,3 +378,27 @@ def test_error_after_buffered_writes_leaves_database_unchanged(tmp_path: Path) -
         raise RuntimeError("crash mid-run")
     assert digest(db) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.duckdb", "a.duckdb.lock"]
+
+
+@pytest.mark.parametrize(
+    ("articles", "megabytes", "careful"),
+    [(4, 6, False), (2, 12, True)],
+    ids=["buffered", "article-by-article"],
+)
+def test_long_articles_load_past_the_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: int, megabytes: int, careful: bool
+) -> None:
+    # DuckDB pins an insert's rows until it commits: 24 MB of text in one transaction, or one
+    # article of 12 MB, fails under a 16 MB buffer pool unless the writer makes room for it.
+    # (Scaled down from 256 MB, the checkpoint threshold with it.)
+    monkeypatch.setattr(load, "INGEST_MEMORY_LIMIT", 16 * 1024 * 1024)
+    monkeypatch.setattr(load, "INGEST_CHECKPOINT_THRESHOLD", "8MB")
+    filler = "word " * (megabytes * 200_000)
+    items = [rows(f"long{i}", [_pledge()], text=TEXT + " " + filler) for i in range(articles)]
+    if careful:  # a refused article sends the batch the careful way, one article at a time
+        bad = rows("bad", [_pledge()])
+        items.append(dataclasses.replace(bad, pledges=({**bad.pledges[0], "status": "rumoured"},)))
+    with load.open_for_ingest(tmp_path / "a.duckdb") as c:
+        result = load.Writer(c, NOW).write(items)
+    assert [r.source for r in result.rejected] == (["bad.txt"] if careful else [])
+    assert result.pledges == articles and counts(tmp_path / "a.duckdb")["articles"] == articles
