@@ -113,7 +113,9 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, argparse.Namespace]:
     parser.add_argument("--real-articles", type=int, help="articles of the repeated real corpus (20000)")
     parser.add_argument("--synth-articles", type=int, help="articles of the synthetic corpus (10000)")
     parser.add_argument(
-        "--memory-sizes", type=_int_list, help="corpus sizes whose peak memory is compared (10000,100000)"
+        "--memory-sizes",
+        type=_int_list,
+        help="corpus sizes whose peak memory is compared (10000,50000,100000)",
     )
     parser.add_argument(
         "--workers", type=_int_list, default=None, help=f"worker counts to time, 'all' = {cores} (1,all)"
@@ -159,7 +161,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, argparse.Namespace]:
     full = {
         "real_articles": 20_000,
         "synth_articles": 10_000,
-        "memory_sizes": (10_000, 100_000),
+        "memory_sizes": (10_000, 50_000, 100_000),
         "calibrate": 2_000,
         "ingest_seconds": 60.0,
         "memory_seconds": 200.0,
@@ -747,6 +749,12 @@ def bench_memory(config: Config, work: Path, rates: dict[str, float]) -> Section
             f"(PSS sum; {flat}); "
             f"{under} the {TARGET_MEMORY_MIB} MiB target at {_fmt(sizes[-1])} articles"
         )
+    if len(peaks) >= 3:
+        steps = [
+            f"{_fmt(a)} -> {_fmt(b)} articles ({b / a:.0f}x): {pb / pa:.2f}x"
+            for a, b, pa, pb in zip(sizes, sizes[1:], peaks, peaks[1:], strict=False)
+        ]
+        section.note("peak memory (PSS sum) from one size to the next: " + "; ".join(steps))
     section.note(
         "peak RSS sums the resident memory of the ingest process and all its workers, sampled every "
         "50 ms: pages the forked workers share count once per process, so it is an upper bound; "
