@@ -103,7 +103,7 @@ def _int_list(text: str) -> tuple[int, ...]:
 
 
 def parse_args(argv: Sequence[str] | None) -> tuple[Config, argparse.Namespace]:
-    """The command line: sensible defaults for a 2-core machine (about 10 minutes), --quick for 1."""
+    """The command line: sensible defaults for a 2-core machine (about 4 minutes), --quick for 1."""
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(
         prog="python -m bench.run",
