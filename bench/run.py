@@ -696,6 +696,18 @@ def bench_ingest(config: Config, work: Path, machine_cores: int) -> tuple[Sectio
     return section, rates
 
 
+def growth_steps(sizes: Sequence[int], peaks: Sequence[float]) -> str:
+    """How the peak grew from each size to the next.
+
+    >>> growth_steps([10_000, 50_000, 100_000], [400, 600, 630])
+    '10,000 -> 50,000 articles (5x): 1.50x; 50,000 -> 100,000 articles (2x): 1.05x'
+    """
+    return "; ".join(
+        f"{_fmt(a)} -> {_fmt(b)} articles ({b / a:.0f}x): {pb / pa:.2f}x"
+        for a, b, pa, pb in zip(sizes, sizes[1:], peaks, peaks[1:], strict=False)
+    )
+
+
 def bench_memory(config: Config, work: Path, rates: dict[str, float]) -> Section:
     """Peak memory of ingesting the repeated real corpus at growing sizes: it should stay flat."""
     section = Section(
@@ -750,11 +762,7 @@ def bench_memory(config: Config, work: Path, rates: dict[str, float]) -> Section
             f"{under} the {TARGET_MEMORY_MIB} MiB target at {_fmt(sizes[-1])} articles"
         )
     if len(peaks) >= 3:
-        steps = [
-            f"{_fmt(a)} -> {_fmt(b)} articles ({b / a:.0f}x): {pb / pa:.2f}x"
-            for a, b, pa, pb in zip(sizes, sizes[1:], peaks, peaks[1:], strict=False)
-        ]
-        section.note("peak memory (PSS sum) from one size to the next: " + "; ".join(steps))
+        section.note("peak memory (PSS sum) from one size to the next: " + growth_steps(sizes, peaks))
     section.note(
         "peak RSS sums the resident memory of the ingest process and all its workers, sampled every "
         "50 ms: pages the forked workers share count once per process, so it is an upper bound; "
