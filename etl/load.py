@@ -18,6 +18,7 @@ import errno
 import fcntl
 import functools
 import glob
+import itertools
 import os
 import shutil
 import time
@@ -278,16 +279,22 @@ class Batch:
     def nbytes(self) -> int:
         return self.articles.nbytes + sum(t.nbytes for t in self.records.values())
 
-    @property
+    @functools.cached_property
     def ids(self) -> list[str]:
+        """The articles' ids, in order (computed once: every write asks for them)."""
         return self.articles.column("article_id").to_pylist()
+
+    @functools.cached_property
+    def _starts(self) -> dict[str, list[int]]:
+        """Each table's first row of each article."""
+        return {name: [0, *itertools.accumulate(sizes)] for name, sizes in self.sizes.items()}
 
     def article(self, index: int) -> Batch:
         """The batch of the index-th article alone."""
-        records = {}
-        for name, table in self.records.items():
-            sizes = self.sizes[name]
-            records[name] = table.slice(sum(sizes[:index]), sizes[index])
+        records = {
+            name: table.slice(self._starts[name][index], self.sizes[name][index])
+            for name, table in self.records.items()
+        }
         return Batch(
             self.articles.slice(index, 1),
             records,
