@@ -30,6 +30,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from etl.idmap import IdMap
 from etl.normalize import ArticleRows
 from etl.records import Rejected
 
@@ -526,11 +527,10 @@ class Writer:
                 other.finish()
             writers.append(self)
         # On a new database the articles this writer stored are all there is, so it need not
-        # ask DuckDB which ids exist (a scan of the articles per batch). Their str hashes are
-        # kept, half the memory of the ids: a collision only costs a look-up that finds nothing.
-        self._written: set[int] | None = None
+        # ask DuckDB which ids exist (a scan of the articles per batch).
+        self._written: IdMap | None = None
         if self.buffered and con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]:
-            self._written = set()
+            self._written = IdMap()
 
     def known_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """article_id -> content_sha256 for those of the ids already stored (or being stored)."""
@@ -539,9 +539,7 @@ class Writer:
             found.update((i, known[i]) for i in known.keys() & article_ids)
         rest = [i for i in article_ids if i not in found] if found else list(article_ids)
         if self._written is not None:
-            if self._written.isdisjoint(map(hash, rest)):  # the usual case, at C speed
-                return found
-            rest = [i for i in rest if hash(i) in self._written]
+            rest = [i for i, v in zip(rest, self._written.get_many(rest), strict=True) if v is not None]
         if not rest:
             return found
         ids = pa.table({"article_id": pa.array(rest, pa.string())})
@@ -586,7 +584,7 @@ class Writer:
         self._make_room(tables)
         _store(self.con, tables, existing, self._rejected_rows(rejected))
         if self._written is not None:
-            self._written.update(map(hash, ids))
+            self._written.add_many(ids)
         return self._result(ids, existing, tables, rejected)
 
     @staticmethod
@@ -645,7 +643,7 @@ class Writer:
         buffer.ids.update(zip(ids, batch.articles.column("content_sha256").to_pylist(), strict=True))
         buffer.rejected.extend(rejected)
         if self._written is not None:
-            self._written.update(map(hash, ids))
+            self._written.add_many(ids)
         if buffer.nbytes >= self.buffer_bytes:
             self.flush()
         return self._result(ids, existing, tables, rejected)

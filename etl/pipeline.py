@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from etl import engines, load, read
 from etl.extract import extract
+from etl.idmap import IdMap
 from etl.normalize import ArticleRows, content_sha256, normalize
 from etl.records import Article, Rejected
 
@@ -120,54 +121,59 @@ def choose_workers(workers: int | None, total_bytes: int) -> int:
 class _Run:
     """The state of one ingest: what has been seen, what to extract, what was rejected."""
 
-    def __init__(self, writer: load.Writer, force: bool) -> None:
+    def __init__(self, writer: load.Writer, force: bool, files: Sequence[Path]) -> None:
         self.writer = writer
         self.force = force
-        # article_id -> (first 128 bits of the content hash, origin): kept for every article of
-        # the run, so it is compact (an int, not the 64-character hex string).
-        self.seen: dict[str, tuple[int, str]] = {}
+        self.files = files
+        # article_id -> (64 bits of the content hash, index of its file in `files`), for every
+        # article of the run: 32 bytes each, so a run of millions stays flat in memory.
+        self.seen = IdMap(width=2)
         self.unchanged = 0
         self.rejected: list[Rejected] = []
 
-    def to_extract(self, items: Iterable[Article | Rejected]) -> Iterator[tuple[Article, str]]:
-        """The articles that need extracting, in input order; the rest are counted or rejected."""
+    def to_extract(self, items: Iterable[tuple[int, Article | Rejected]]) -> Iterator[tuple[Article, str]]:
+        """The articles that need extracting, in input order; the rest are counted or rejected.
+        Each item comes with the index of its file in `files`."""
         for group in iter(lambda: list(islice(items, LOOKUP_GROUP)), []):
-            ids = [a.article_id for a in group if isinstance(a, Article)]
+            ids = [a.article_id for _, a in group if isinstance(a, Article)]
             stored = {} if self.force else self.writer.known_hashes(ids)
-            for item in group:
+            firsts = dict(zip(ids, self.seen.get_many(ids), strict=True))
+            new: dict[str, tuple[int, int]] = {}
+            for fileno, item in group:
                 if isinstance(item, Rejected):
                     self.rejected.append(item)
                     continue
                 sha = content_sha256(item)
-                digest = int(sha[:32], 16)
-                first = self.seen.get(item.article_id)
+                digest = int(sha[:16], 16)
+                first = firsts[item.article_id] or new.get(item.article_id)
                 if first is not None:
                     if first[0] != digest:  # the same text twice is harmless; different text is a conflict
                         self.rejected.append(
                             Rejected(
                                 item.origin,
                                 f"duplicate article id {item.article_id!r} with different text "
-                                f"(kept the first, from {first[1]})",
+                                f"(kept the first, from {self.files[first[1]]})",
                             )
                         )
                     continue
-                self.seen[item.article_id] = (digest, item.origin)
+                new[item.article_id] = (digest, fileno)
                 if stored.get(item.article_id) == sha:
                     self.unchanged += 1
                     continue
                 yield item, sha
+            self.seen.add_many(list(new), new.values())
 
 
 def _articles(
     files: list[Path], engine: engines.Engine, window: int, progress: Progress | None
-) -> Iterator[Article | Rejected]:
+) -> Iterator[tuple[int, Article | Rejected]]:
     chunks = _chunks(
         (str(f) for f in files), READ_CHUNK_FILES, READ_CHUNK_BYTES, lambda f: _file_size(Path(f))
     )
     done = 0
     for per_file in engines.ordered_map(engine, read_chunk, chunks, window):
         for items in per_file:
-            yield from items
+            yield from ((done, item) for item in items)
             done += 1
             if progress is not None:
                 progress(done, len(files))
@@ -204,7 +210,7 @@ def run(
     refused: list[Rejected] = []
     with load.open_for_ingest(db, wait=wait) as con:
         writer = load.Writer(con, ingested_at)
-        state = _Run(writer, force)
+        state = _Run(writer, force, files)
         state.rejected.extend(rejected_paths)
         pool = engines.make_engine(engine, n_workers, scheduler)
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import pipeline, read
+from etl import idmap, pipeline, read
 from etl.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -174,10 +174,26 @@ def test_duplicate_ids_keep_the_first_and_reject_a_different_text(tmp_path: Path
     assert summary.new == 1
     (item,) = summary.rejected
     assert item.source.endswith("b.jsonl:1")
-    assert "duplicate article id 'dup'" in item.reason and "a.jsonl:1" in item.reason
+    assert "duplicate article id 'dup'" in item.reason
+    assert item.reason.endswith(f"(kept the first, from {tmp_path / 'a.jsonl'})")
     stored = snapshot(db)
     assert [r[1] for r in stored["articles"]] == ["First"]
     assert stored["rejected"] == [(item.source, item.reason)]
+
+
+def test_a_duplicate_is_caught_long_after_its_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the ids the run has seen move from a dict into sorted arrays every MERGE_EVERY
+    monkeypatch.setattr(idmap, "MERGE_EVERY", 3)
+    monkeypatch.setattr(pipeline, "LOOKUP_GROUP", 2)
+    rows = [{"id": f"a{n}", "title": f"T{n}", "text": f"WFP needs food for Sudan ({n})."} for n in range(9)]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    again = [dict(rows[0]), {**rows[4], "text": "Japan pledged $5 million to Sudan."}]
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in again), encoding="utf-8")
+    summary = pipeline.run([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], tmp_path / "aid.duckdb", workers=1)
+    assert (summary.new, summary.unchanged) == (9, 0)
+    assert [(r.source.rsplit("/", 1)[-1], r.reason.split(" with ")[0]) for r in summary.rejected] == [
+        ("b.jsonl:2", "duplicate article id 'a4'")
+    ]
 
 
 def test_bad_inputs_are_rejected_and_nothing_loaded_is_lost(tmp_path: Path) -> None:
