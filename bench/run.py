@@ -1169,18 +1169,23 @@ def bench_queries(config: Config, work: Path) -> Section:
                 "",
             )
     if downloads is not None and hasattr(downloads, "build_download"):
-        for table in getattr(queries, "TABLES", ()):
-            fn = functools.partial(downloads.build_download, str(db), table, queries.Filters())
-            print(f"queries: download {table} ...", flush=True)
-            first, _, size = _timed_step(fn, 0)  # seconds each: once is enough
-            download_totals.append((f"download {table}", first, first))
-            section.add(
-                "download (CSV of every row, no filter)",
-                f"downloads.build_download {table}",
-                _fmt(first * 1000, 1),
-                "(run once)",
-                f"{size} bytes",
-            )
+        selections = {
+            "every row, no filter": queries.Filters(),
+            f"the rows of the busiest donor ({donor})": queries.Filters(donors=(donor,)),
+        }
+        for selection, filters in selections.items():
+            for table in getattr(queries, "TABLES", ()):
+                fn = functools.partial(downloads.build_download, str(db), table, filters)
+                print(f"queries: download {table}, {selection} ...", flush=True)
+                first, _, size = _timed_step(fn, 0)  # seconds each: once is enough
+                download_totals.append((f"download {table} ({selection})", first, first))
+                section.add(
+                    f"download (CSV of {selection})",
+                    f"downloads.build_download {table}",
+                    _fmt(first * 1000, 1),
+                    "(run once)",
+                    f"{size} bytes",
+                )
     else:
         missing.append("downloads.build_download")
     if hasattr(queries, "connect") and hasattr(queries, "close_all"):

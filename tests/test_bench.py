@@ -19,6 +19,7 @@ import bench.synth
 from bench import text_bytes, write_jsonl
 from bench.realcorpus import DEFAULT_CORPUS, load_corpus, repeat_corpus, write_real_corpus
 from bench.synth import SOURCE, build_fact_db, pledge_rows, synth_article, synth_corpus, write_synth_corpus
+from dashboard import queries
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
@@ -248,3 +249,7 @@ def test_tiny_bench_run_writes_every_section(tmp_path: Path) -> None:
     for interaction in ("choose a donor", "a date range"):
         assert [q for i, q in runs if i.startswith(interaction)] == [f"**with {tab} open**" for tab in tabs]
     assert "judged for each run in bold (each interaction with each tab open):" in text
+    # every table's download, of every row and of one donor's rows
+    rows = [[x.strip() for x in line.split("|")] for line in text.splitlines()]
+    downloads = [c[1] for c in rows if c[1:2] and c[1].startswith("download (CSV of")]
+    assert len(downloads) == 2 * len(queries.TABLES) and len(set(downloads)) == 2
