@@ -115,7 +115,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, argparse.Namespace]:
     parser.add_argument(
         "--memory-sizes",
         type=_int_list,
-        help="corpus sizes whose peak memory is compared (10000,50000,100000)",
+        help="corpus sizes whose peak memory is compared (10000,100000,400000)",
     )
     parser.add_argument(
         "--workers", type=_int_list, default=None, help=f"worker counts to time, 'all' = {cores} (1,all)"
@@ -129,7 +129,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, argparse.Namespace]:
         help="cap on a 1-worker throughput run: sizes shrink to fit the calibrated rate (60; 0: no cap)",
     )
     parser.add_argument(
-        "--memory-seconds", type=float, help="cap on the largest memory run, likewise (200; 0: no cap)"
+        "--memory-seconds", type=float, help="cap on the largest memory run, likewise (400; 0: no cap)"
     )
     parser.add_argument(
         "--profile-articles", type=int, help="real articles of the profiled 1-worker ingest (2000)"
@@ -161,10 +161,10 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, argparse.Namespace]:
     full = {
         "real_articles": 20_000,
         "synth_articles": 10_000,
-        "memory_sizes": (10_000, 50_000, 100_000),
+        "memory_sizes": (10_000, 100_000, 400_000),
         "calibrate": 2_000,
         "ingest_seconds": 60.0,
-        "memory_seconds": 200.0,
+        "memory_seconds": 400.0,
         "profile_articles": 2_000,
         "load_rows": 1_000_000,
         "pledges": 1_000_000,

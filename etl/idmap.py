@@ -9,7 +9,7 @@ import numpy as np
 
 # New entries wait in a dict (a few Python objects each) until this many, then join the
 # sorted arrays: the dict's size is bounded whatever the number of articles.
-MERGE_EVERY = 1 << 16
+MERGE_EVERY = 1 << 14
 
 
 def _digests(ids: Iterable[str]) -> list[bytes]:
