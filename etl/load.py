@@ -527,10 +527,11 @@ class Writer:
                 other.finish()
             writers.append(self)
         # On a new database the articles this writer stored are all there is, so it need not
-        # ask DuckDB which ids exist (a scan of the articles per batch).
+        # ask DuckDB which ids exist (a scan of the articles per batch); a false hit of the
+        # inexact map only costs that look-up.
         self._written: IdMap | None = None
         if self.buffered and con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]:
-            self._written = IdMap()
+            self._written = IdMap(exact=False)
 
     def known_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """article_id -> content_sha256 for those of the ids already stored (or being stored)."""
