@@ -351,6 +351,8 @@ class IngestRun:
     peak_rss: int  # bytes: the largest sum over the child and its workers, sampled
     peak_rss_one: int  # bytes: the largest single process
     peak_pss: int  # bytes: the largest sum of PSS over the processes, sampled every 0.5 s
+    peak_pss_parent: int  # bytes: the largest PSS of the ingest process alone
+    peak_pss_workers: int  # bytes: the largest sum of PSS over its workers
     processes: int  # the most processes seen at once
     rusage_self: int  # bytes: ru_maxrss of the child
     rusage_children: int  # bytes: ru_maxrss of its largest reaped worker
@@ -388,6 +390,8 @@ class MemorySampler:
         self.peak_total = 0
         self.peak_one = 0
         self.peak_pss = 0
+        self.peak_pss_root = 0  # the process itself
+        self.peak_pss_children = 0  # its workers, summed
         self.processes = 0
         self.cpu_by_pid: dict[int, float] = {}
         self.wall = 0.0
@@ -427,7 +431,7 @@ class MemorySampler:
             # PSS (shared pages split between the processes that share them) sums to the real
             # total, but costs a read of smaps per process: taken every 10th sample only.
             with_pss = tick % 10 == 0
-            sizes, shares = [], []
+            sizes, shares, root_share = [], [], 0
             for proc in procs:
                 try:
                     with proc.oneshot():
@@ -436,6 +440,7 @@ class MemorySampler:
                     self.cpu_by_pid[proc.pid] = cpu.user + cpu.system
                     if with_pss:
                         shares.append(getattr(proc.memory_full_info(), "pss", 0))
+                        root_share = shares[-1] if proc is self.root else root_share
                 except psutil.Error:
                     continue  # a worker that just ended
             if sizes:
@@ -444,6 +449,8 @@ class MemorySampler:
                 self.processes = max(self.processes, len(sizes))
             if shares:
                 self.peak_pss = max(self.peak_pss, sum(shares))
+                self.peak_pss_root = max(self.peak_pss_root, root_share)
+                self.peak_pss_children = max(self.peak_pss_children, sum(shares) - root_share)
             tick += 1
             self._stop.wait(self.interval)
 
@@ -580,6 +587,8 @@ def run_ingest(corpus: Corpus, workers: int, work: Path, label: str, *, profile:
         peak_rss=sampler.peak_total,
         peak_rss_one=sampler.peak_one,
         peak_pss=sampler.peak_pss,
+        peak_pss_parent=sampler.peak_pss_root,
+        peak_pss_workers=sampler.peak_pss_children,
         processes=sampler.processes,
         rusage_self=result["rusage_self"],
         rusage_children=result["rusage_children"],
@@ -718,6 +727,7 @@ def bench_memory(config: Config, work: Path, rates: dict[str, float]) -> Section
             "seconds",
             "peak RSS, all processes (MiB)",
             "peak PSS, all processes (MiB)",
+            "peak PSS, ingest process / its workers (MiB)",
             "peak RSS, largest process (MiB)",
             "processes",
             "ru_maxrss parent / largest worker (MiB)",
@@ -746,6 +756,7 @@ def bench_memory(config: Config, work: Path, rates: dict[str, float]) -> Section
             _fmt(run.seconds, 1),
             _fmt(run.peak_rss / MIB),
             _fmt(run.peak_pss / MIB),
+            f"{_fmt(run.peak_pss_parent / MIB)} / {_fmt(run.peak_pss_workers / MIB)}",
             _fmt(run.peak_rss_one / MIB),
             run.processes,
             f"{_fmt(run.rusage_self / MIB)} / {_fmt(run.rusage_children / MIB)}",

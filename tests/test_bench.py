@@ -166,6 +166,7 @@ def test_memory_sampler_sees_a_child_process() -> None:
     assert sampler.peak_total > 50_000_000
     assert sampler.processes >= 1
     assert 0 < sampler.peak_pss <= sampler.peak_total + 10_000_000
+    assert sampler.peak_pss_root > 50_000_000 and sampler.peak_pss_children == 0
     assert sampler.cpu_seconds > 0
 
 
