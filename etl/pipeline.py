@@ -126,7 +126,7 @@ class _Run:
         self.force = force
         self.files = files
         # article_id -> (64 bits of the content hash, index of its file in `files`), for every
-        # article of the run: 32 bytes each, so a run of millions stays flat in memory.
+        # article of the run: 32 bytes each (a dict of the ids and origins took about 290).
         self.seen = IdMap(width=2)
         self.unchanged = 0
         self.rejected: list[Rejected] = []
