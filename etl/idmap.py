@@ -50,17 +50,31 @@ class IdMap:
         its first values."""
         self.add_many([article_id], [values])
 
-    def add_many(self, ids: Sequence[str], values: Iterable[tuple[int, ...]] | None = None) -> None:
-        """add() for each id, with its tuple of `values` (none when width is 0)."""
+    def add_many(
+        self, ids: Sequence[str], values: Iterable[tuple[int, ...]] | None = None
+    ) -> list[tuple[int, ...] | None]:
+        """add() for each id, with its tuple of `values` (none when width is 0). Returns the values
+        each id already had, None for an id added now: an id given twice gets its first values.
+
+        >>> m = IdMap(width=1)
+        >>> m.add_many(["a", "b", "a"], [(1,), (2,), (3,)]), m.add_many(["b", "c"], [(4,), (5,)])
+        ([None, None, (1,)], [(2,), None])
+        """
         rows = values if values is not None else [()] * len(ids)
         keys = self._keys(ids)
-        for key, row, old in zip(keys, rows, self._found(keys), strict=True):
-            if old is None and key not in self._pending:
-                if len(row) != self.width:
-                    raise ValueError(f"IdMap of width {self.width} given {len(row)} values")
-                self._pending[key] = row
+        before = self._found(keys)
+        for n, (key, row) in enumerate(zip(keys, rows, strict=True)):
+            if before[n] is not None:
+                continue
+            if key in self._pending:  # given earlier in this call
+                before[n] = self._pending[key]
+                continue
+            if len(row) != self.width:
+                raise ValueError(f"IdMap of width {self.width} given {len(row)} values")
+            self._pending[key] = row
         if len(self._pending) >= self.merge_every:
             self._merge()
+        return before
 
     def get_many(self, ids: Sequence[str]) -> list[tuple[int, ...] | None]:
         """The values of each id, or None for an id not in the map."""

@@ -135,19 +135,22 @@ class _Run:
         """The articles that need extracting, in input order; the rest are counted or rejected.
         Each item comes with the index of its file in `files`."""
         for group in iter(lambda: list(islice(items, LOOKUP_GROUP)), []):
-            ids = [a.article_id for _, a in group if isinstance(a, Article)]
+            articles = [
+                (fileno, item, content_sha256(item)) for fileno, item in group if isinstance(item, Article)
+            ]
+            ids = [item.article_id for _, item, _ in articles]
             stored = {} if self.force else self.writer.known_hashes(ids)
-            firsts = dict(zip(ids, self.seen.get_many(ids), strict=True))
-            new: dict[str, tuple[int, int]] = {}
-            for fileno, item in group:
+            # each id's first article in the run is kept; a later one learns what that first was
+            firsts = self.seen.add_many(ids, [(int(sha[:16], 16), fileno) for fileno, _, sha in articles])
+            checked = iter(zip(articles, firsts, strict=True))
+            for _, item in group:
                 if isinstance(item, Rejected):
                     self.rejected.append(item)
                     continue
-                sha = content_sha256(item)
-                digest = int(sha[:16], 16)
-                first = firsts[item.article_id] or new.get(item.article_id)
+                (_, _, sha), first = next(checked)
                 if first is not None:
-                    if first[0] != digest:  # the same text twice is harmless; different text is a conflict
+                    # the same text twice is harmless; different text is a conflict
+                    if first[0] != int(sha[:16], 16):
                         self.rejected.append(
                             Rejected(
                                 item.origin,
@@ -156,12 +159,10 @@ class _Run:
                             )
                         )
                     continue
-                new[item.article_id] = (digest, fileno)
                 if stored.get(item.article_id) == sha:
                     self.unchanged += 1
                     continue
                 yield item, sha
-            self.seen.add_many(list(new), new.values())
 
 
 def _articles(
