@@ -408,7 +408,7 @@ class _Refused(Exception):
 BUFFER_BYTES = 32 * 1024 * 1024
 # Of a table's rows past its last whole row group, a flush holds back at most this many bytes.
 # Measured (bench/run.py, 2 cores): 32 MB loads 1,000,000 pledges in about 3.4 s but an ingest of
-# 100,000 articles peaks at 1,039 MiB; 8 MB gives 4.4 s and 832 MiB, flat from 50,000 articles.
+# 100,000 articles peaks at 1,039 MiB; 8 MB gives 4.4 s and 832 MiB.
 HOLD_BYTES = 8 * 1024 * 1024
 
 # Rows per row group of a DuckDB table (its fixed default, which aidtracker keeps).
