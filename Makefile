@@ -3,45 +3,50 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/aidtracker.duckdb
-STAMP := $(VENV)/.installed
+# `make run` installs what running needs; `make test` (and lint, eval, bench) add the extras.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: run ingest dashboard test lint eval bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	touch $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
 
-ingest: $(STAMP)
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,bench]'
+	touch $(DEV_STAMP) $(RUN_STAMP)
+
+ingest: $(RUN_STAMP)
 	$(BIN)/aidtracker ingest seeds --db $(DB)
 
 run: ingest
 	$(BIN)/aidtracker dashboard --db $(DB)
 
-dashboard: $(STAMP)
+dashboard: $(RUN_STAMP)
 	$(BIN)/aidtracker dashboard --db $(DB)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
-	$(BIN)/ruff check etl dashboard tests bench
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check etl dashboard data tests bench
 	$(BIN)/mypy
 
 # Extraction quality on the shared dev set (needs ../shared beside the project).
-eval: $(STAMP)
+eval: $(DEV_STAMP)
 	rm -f /tmp/aidtracker-eval.duckdb
 	$(BIN)/aidtracker ingest ../shared/corpus seeds --db /tmp/aidtracker-eval.duckdb
 	$(BIN)/python ../shared/eval/score.py --db /tmp/aidtracker-eval.duckdb --gold ../shared/eval/dev.jsonl
 
 # Retake docs/dashboard.png from the seed and the shared corpus.
-screenshot: $(STAMP)
+screenshot: $(DEV_STAMP)
 	$(BIN)/python tests/screenshot.py
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m bench.run
 
 clean:

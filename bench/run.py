@@ -512,7 +512,7 @@ def profile_rows(stats: pstats.Stats, limit: int = 15) -> dict[str, list[tuple[s
 def child_ingest(spec_json: str) -> None:
     """Inside the child: run the pipeline once and print what it measured as one JSON line."""
     spec = json.loads(spec_json)
-    pipeline = importlib.import_module("etl.pipeline")
+    pipeline = importlib.import_module("aidtracker.etl.pipeline")
     paths = [Path(p) for p in spec["paths"]]
     db = Path(spec["db"])
     profiler = None
@@ -835,7 +835,7 @@ def bench_load(config: Config, work: Path) -> Section:
         f"Bulk load of {_fmt(config.load_rows)} pledge rows",
         ("rows", "path", "seconds", "rows/s", "target"),
     )
-    load = _module("etl.load")
+    load = _module("aidtracker.etl.load")
     print(f"generating {_fmt(config.load_rows)} synthetic pledge rows ...", flush=True)
     rows = pledge_rows(config.load_rows, seed=config.seed)
     # DuckDB itself, as the floor any loader stands on: Arrow into the table in one statement.
@@ -928,7 +928,7 @@ def _time_project_load(
     In an ingest the worker processes turn their articles into Arrow batches (etl.load.to_batch)
     and the writer receives those: the batches are built first, timed apart, and handed over.
     """
-    normalize = _module("etl.normalize")
+    normalize = _module("aidtracker.etl.normalize")
     needed = ("open_for_ingest", "Writer")
     if (
         normalize is None
@@ -1142,11 +1142,11 @@ def bench_queries(config: Config, work: Path) -> Section:
         f"synthetic database built in SQL in {time.perf_counter() - start:.1f} s: "
         + ", ".join(f"{_fmt(v)} {k}" for k, v in counts.items())
     )
-    queries = _module("dashboard.queries")
+    queries = _module("aidtracker.dashboard.queries")
     if queries is None or not hasattr(queries, "Filters"):
         section.note("dashboard/queries.py (with its Filters) does not exist yet: no query was timed")
         return section
-    downloads = _module("dashboard.downloads")
+    downloads = _module("aidtracker.dashboard.downloads")
     donor = _busiest_donor(db)
     lo, hi = dt.date(2010, 1, 1), dt.date(2014, 12, 31)
     interactions = {
@@ -1340,7 +1340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with scratch(args) as work:
         rates: dict[str, float] = {}
-        if {"ingest", "memory", "profile"} & set(config.sections) and _module("etl.pipeline") is None:
+        if {"ingest", "memory", "profile"} & set(config.sections) and _module(
+            "aidtracker.etl.pipeline"
+        ) is None:
             missing = Section("Ingest throughput and peak memory", ())
             missing.note("etl/pipeline.py does not exist yet: ingest was not measured")
             sections.append(missing)

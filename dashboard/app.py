@@ -5,22 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import os
 import sys
 from pathlib import Path
-
-if __package__ in (None, ""):
-    # `streamlit run dashboard/app.py` runs this file as a script; make the package importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, downloads, evidence, queries, state
-from dashboard.data import query
+from aidtracker.dashboard import charts, downloads, evidence, queries, state
+from aidtracker.dashboard.data import query
+from aidtracker.etl import dbpath
 
-DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "aidtracker.duckdb"
 PAGE_SIZE = 25
 TABLE_LABELS = {
     "pledges": "Pledges",
@@ -35,11 +30,11 @@ STATUS_LABELS = {"pledged": "Pledged", "delivered": "Delivered"}
 
 
 def db_path(argv: list[str]) -> Path:
-    """The database: `-- --db PATH` after `streamlit run app.py`, else $AIDTRACKER_DB, else data/."""
+    """The database: `-- --db PATH` after `streamlit run app.py`, else $AIDTRACKER_DB, else ./data/."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--db")
     args, _ = parser.parse_known_args(argv)
-    return Path(args.db or os.environ.get("AIDTRACKER_DB") or DEFAULT_DB).expanduser().resolve()
+    return dbpath.choose(args.db)[0].resolve()
 
 
 def friendly_empty_page(db: Path, status: str) -> None:

@@ -7,14 +7,14 @@ import html
 import math
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 import pandas as pd
 import plotly.graph_objects as go
 
 # plotly.js fetches its world outline from a CDN; the dashboard must work offline, so the
 # map reads the same Natural Earth topojson shipped beside this module (see assets/README.md).
-TOPOJSON = Path(__file__).resolve().parent / "assets" / "world_110m.json"
+TOPOJSON = resources.files("aidtracker.dashboard") / "assets" / "world_110m.json"
 
 INDICATOR_LABELS = {
     "famine_risk": "At risk of famine",

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import queries
+from aidtracker.dashboard import queries
 
 # The query functions the page may call through the cache.
 _CACHEABLE = frozenset(

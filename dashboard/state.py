@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dashboard.queries import Filters
+from aidtracker.dashboard.queries import Filters
 
 # session-state key of each sidebar widget -> its URL query parameter
 LIST_PARAMS = {

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from etl import gazetteer
+from aidtracker.etl import gazetteer
 
 # Largest value a news amount can plausibly state; beyond it the text is junk.
 MAX_VALUE = 1e15

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from etl import gazetteer
-from etl.amounts import OPENING_WORDS, Amount, find_amounts
-from etl.dates import DateMention, find_dates
-from etl.gazetteer import Mention
+from aidtracker.etl import gazetteer
+from aidtracker.etl.amounts import OPENING_WORDS, Amount, find_amounts
+from aidtracker.etl.dates import DateMention, find_dates
+from aidtracker.etl.gazetteer import Mention
 
 # fmt: off
 # Tokens that close a clause: what follows has its own subject.

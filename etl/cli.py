@@ -6,15 +6,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
 import duckdb
 
-from etl import engines, load, pipeline
+from aidtracker.etl import dbpath, engines, load, pipeline
 
-REPO = Path(__file__).resolve().parents[1]
-DASHBOARD_APP = REPO / "dashboard" / "app.py"
+DASHBOARD_APP = Path(str(resources.files("aidtracker.dashboard") / "app.py"))
 # Above this many files a progress bar is worth its line on the terminal.
 PROGRESS_MIN_FILES = 20
 EXIT_FAILED = 1
@@ -55,6 +55,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+DB_HELP = (
+    f"DuckDB file (default: ${dbpath.ENV_VAR} if set, else {dbpath.DEFAULT_RELATIVE} in the current folder)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `aidtracker` command."""
     parser = _Parser(
@@ -68,9 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles (files, folders, globs) and load what they state into the database.",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="a file, folder (read recursively) or glob")
-    ingest.add_argument(
-        "--db", type=Path, default=pipeline.DEFAULT_DB, help="DuckDB file (default: %(default)s)"
-    )
+    ingest.add_argument("--db", type=Path, default=None, help=DB_HELP)
     ingest.add_argument(
         "--workers",
         type=_positive_int,
@@ -96,12 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     dash = commands.add_parser(
         "dashboard", help="open the dashboard", description="Serve the dashboard with Streamlit."
     )
-    dash.add_argument(
-        "--db", type=Path, default=pipeline.DEFAULT_DB, help="DuckDB file (default: %(default)s)"
-    )
+    dash.add_argument("--db", type=Path, default=None, help=DB_HELP)
     dash.add_argument("--port", type=_port, default=8501, help="port (default: %(default)s)")
     dash.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)"
+    )
+    dash.add_argument(
+        "--base-url-path",
+        default="",
+        metavar="PATH",
+        help="serve under this URL path, e.g. aidtracker behind a reverse proxy at /aidtracker/ (default: /)",
     )
     return parser
 
@@ -174,13 +181,24 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def dashboard_argv(db: Path, host: str, port: int) -> list[str]:
-    """The Streamlit command that serves the dashboard on `db` (this Python, so this environment)."""
+def dashboard_argv(db: Path, host: str, port: int, base_url_path: str = "") -> list[str]:
+    """The Streamlit command that serves the dashboard on `db` (this Python, so this environment).
+
+    Served as a product, not a development server: the viewer toolbar (no Deploy, rerun or
+    clear-cache), no file watcher, and visitors see a generic message where the script fails
+    (the traceback goes to this terminal).
+    """
     return [
         sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP),
         "--server.address", host,
         "--server.port", str(port),
+        "--server.baseUrlPath", base_url_path.strip("/"),
         "--server.headless", "true",
+        "--server.fileWatcherType", "none",
+        "--server.runOnSave", "false",
+        "--global.developmentMode", "false",
+        "--client.toolbarMode", "viewer",
+        "--client.showErrorDetails", "none",
         "--browser.gatherUsageStats", "false",
         "--", "--db", str(db),
     ]  # fmt: skip
@@ -198,7 +216,7 @@ def _dashboard(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     os.environ["AIDTRACKER_DB"] = str(db)
-    argv = dashboard_argv(db, args.host, args.port)
+    argv = dashboard_argv(db, args.host, args.port, args.base_url_path)
     os.execv(argv[0], argv)
     return 0  # not reached: execv replaces this process
 
@@ -211,7 +229,16 @@ def _fail(message: str, status: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 also when some inputs were rejected)."""
     args = build_parser().parse_args(argv)
+    args.db, why = dbpath.choose(args.db)
+    # Installed, aidtracker may run from any folder: say which file this run reads or writes.
+    print(f"aidtracker: database {args.db} ({why})", file=sys.stderr)
     if args.command == "ingest":
+        if why == dbpath.DEFAULT_WHY:
+            # the default folder is aidtracker's own to make; a folder the user named is not
+            try:
+                args.db.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                return _fail(f"cannot create {args.db.parent}: {exc.strerror or exc}", EXIT_FAILED)
         return _ingest(args)
     return _dashboard(args)
 

@@ -85,7 +85,7 @@ class ProcessEngine:
     def __init__(self, workers: int) -> None:
         ctx = multiprocessing.get_context("forkserver")
         # etl.warm builds the extractor in the fork server, so workers start warm and share it.
-        ctx.set_forkserver_preload(["etl.warm"])
+        ctx.set_forkserver_preload(["aidtracker.etl.warm"])
         self.slots = workers
         self._lifeline, parent_end = ctx.Pipe(duplex=False)
         self._parent_end = parent_end

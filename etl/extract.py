@@ -20,10 +20,10 @@ from __future__ import annotations
 import logging
 import re
 
-from etl import gazetteer, pledge_rules, risk_rules
-from etl.analysis import Article, Sentence
-from etl.records import Appeal, Fact, RiskFigure
-from etl.sentences import split_sentences
+from aidtracker.etl import gazetteer, pledge_rules, risk_rules
+from aidtracker.etl.analysis import Article, Sentence
+from aidtracker.etl.records import Appeal, Fact, RiskFigure
+from aidtracker.etl.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 

@@ -8,14 +8,16 @@ indicator phrases and cue words of an article is a single pass over its text.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 import ahocorasick
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# The data/ folder, installed as the package aidtracker.data beside aidtracker.etl.
+DATA_DIR = resources.files("aidtracker.data")
 
 # Country names that are also everyday words: matched only when capitalized.
 _COMMON_WORD_NAMES = frozenset(
@@ -25,8 +27,8 @@ _COMMON_WORD_NAMES = frozenset(
 
 def read_csv(name: str) -> list[dict[str, str]]:
     """Rows of data/<name> as dicts, blank cells as ''."""
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+    rows = csv.DictReader(io.StringIO((DATA_DIR / name).read_text(encoding="utf-8"), newline=""))
+    return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
 
 
 @cache

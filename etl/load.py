@@ -24,17 +24,18 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from etl.idmap import IdMap
-from etl.normalize import ArticleRows
-from etl.records import Rejected
+from aidtracker.etl.idmap import IdMap
+from aidtracker.etl.normalize import ArticleRows
+from aidtracker.etl.records import Rejected
 
-SCHEMA_PATH = Path(__file__).resolve().with_name("schema.sql")
+SCHEMA_PATH = resources.files("aidtracker.etl") / "schema.sql"
 RECORD_TABLES = ("pledges", "risk_figures", "appeals")
 
 # DuckDB column types in schema.sql -> Arrow types for the bulk inserts.

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from etl import dates, gazetteer
-from etl.records import Appeal, Article, Fact, Pledge, RiskFigure
+from aidtracker.etl import dates, gazetteer
+from aidtracker.etl.records import Appeal, Article, Fact, Pledge, RiskFigure
 
 # ISO 4217 codes are exactly three capital letters; goods units are plain lowercase nouns
 # ('tonnes', 'doses'), so the shape alone tells money from goods, historic codes (DEM, FRF) included.

@@ -11,13 +11,11 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from etl import engines, load, read
-from etl.extract import extract
-from etl.idmap import IdMap
-from etl.normalize import ArticleRows, content_sha256, normalize
-from etl.records import Article, Rejected
-
-DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "aidtracker.duckdb"
+from aidtracker.etl import engines, load, read
+from aidtracker.etl.extract import extract
+from aidtracker.etl.idmap import IdMap
+from aidtracker.etl.normalize import ArticleRows, content_sha256, normalize
+from aidtracker.etl.records import Article, Rejected
 
 # Work per task: enough that inter-process overhead (well under a millisecond) is noise,
 # small enough to keep every worker busy and memory flat.
@@ -182,7 +180,7 @@ def _articles(
 
 def run(
     paths: Sequence[str | Path],
-    db: str | Path = DEFAULT_DB,
+    db: str | Path,
     *,
     workers: int | None = None,
     engine: str = "local",

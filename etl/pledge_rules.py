@@ -16,11 +16,20 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl import gazetteer
-from etl.amounts import Amount
-from etl.analysis import AUX_VERBS, DEST_PREPS, AmountSpan, Article, Entity, MentionSpan, Sentence, entity_of
-from etl.gazetteer import Mention, Tag
-from etl.records import Appeal, Pledge
+from aidtracker.etl import gazetteer
+from aidtracker.etl.amounts import Amount
+from aidtracker.etl.analysis import (
+    AUX_VERBS,
+    DEST_PREPS,
+    AmountSpan,
+    Article,
+    Entity,
+    MentionSpan,
+    Sentence,
+    entity_of,
+)
+from aidtracker.etl.gazetteer import Mention, Tag
+from aidtracker.etl.records import Appeal, Pledge
 
 # fmt: off
 # Nouns that make "X's <noun>" name X as the giver: "increased Australia's assistance by $30 million".

@@ -46,7 +46,7 @@ import trafilatura
 import yaml
 from trafilatura.settings import Document
 
-from etl.records import Article, Rejected
+from aidtracker.etl.records import Article, Rejected
 
 MAX_ARTICLE_BYTES = 20_000_000
 MAX_FILE_BYTES = 200_000_000

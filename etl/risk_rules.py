@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from etl import gazetteer
-from etl.analysis import AmountSpan, Article, MentionSpan, Sentence
-from etl.records import RiskFigure
+from aidtracker.etl import gazetteer
+from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence
+from aidtracker.etl.records import RiskFigure
 
 # fmt: off
 # Words between a number and the noun it counts: "2.4 million South Sudanese refugees".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from etl.pipeline import warm_up
+from aidtracker.etl.pipeline import warm_up
 
 warm_up()
 # Keep the warm objects out of the workers' garbage collections: a collection touching them

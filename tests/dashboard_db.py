@@ -450,7 +450,7 @@ def build_etl_db(path: Path) -> dict[str, int]:
     When the ETL yields no pledge and no risk figure (the extractor not built yet), the
     invented rows are added too so the charts have data; the return value says what happened.
     """
-    from etl import pipeline
+    from aidtracker.etl import pipeline
 
     pipeline.run(corpus_paths(), path, workers=1)
     etl_facts = fact_count(path)

@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
             from dashboard_db import corpus_paths
 
-            from etl import pipeline
+            from aidtracker.etl import pipeline
 
             db = Path(tmp) / "aidtracker.duckdb"
             pipeline.run(corpus_paths(), db, workers=1)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.amounts import find_amounts, number_value, parse_amount
+from aidtracker.etl.amounts import find_amounts, number_value, parse_amount
 
 EXAMPLES = [
     pytest.param("$1.2bn", 1.2e9, "USD", None, id="dollar-bn-glued"),

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import queries
-from dashboard.queries import Filters
+from aidtracker.dashboard import queries
+from aidtracker.dashboard.queries import Filters
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 TABLE_TABS = {  # each table's tab, in the page's order
@@ -312,14 +312,14 @@ def test_new_data_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch)
 
 
 def test_the_database_path_comes_from_argv_then_env_then_the_default(tmp_path, monkeypatch):
-    from dashboard.app import DEFAULT_DB, db_path
+    from aidtracker.dashboard.app import db_path
 
     monkeypatch.setenv("AIDTRACKER_DB", str(tmp_path / "env.duckdb"))
     assert db_path(["--db", str(tmp_path / "arg.duckdb")]) == tmp_path / "arg.duckdb"
     assert db_path(["--other", "x"]) == tmp_path / "env.duckdb"
     monkeypatch.delenv("AIDTRACKER_DB")
-    assert db_path([]) == DEFAULT_DB
-    assert Path(__file__).resolve().parents[1] / "data" / "aidtracker.duckdb" == DEFAULT_DB
+    monkeypatch.chdir(tmp_path)
+    assert db_path([]) == tmp_path / "data" / "aidtracker.duckdb"
 
 
 def test_the_hostile_donor_also_narrows_every_table(etl_path, monkeypatch):

@@ -16,10 +16,10 @@ import bench
 import bench.realcorpus
 import bench.run
 import bench.synth
+from aidtracker.dashboard import queries
 from bench import text_bytes, write_jsonl
 from bench.realcorpus import DEFAULT_CORPUS, load_corpus, repeat_corpus, write_real_corpus
 from bench.synth import SOURCE, build_fact_db, pledge_rows, synth_article, synth_corpus, write_synth_corpus
-from dashboard import queries
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
@@ -171,7 +171,7 @@ def test_memory_sampler_sees_a_child_process() -> None:
 
 
 def test_the_benchmark_tabs_mirror_the_dashboard_tabs() -> None:
-    from dashboard import app
+    from aidtracker.dashboard import app
 
     assert list(bench.run.TAB_CALLS) == list(app.TAB_LABELS)
     assert app.TAB_LABELS[0] == bench.run.FIRST_TAB
@@ -180,7 +180,7 @@ def test_the_benchmark_tabs_mirror_the_dashboard_tabs() -> None:
 
 
 def test_interaction_steps_make_every_tab_call_once(tmp_path: Path) -> None:
-    from dashboard import queries
+    from aidtracker.dashboard import queries
 
     db = tmp_path / "facts.duckdb"
     build_fact_db(db, pledges=300, risk_figures=60, appeals=20, seed=1)

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 from screenshot import launch, serve, wait_for_app
 
-from dashboard import queries
-from dashboard.queries import Filters
+from aidtracker.dashboard import queries
+from aidtracker.dashboard.queries import Filters
 
 pytestmark = pytest.mark.browser
 

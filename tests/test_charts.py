@@ -8,7 +8,7 @@ import doctest
 import pandas as pd
 import pytest
 
-from dashboard import charts, downloads, evidence, state
+from aidtracker.dashboard import charts, downloads, evidence, state
 
 
 def _months(*pairs):

@@ -6,6 +6,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,18 +14,21 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import cli, load
+from aidtracker.etl import cli, load
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "000_cc348ac55cf4c536.txt"
 
 
-def aidtracker(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+def aidtracker(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The command as a user runs it, in its own process, from another folder."""
     return subprocess.run(
-        [sys.executable, "-m", "etl.cli", *map(str, args)],
+        [sys.executable, "-m", "aidtracker.etl.cli", *map(str, args)],
         cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
@@ -32,7 +36,10 @@ def aidtracker(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]
 
 
 def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
-    lines = proc.stderr.strip().splitlines()
+    """The error, after the line that names the database in use."""
+    lines = [
+        line for line in proc.stderr.strip().splitlines() if not line.startswith("aidtracker: database ")
+    ]
     assert len(lines) == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     return lines[0]
@@ -44,7 +51,7 @@ def digest(path: Path) -> str:
 
 def test_console_script_is_declared() -> None:
     (entry,) = [e for e in importlib.metadata.entry_points(group="console_scripts") if e.name == "aidtracker"]
-    assert entry.value == "etl.cli:main"
+    assert entry.value == "aidtracker.etl.cli:main"
 
 
 def test_ingest_prints_a_summary_and_rejects_bad_input_with_status_0(tmp_path: Path) -> None:
@@ -120,22 +127,44 @@ def test_busy_database_is_refused_with_status_75(tmp_path: Path) -> None:
     assert not db.exists()
 
 
-def test_default_database_is_the_projects_whatever_the_folder(tmp_path: Path) -> None:
-    code = "from etl.cli import build_parser; print(build_parser().parse_args(['ingest', 'x']).db)"
-    proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
-    )
-    assert Path(proc.stdout.strip()) == REPO / "data" / "aidtracker.duckdb"
+@pytest.mark.parametrize(
+    ("flag", "env", "expected", "why"),
+    [
+        pytest.param(
+            None, None, "data/aidtracker.duckdb", "the default, in the current folder", id="default"
+        ),
+        pytest.param(None, "env.duckdb", "env.duckdb", "from $AIDTRACKER_DB", id="environment"),
+        pytest.param("flag.duckdb", "env.duckdb", "flag.duckdb", "from --db", id="flag-beats-environment"),
+    ],
+)
+def test_the_database_is_the_current_folders_unless_named_and_said(
+    flag: str | None, env: str | None, expected: str, why: str, tmp_path: Path
+) -> None:
+    environ = {k: v for k, v in os.environ.items() if k != "AIDTRACKER_DB"}
+    if env:
+        environ["AIDTRACKER_DB"] = env
+    args = ["ingest", SEED, *(["--db", flag] if flag else [])]
+    proc = aidtracker(*args, cwd=tmp_path, env=environ)
+    assert proc.returncode == 0, proc.stderr
+    assert f"aidtracker: database {tmp_path / expected} ({why})" in proc.stderr.splitlines()
+    assert (tmp_path / expected).is_file()
 
 
-def test_dashboard_command_runs_streamlit_on_the_app(tmp_path: Path) -> None:
-    argv = cli.dashboard_argv(tmp_path / "aid.duckdb", "127.0.0.1", 8600)
-    assert argv[:5] == [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py")]
+def test_dashboard_command_serves_the_installed_app_as_a_product(tmp_path: Path) -> None:
+    argv = cli.dashboard_argv(tmp_path / "aid.duckdb", "127.0.0.1", 8600, "/tools/aidtracker/")
+    app = Path(importlib.util.find_spec("aidtracker.dashboard").origin).with_name("app.py")
+    assert argv[:5] == [sys.executable, "-m", "streamlit", "run", str(app)]
     flags = dict(zip(argv[5:-3:2], argv[6:-3:2], strict=True))
     assert flags == {
         "--server.address": "127.0.0.1",
         "--server.port": "8600",
+        "--server.baseUrlPath": "tools/aidtracker",
         "--server.headless": "true",
+        "--server.fileWatcherType": "none",
+        "--server.runOnSave": "false",
+        "--global.developmentMode": "false",
+        "--client.toolbarMode": "viewer",
+        "--client.showErrorDetails": "none",
         "--browser.gatherUsageStats": "false",
     }
     assert argv[-3:] == ["--", "--db", str(tmp_path / "aid.duckdb")]

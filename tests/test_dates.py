@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.dates import find_dates, infer_article_date, resolve_partial
+from aidtracker.etl.dates import find_dates, infer_article_date, resolve_partial
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_cc348ac55cf4c536.txt"
 

@@ -1,7 +1,8 @@
 """Extraction quality on the shared dev set, scored by ../shared/eval/score.py on a real DuckDB file.
 
-The figures reached when the extractor was last tuned are the constants below;
-the test fails when either F1 drops more than TOLERANCE under them.
+The constants below are the F1 measured on the 156 texts of the grown dev set (2026-12-04),
+most of which the rules were not written from; the test fails when either drops more than
+TOLERANCE under them. A cross-validated figure is to replace them (issue 12).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.dates import infer_article_date
-from etl.extract import extract
-from etl.records import Appeal, Pledge, RiskFigure
+from aidtracker.etl.dates import infer_article_date
+from aidtracker.etl.extract import extract
+from aidtracker.etl.records import Appeal, Pledge, RiskFigure
 
-REACHED_PLEDGES_F1 = 1.00
-REACHED_RISK_F1 = 1.00
+REACHED_PLEDGES_F1 = 0.77
+REACHED_RISK_F1 = 0.84
 TOLERANCE = 0.03
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from pathlib import Path
 import dashboard_db
 import pytest
 
-from dashboard import downloads, queries
-from dashboard.queries import Filters
+from aidtracker.dashboard import downloads, queries
+from aidtracker.dashboard.queries import Filters
 
 
 @pytest.fixture(scope="session")

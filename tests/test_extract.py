@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract import extract
-from etl.records import Appeal, Pledge, RiskFigure
+from aidtracker.etl.extract import extract
+from aidtracker.etl.records import Appeal, Pledge, RiskFigure
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_cc348ac55cf4c536.txt"
 

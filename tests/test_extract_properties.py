@@ -7,8 +7,8 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.extract import extract
-from etl.records import Appeal, Pledge, RiskFigure
+from aidtracker.etl.extract import extract
+from aidtracker.etl.records import Appeal, Pledge, RiskFigure
 
 # Fragments that steer generated text towards the extractor's interesting paths.
 FRAGMENTS = [

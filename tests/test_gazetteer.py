@@ -7,7 +7,7 @@ from collections import Counter
 import pycountry
 import pytest
 
-from etl import gazetteer
+from aidtracker.etl import gazetteer
 
 # ISO 4217 codes withdrawn since (the euro's predecessors, the ECU, Zimbabwe's last dollar):
 # old wire copy states amounts in them, so the data may name them though pycountry no longer lists them.

@@ -9,8 +9,8 @@ import duckdb
 import pytest
 from hostile import DUPLICATE, OK, PARTIAL, REJECTED, HostileCorpus
 
-from etl import pipeline, read
-from etl.records import Article
+from aidtracker.etl import pipeline, read
+from aidtracker.etl.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cc348ac55cf4c536.txt"

@@ -11,8 +11,8 @@ from hostile import DUPLICATE, OK, PARTIAL, REJECTED, SKIPPED, HostileCorpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.read import SUFFIXES, discover, parse, read_file
-from etl.records import Article, Rejected
+from aidtracker.etl.read import SUFFIXES, discover, parse, read_file
+from aidtracker.etl.records import Article, Rejected
 
 # what each rejected item's reason must say (file, or file plus line/entry for partial files)
 REASONS = {

@@ -6,7 +6,7 @@ from collections.abc import Hashable, Sequence
 
 import pytest
 
-from etl.idmap import IdMap
+from aidtracker.etl.idmap import IdMap
 
 IDS = [f"reliefweb-{n}" for n in range(50)]
 

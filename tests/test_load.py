@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import load
-from etl.normalize import ArticleRows, normalize
-from etl.records import Article, Pledge, Rejected, RiskFigure
+from aidtracker.etl import load
+from aidtracker.etl.normalize import ArticleRows, normalize
+from aidtracker.etl.records import Article, Pledge, Rejected, RiskFigure
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5)
 TEXT = "Japan pledged $5 million to Sudan. About 2 million people are displaced in Sudan."

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import normalize as nz
-from etl.records import Appeal, Article, Pledge, RiskFigure
+from aidtracker.etl import normalize as nz
+from aidtracker.etl.records import Appeal, Article, Pledge, RiskFigure
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import idmap, pipeline, read
-from etl.records import Article
+from aidtracker.etl import idmap, pipeline, read
+from aidtracker.etl.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

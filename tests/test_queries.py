@@ -14,8 +14,8 @@ import dashboard_db
 import duckdb
 import pytest
 
-from dashboard import queries
-from dashboard.queries import Filters
+from aidtracker.dashboard import queries
+from aidtracker.dashboard.queries import Filters
 
 
 @pytest.fixture(scope="session")

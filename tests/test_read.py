@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.read import MAX_ARTICLE_BYTES, SUFFIXES, discover, parse, parse_date, read_file
-from etl.records import Article, Rejected
+from aidtracker.etl.read import MAX_ARTICLE_BYTES, SUFFIXES, discover, parse, parse_date, read_file
+from aidtracker.etl.records import Article, Rejected
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

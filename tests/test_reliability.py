@@ -52,7 +52,7 @@ def ingest(*args: str | Path, tag: str = "", limit_bytes: int | None = None, **p
 
     env = {**os.environ, "AIDTRACKER_TEST_TAG": tag}
     return subprocess.Popen(
-        [sys.executable, "-m", "etl.cli", "ingest", *map(str, args)],
+        [sys.executable, "-m", "aidtracker.etl.cli", "ingest", *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -79,6 +79,11 @@ def tagged_processes(tag: str) -> list[int]:
             except OSError:
                 continue
     return pids
+
+
+def error_lines(err: str) -> list[str]:
+    """What the command wrote to stderr, after the line that names the database in use."""
+    return [line for line in err.strip().splitlines() if not line.startswith("aidtracker: database ")]
 
 
 def digest(path: Path) -> str:
@@ -198,7 +203,7 @@ def test_second_ingest_refuses_when_told_not_to_wait(world: dict) -> None:
         time.sleep(0.02)
     code, out, err = finish(ingest(SEED, "--db", db, "--wait", "0"))
     assert code == 75
-    assert len(err.strip().splitlines()) == 1 and "another ingest" in err
+    assert len(error_lines(err)) == 1 and "another ingest" in err
     assert finish(first)[0] == 0
 
 
@@ -265,7 +270,7 @@ def test_full_disk_gives_one_line_and_keeps_the_old_database(world: dict, headro
     limit = db.stat().st_size // 2 if headroom < 0 else db.stat().st_size + headroom
     code, out, err = finish(ingest(world["corpus"], "--db", db, "--workers", "2", limit_bytes=limit))
     assert code == 1
-    lines = err.strip().splitlines()
+    lines = error_lines(err)
     assert len(lines) == 1 and "Traceback" not in err, err
     assert "file too large" in lines[0] and "left unchanged" in lines[0]
     assert digest(db) == before
@@ -283,4 +288,4 @@ def test_unwritable_folder_gives_one_line(tmp_path: Path) -> None:
     finally:
         folder.chmod(0o700)
     assert code == 1
-    assert len(err.strip().splitlines()) == 1 and "Permission denied" in err
+    assert len(error_lines(err)) == 1 and "Permission denied" in err
