@@ -38,37 +38,50 @@ def free_port() -> int:
 
 
 def server_command(db: Path, port: int) -> list[str]:
-    """`aidtracker dashboard` when the command is installed, else the `streamlit run` it stands for."""
-    cli = Path(sys.executable).parent / "aidtracker"
-    if cli.exists():
-        return [str(cli), "dashboard", "--db", str(db), "--port", str(port), "--host", "127.0.0.1"]
+    """`aidtracker dashboard` of the aidtracker this Python imports, on `db` and `port`."""
     return [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-        "--", "--db", str(db),
+        sys.executable, "-m", "aidtracker.etl.cli", "dashboard",
+        "--db", str(db), "--port", str(port), "--host", "127.0.0.1",
     ]  # fmt: skip
 
 
 @contextmanager
-def serve(db: Path, log: Path, timeout: float = 60.0) -> Iterator[str]:
-    """Run the dashboard server on a free port until the block ends; yields its base URL."""
+def serve(
+    db: Path | None,
+    log: Path,
+    timeout: float = 60.0,
+    *,
+    command: list[str] | None = None,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    path: str = "",
+) -> Iterator[str]:
+    """Run the dashboard server on a free port until the block ends; yields its base URL.
+
+    `command` is an `aidtracker dashboard ...` of another install (this one's by default, on
+    `db`); `path` is the URL path it serves under (its --base-url-path).
+    """
     port = free_port()
+    if command is None:
+        assert db is not None
+        argv = server_command(db, port)
+    else:
+        argv = [*command, "--port", str(port), "--host", "127.0.0.1"]
     env = {
-        **os.environ,
+        **(os.environ if env is None else env),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
-        "STREAMLIT_CLIENT_TOOLBAR_MODE": "viewer",
     }
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            server_command(db, port),
-            cwd=ROOT,
+            argv,
+            cwd=cwd,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        url = f"http://127.0.0.1:{port}"
+        url = f"http://127.0.0.1:{port}{path}"
         try:
             deadline = time.monotonic() + timeout
             while True:
