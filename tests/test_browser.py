@@ -149,7 +149,8 @@ def test_maps_draw_offline(server, page):
     wait_for_app(page)
     _open_tab(page, "Maps")
     maps = page.get_by_role("tabpanel").locator(".js-plotly-plot")
-    maps.first.locator("path.choroplethlocation").first.wait_for(timeout=30_000)
+    # a country too small for the 110m outline (some in the grown corpus) draws no path: skip it
+    maps.first.locator("path.choroplethlocation").filter(visible=True).first.wait_for(timeout=30_000)
     # the world outline came from the shipped topojson: countries without data are drawn too
     assert maps.first.locator("path.choroplethlocation").count() > 3
     land = maps.first.locator("g.land path, g.countries path")
