@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/aidtracker.duckdb
+PORT ?= 8501
 # `make run` installs what running needs; `make test` (and lint, eval, bench) add the extras.
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
@@ -24,10 +25,10 @@ ingest: $(RUN_STAMP)
 	$(BIN)/aidtracker ingest seeds --db $(DB)
 
 run: ingest
-	$(BIN)/aidtracker dashboard --db $(DB)
+	$(BIN)/aidtracker dashboard --db $(DB) --port $(PORT)
 
 dashboard: $(RUN_STAMP)
-	$(BIN)/aidtracker dashboard --db $(DB)
+	$(BIN)/aidtracker dashboard --db $(DB) --port $(PORT)
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
