@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from aidtracker.dashboard import charts, downloads, evidence, queries, state
+from aidtracker.dashboard import charts, downloads, evidence, queries, state, wording
 from aidtracker.dashboard.data import query
 from aidtracker.etl import dbpath
 
@@ -27,6 +28,10 @@ TAB_LABELS = ("Overview", "Maps", "Risk and need", *TABLE_LABELS.values())
 TAB_KEY = "tab"  # st.session_state[TAB_KEY] is the open tab's label
 FORM_LABELS = {"cash": "Cash", "in_kind": "In-kind"}
 STATUS_LABELS = {"pledged": "Pledged", "delivered": "Delivered"}
+GOODS_LABEL = "In-kind goods"
+# keyed containers (CSS class st-key-<key>) a browser test can find the Overview's empty state by
+NOTE_KEY = "overview_note"
+IN_KIND_KEY = "overview_in_kind"
 
 
 def db_path(argv: list[str]) -> Path:
@@ -37,12 +42,17 @@ def db_path(argv: list[str]) -> Path:
     return dbpath.choose(args.db)[0].resolve()
 
 
+@functools.cache
+def has_fetch() -> bool:
+    """Whether this aidtracker has `aidtracker fetch` (live sources), so the page may offer it."""
+    return importlib.util.find_spec("aidtracker.etl.fetch") is not None
+
+
 def friendly_empty_page(db: Path, status: str) -> None:
     st.title("aidtracker")
     what = "does not exist yet" if status == "missing" else "holds no articles yet"
     st.info(f"The database {db} {what}. Fill it with articles, then reload this page:", icon="ℹ️")
-    st.code(f"aidtracker ingest PATH --db {db}", language="bash")
-    st.caption("PATH is a file or folder of articles: text, Markdown, HTML, JSON/JSONL, RSS/Atom feeds.")
+    st.code(wording.commands(str(db), live_sources=has_fetch()), language="bash")
 
 
 def clear_filters(defaults: dict[str, object]) -> None:
@@ -130,19 +140,32 @@ def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> q
     return filters
 
 
-def headline(summary: dict) -> None:
-    h = summary["headline"]
-    cols = st.columns(5)
-    cols[0].metric("Pledged (cash, USD)", charts.money(h["usd"]) or "$0", border=True)
-    cols[1].metric("Pledges", f"{int(h['pledges']):,}", border=True)
-    cols[2].metric("Donors", f"{int(h['donors']):,}", border=True)
-    cols[3].metric("Recipient countries", f"{int(h['recipients']):,}", border=True)
-    cols[4].metric(
+def headline(summary: dict, scope: wording.Scope) -> None:
+    h, goods = summary["headline"], summary["goods_by_unit"]
+    # every card as tall as the tallest (the goods card has a second line when there are two units)
+    card: dict = {"border": True, "height": "stretch"}
+    cols = st.columns(6)
+    cols[0].metric("Pledged (cash, USD)", charts.money(h["usd"]) or "$0", **card)
+    first, others = wording.goods(goods)
+    # the other units on the delta's line, grey and without an arrow: they are no change
+    cols[1].metric(
+        GOODS_LABEL,
+        first,
+        others or None,
+        delta_color="off",
+        delta_arrow="off",
+        help=wording.goods_help(goods),
+        **card,
+    )
+    cols[2].metric("Pledges", f"{int(h['pledges']):,}", help=scope.shown.kinds(), **card)
+    cols[3].metric("Donors", f"{int(h['donors']):,}", **card)
+    cols[4].metric("Recipient countries", f"{int(h['recipients']):,}", **card)
+    cols[5].metric(
         "People at risk",
         charts.count(h["people_at_risk"]) or "0",
-        border=True,
         help="Per country, the latest figure for each indicator; the largest of those per country, "
         "summed over countries. Overlapping populations are never added twice.",
+        **card,
     )
 
 
@@ -150,32 +173,71 @@ def plot(fig) -> None:
     st.plotly_chart(fig, config=charts.plotly_config(), width="stretch")
 
 
-def overview(db: str, version: tuple[int, int, int], filters: queries.Filters, summary: dict) -> None:
-    plot(charts.pledges_over_time(query("pledges_by_month", db, version, filters)))
+def overview(
+    db: str, version: tuple[int, int, int], filters: queries.Filters, summary: dict, scope: wording.Scope
+) -> None:
+    note = scope.overview_note()
+    if note is not None:
+        # no cash in USD to chart: the note and the goods instead of four empty cash charts
+        with st.container(key=NOTE_KEY):
+            st.info(note.text, icon="ℹ️")
+            if note.commands:
+                st.code(wording.commands(db, live_sources=has_fetch()), language="bash")
+        if scope.shown.in_kind:
+            with st.container(key=IN_KIND_KEY):
+                plot(charts.in_kind(query("in_kind", db, version, filters), empty=scope.in_kind_chart()))
+        return
+    aside = scope.in_kind_aside()
+    if aside:
+        st.caption(aside)
+    plot(
+        charts.pledges_over_time(
+            query("pledges_by_month", db, version, filters), empty=scope.cash_chart("has a date")
+        )
+    )
     left, right = st.columns(2)
     with left:
-        plot(charts.top_bar(summary["top_donors"], "Top donors (cash, USD)", "Donor"))
+        plot(
+            charts.top_bar(summary["top_donors"], "Top donors (cash, USD)", "Donor", empty=scope.cash_chart())
+        )
     with right:
-        plot(charts.top_bar(summary["top_recipients"], "Top recipient countries (cash, USD)", "Country"))
-    plot(charts.flows_sankey(summary["flows"]))
+        plot(
+            charts.top_bar(
+                summary["top_recipients"],
+                "Top recipient countries (cash, USD)",
+                "Country",
+                empty=scope.cash_chart("names a recipient country"),
+            )
+        )
+    plot(charts.flows_sankey(summary["flows"], empty=scope.cash_chart("is above zero")))
 
 
-def maps(summary: dict) -> None:
-    plot(charts.choropleth(summary["usd_by_country"], "Cash pledged by recipient country (USD)", "USD"))
+def maps(summary: dict, scope: wording.Scope) -> None:
+    plot(
+        charts.choropleth(
+            summary["usd_by_country"],
+            "Cash pledged by recipient country (USD)",
+            "USD",
+            empty=scope.cash_chart("names a recipient country"),
+        )
+    )
     plot(
         charts.choropleth(
             summary["people_at_risk_by_country"],
             "People at risk by country (latest figure)",
             "People",
             people=True,
+            empty=scope.risk_chart("names a country"),
         )
     )
 
 
-def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filters, summary: dict) -> None:
+def risk_and_need(
+    db: str, version: tuple[int, int, int], filters: queries.Filters, summary: dict, scope: wording.Scope
+) -> None:
     countries = summary["risk_countries"]
     if countries.empty:
-        plot(charts.empty_figure("People at risk over time"))
+        plot(charts.empty_figure("People at risk over time", scope.risk_chart("has a date and a country")))
     else:
         names = dict(zip(countries["value"], countries["name"], strict=True))
         key = st.selectbox(
@@ -186,8 +248,8 @@ def risk_and_need(db: str, version: tuple[int, int, int], filters: queries.Filte
             persist_state="page",
         )
         plot(charts.risk_over_time(query("risk_series", db, version, filters, key), names.get(key, key)))
-    plot(charts.usd_per_person(summary["usd_per_person"]))
-    plot(charts.in_kind(query("in_kind", db, version, filters)))
+    plot(charts.usd_per_person(summary["usd_per_person"], empty=scope.usd_per_person()))
+    plot(charts.in_kind(query("in_kind", db, version, filters), empty=scope.in_kind_chart()))
 
 
 def _text(value: object, missing: str = "") -> str:
@@ -282,9 +344,14 @@ def dashboard(db: Path) -> None:
     st.title("aidtracker: aid pledges and people at risk")
     articles = query("table_count", name, version, "articles", queries.Filters())
     updated = dt.datetime.fromtimestamp(version[0] / 1e9).strftime("%Y-%m-%d %H:%M")
-    st.caption(f"Database {db.name} · {articles:,} articles · updated {updated}", help=str(db))
+    st.caption(
+        f"Database {db.name} · {wording.plural(articles, 'article')} · updated {updated}", help=str(db)
+    )
     summary = query("summary", name, version, filters)
-    headline(summary)
+    scope = wording.Scope(
+        shown=wording.Counts.of(summary["headline"]), stored=wording.Counts.of(everything["headline"])
+    )
+    headline(summary, scope)
     # Lazy tabs: a tab switch reruns the script, and only the open tab's content (and its queries)
     # runs; the summary above serves every tab. The widgets inside a tab keep their value while it
     # is closed (persist_state="page").
@@ -293,13 +360,13 @@ def dashboard(db: Path) -> None:
     )
     if overview_tab.open:
         with overview_tab:
-            overview(name, version, filters, summary)
+            overview(name, version, filters, summary, scope)
     if maps_tab.open:
         with maps_tab:
-            maps(summary)
+            maps(summary, scope)
     if risk_tab.open:
         with risk_tab:
-            risk_and_need(name, version, filters, summary)
+            risk_and_need(name, version, filters, summary, scope)
     for tab, table in zip(table_tabs, TABLE_LABELS, strict=True):
         if tab.open:
             with tab:

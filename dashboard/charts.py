@@ -27,6 +27,8 @@ INDICATOR_LABELS = {
 
 OTHER = "Other donors"
 HEIGHT = 420
+# an empty chart's note when its caller gives none (the page words its own: see wording.py)
+NOTHING = "Nothing to chart"
 
 
 def money(value: float | None) -> str:
@@ -106,11 +108,18 @@ def _layout(fig: go.Figure, title: str, **kw) -> go.Figure:
     return fig
 
 
-def empty_figure(title: str, message: str = "No data matches these filters") -> go.Figure:
-    """A figure with the chart's title and a centred note instead of data."""
+def empty_figure(title: str, message: str = NOTHING) -> go.Figure:
+    """A figure with the chart's title and a centred note instead of data, a line per line of
+    `message`. The charts below show it with their `empty` note when they have nothing to draw."""
     fig = go.Figure()
     fig.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+        text="<br>".join(label(line) for line in message.splitlines()),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16},
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -133,7 +142,7 @@ def period_for(first: pd.Timestamp, last: pd.Timestamp) -> str:
     return "month" if years <= 4 else "quarter" if years <= 12 else "year"
 
 
-def pledges_over_time(df: pd.DataFrame, top: int = 8) -> go.Figure:
+def pledges_over_time(df: pd.DataFrame, top: int = 8, *, empty: str | None = None) -> go.Figure:
     """USD pledged over time, stacked by donor; donors beyond the top `top` are one "Other" band.
 
     Expects columns month, donor, usd. Bars are months, or quarters or years when the data
@@ -141,7 +150,7 @@ def pledges_over_time(df: pd.DataFrame, top: int = 8) -> go.Figure:
     """
     df = df.dropna(subset=["usd", "month"])
     if df.empty:
-        return empty_figure("Cash pledged per month, by donor (USD)")
+        return empty_figure("Cash pledged per month, by donor (USD)", empty or NOTHING)
     months = pd.to_datetime(df["month"])
     period = period_for(months.min(), months.max())
     alias, plotly_period, hover_date = PERIODS[period]
@@ -173,11 +182,11 @@ def pledges_over_time(df: pd.DataFrame, top: int = 8) -> go.Figure:
     return _layout(fig, title)
 
 
-def top_bar(df: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
+def top_bar(df: pd.DataFrame, title: str, axis_title: str, *, empty: str | None = None) -> go.Figure:
     """A horizontal bar chart of USD per label, largest on top. Expects columns label, usd."""
     df = df.dropna(subset=["usd"])
     if df.empty:
-        return empty_figure(title)
+        return empty_figure(title, empty or NOTHING)
     df = df.sort_values("usd")
     fig = go.Figure(
         go.Bar(
@@ -200,13 +209,13 @@ def top_bar(df: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     return _layout(fig, title)
 
 
-def flows_sankey(df: pd.DataFrame) -> go.Figure:
+def flows_sankey(df: pd.DataFrame, *, empty: str | None = None) -> go.Figure:
     """Donor -> recipient cash flows (USD). Expects columns donor, recipient, usd."""
     title = "Flows: donor to recipient country (USD)"
     df = df.dropna(subset=["usd"])
     df = df[df["usd"] > 0]
     if df.empty:
-        return empty_figure(title)
+        return empty_figure(title, empty or NOTHING)
     donors = list(dict.fromkeys(df["donor"]))
     recipients = list(dict.fromkeys(df["recipient"]))
     # donors and recipients are separate nodes even when a name is both
@@ -238,11 +247,13 @@ def flows_sankey(df: pd.DataFrame) -> go.Figure:
     return _layout(fig, title)
 
 
-def choropleth(df: pd.DataFrame, title: str, value_title: str, *, people: bool = False) -> go.Figure:
+def choropleth(
+    df: pd.DataFrame, title: str, value_title: str, *, people: bool = False, empty: str | None = None
+) -> go.Figure:
     """A world map coloured by value per ISO3 country. Expects columns iso3, name, value."""
     df = df.dropna(subset=["iso3", "value"])
     if df.empty:
-        return empty_figure(title)
+        return empty_figure(title, empty or NOTHING)
     fmt = count if people else money
     fig = go.Figure(
         go.Choropleth(
@@ -295,12 +306,12 @@ def risk_over_time(df: pd.DataFrame, country: str) -> go.Figure:
     return _layout(fig, title)
 
 
-def usd_per_person(df: pd.DataFrame) -> go.Figure:
+def usd_per_person(df: pd.DataFrame, *, empty: str | None = None) -> go.Figure:
     """Cash pledged per person at risk, by country. Expects country, usd, people, usd_per_person."""
     title = "Need against pledges: USD pledged per person at risk"
     df = df.dropna(subset=["usd_per_person"])
     if df.empty:
-        return empty_figure(title, "No country has both pledges and risk figures for these filters")
+        return empty_figure(title, empty or "No country has both cash pledges in USD and risk figures")
     df = df.sort_values("usd_per_person")
     fig = go.Figure(
         go.Bar(
@@ -334,15 +345,17 @@ def usd_per_person(df: pd.DataFrame) -> go.Figure:
     return _layout(fig, title)
 
 
-def in_kind(df: pd.DataFrame) -> go.Figure:
+IN_KIND_TITLE = "In-kind aid: quantity by commodity and unit"
+
+
+def in_kind(df: pd.DataFrame, *, empty: str | None = None) -> go.Figure:
     """In-kind quantities by commodity, one trace per unit so no two units share a number.
 
     Expects columns commodity, unit, quantity.
     """
-    title = "In-kind aid: quantity by commodity and unit"
     df = df.dropna(subset=["quantity"])
     if df.empty:
-        return empty_figure(title, "No in-kind pledges match these filters")
+        return empty_figure(IN_KIND_TITLE, empty or "No in-kind pledges to chart")
     fig = go.Figure()
     for unit, part in df.groupby("unit", sort=True):
         fig.add_bar(
@@ -356,7 +369,7 @@ def in_kind(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(barmode="group", legend_title_text="Unit")
     fig.update_xaxes(title_text="Commodity")
     fig.update_yaxes(title_text="Quantity (in the unit of its bar)", type="log")
-    return _layout(fig, title)
+    return _layout(fig, IN_KIND_TITLE)
 
 
 @cache

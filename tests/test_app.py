@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
+import importlib.util
 import os
 import re
 import shutil
@@ -13,14 +15,20 @@ from pathlib import Path
 
 import dashboard_db
 import duckdb
+import numpy as np
 import pandas as pd
+import plotly.io
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from aidtracker.dashboard import queries
+from aidtracker.dashboard import charts, queries
 from aidtracker.dashboard.queries import Filters
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+# The page offers `aidtracker fetch` only once this aidtracker has it (issue 15).
+HAS_FETCH = importlib.util.find_spec("aidtracker.etl.fetch") is not None
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_cc348ac55cf4c536.txt"
+GOODS = "In-kind goods"
 TABLE_TABS = {  # each table's tab, in the page's order
     "pledges": "Pledges",
     "risk_figures": "Risk figures",
@@ -36,6 +44,21 @@ DONOR = "United States"
 @pytest.fixture(scope="session")
 def etl_path(tmp_path_factory) -> Path:
     return dashboard_db.etl_db(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def seed_path(tmp_path_factory) -> Path:
+    """What `make run` shows a newcomer: the real ETL on the seed article alone."""
+    from aidtracker.etl import pipeline
+
+    db = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    pipeline.run([SEED], db, workers=1)
+    return db
+
+
+@pytest.fixture(scope="module")
+def fixture_path(tmp_path_factory) -> Path:
+    return dashboard_db.build_fixture_db(tmp_path_factory.mktemp("fixture") / "fixture.duckdb")
 
 
 def _app(db: Path, monkeypatch, query_params: dict | None = None) -> AppTest:
@@ -85,6 +108,32 @@ def _page(at: AppTest, table: str) -> pd.DataFrame:
 
 def _metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
+
+
+def _figures(at: AppTest) -> list[dict]:
+    """The open tab's Plotly figures, as the page sent them."""
+    return [plotly.io.from_json(chart.proto.spec).to_dict() for chart in at.get("plotly_chart")]
+
+
+def _values(array: object) -> list:
+    """A trace's array: Plotly sends numbers as {"dtype": "f8", "bdata": base64 bytes}."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
+    return list(array)
+
+
+def _bars(fig: dict) -> list[tuple[str, list, list]]:
+    """(unit, commodities, quantities) of each trace of the in-kind chart."""
+    return [(t["name"], _values(t["x"]), _values(t["y"])) for t in fig["data"]]
+
+
+def _title(fig: dict) -> str:
+    return fig["layout"]["title"]["text"]
+
+
+def _notes(fig: dict) -> list[str]:
+    """An empty chart's note, a line each."""
+    return [line for a in fig["layout"].get("annotations", ()) for line in a["text"].split("<br>")]
 
 
 def _expected_totals(db: Path, filters: Filters) -> dict[str, int]:
@@ -264,6 +313,7 @@ def test_an_empty_database_gets_the_friendly_page(tmp_path, monkeypatch, kind):
     at = _app(db, monkeypatch)
     text = " ".join(c.value for c in at.code) + " ".join(i.value for i in at.info)
     assert f"aidtracker ingest PATH --db {db}" in text
+    assert (f"aidtracker fetch reliefweb --db {db}" in text) is HAS_FETCH  # live sources, once there
     assert not at.get("plotly_chart") and not at.dataframe
 
 
@@ -325,3 +375,78 @@ def test_the_database_path_comes_from_argv_then_env_then_the_default(tmp_path, m
 def test_the_hostile_donor_also_narrows_every_table(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch, {"donor": dashboard_db.INJECTION_DONOR})
     assert _totals(at) == {"pledges": 1, "risk_figures": 1, "appeals": 1, "articles": 1}
+
+
+def test_the_seed_alone_shows_its_goods_and_says_why_no_cash_is_charted(seed_path, monkeypatch):
+    at = _app(seed_path, monkeypatch)
+    # the headline tells the goods beside the $0 of cash
+    assert _metric(at, GOODS) == "5,000 t"
+    assert _metric(at, "Pledged (cash, USD)") == "$0"
+    assert _metric(at, "Pledges") == "1" and _metric(at, "People at risk") == "23M"
+    # the Overview: what is true and what to do next, then the goods instead of empty cash charts
+    (note,) = [i.value for i in at.info]
+    assert (
+        note == "No cash pledges yet; 1 in-kind pledge below. Add more articles:"
+    )
+    (commands,) = [c.value for c in at.code]
+    assert f"aidtracker ingest PATH --db {seed_path}" in commands
+    for command in ("aidtracker fetch reliefweb", "aidtracker fetch feeds FEEDS.txt"):
+        assert (f"{command} --db {seed_path}" in commands) is HAS_FETCH
+    (fig,) = _figures(at)
+    assert _title(fig) == charts.IN_KIND_TITLE
+    assert _bars(fig) == [("tonnes", ["flour"], [5000.0])]
+    # no tab blames filters when none is set; the cash map points at the goods
+    notes = {}
+    for tab in ("Maps", "Risk and need"):
+        notes.update({_title(f): _notes(f) for f in _figures(_open_tab(at, tab))})
+    assert notes["Cash pledged by recipient country (USD)"] == [
+        "No cash pledges yet",
+        "1 in-kind pledge on the Overview tab",
+    ]
+    assert not [n for lines in notes.values() for n in lines if "filter" in n.lower()], notes
+
+
+def test_an_in_kind_only_donor_shows_its_goods_and_says_the_filters_exclude_the_cash(
+    fixture_path, monkeypatch
+):
+    at = _app(fixture_path, monkeypatch)
+    # a quantity per unit, never a sum across units: tonnes first (most pledges), doses under them
+    goods = next(m for m in at.metric if m.label == GOODS)
+    assert (goods.value, goods.delta) == ("8,010 t", "70,000 doses")
+    assert not at.info and len(at.get("plotly_chart")) == 4  # cash to chart: the cash charts
+    at.multiselect(key="donor").select("Kazakhstan").run()
+    assert not at.exception
+    assert _metric(at, GOODS) == "5,000 t"
+    cash = int(queries.summary(fixture_path, Filters())["headline"]["cash_pledges"])
+    assert [i.value for i in at.info] == [
+        "No cash pledges match these filters; 1 in-kind pledge below. "
+        f"Widen or clear the filters to see the {cash} cash pledges."
+    ]
+    assert not at.code  # the database has data: no commands to get some
+    (fig,) = _figures(at)
+    assert _title(fig) == charts.IN_KIND_TITLE
+    assert _bars(fig) == [("tonnes", ["flour"], [5000.0])]
+    assert at.query_params["donor"] == "Kazakhstan"
+
+
+def test_filters_that_exclude_every_pledge_say_what_the_database_holds(fixture_path, monkeypatch):
+    at = _app(fixture_path, monkeypatch, {"donor": "Kazakhstan", "form": "cash"})
+    assert _metric(at, GOODS) == "0" and _metric(at, "Pledges") == "0"
+    assert [i.value for i in at.info] == [
+        "No pledges match these filters; the database holds 14 cash pledges and 4 in-kind pledges. "
+        "Widen or clear the filters in the sidebar."
+    ]
+    assert not at.get("plotly_chart")
+
+
+def test_articles_without_pledges_get_the_commands_to_add_some(tmp_path, monkeypatch):
+    db = dashboard_db.create_empty(tmp_path / "aid.duckdb")
+    dashboard_db.add_rows(db, [("a1", "Quiet day", dt.date(2024, 1, 2), None, [("Nothing happened.", [])])])
+    at = _app(db, monkeypatch)
+    assert [i.value for i in at.info] == [
+        "No pledges yet: the articles ingested so far report none. Add articles:"
+    ]
+    assert "aidtracker ingest PATH" in at.code[0].value
+    assert ("aidtracker fetch reliefweb" in at.code[0].value) is HAS_FETCH
+    _open_tab(at, "Maps")
+    assert [_notes(f)[0] for f in _figures(at)] == ["No cash pledges yet", "No risk figures yet"]

@@ -8,7 +8,7 @@ import doctest
 import pandas as pd
 import pytest
 
-from aidtracker.dashboard import charts, downloads, evidence, state
+from aidtracker.dashboard import charts, downloads, evidence, state, wording
 
 
 def _months(*pairs):
@@ -17,7 +17,7 @@ def _months(*pairs):
     )
 
 
-@pytest.mark.parametrize("module", [charts, downloads, evidence, state], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [charts, downloads, evidence, state, wording], ids=lambda m: m.__name__)
 def test_doctests(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -185,6 +185,20 @@ def test_empty_data_gives_a_titled_figure_with_a_note(make):
     assert fig.layout.title.text
     assert not fig.data
     assert fig.layout.annotations and "No" in fig.layout.annotations[0].text
+
+
+def test_an_empty_chart_shows_the_callers_note_a_line_per_line():
+    empty = pd.DataFrame({"commodity": [], "unit": [], "quantity": []})
+    fig = charts.in_kind(empty, empty="No cash pledges yet\n1 in-kind pledge <b>below</b>")
+    assert fig.layout.title.text == charts.IN_KIND_TITLE and not fig.data
+    assert (
+        fig.layout.annotations[0].text == "No cash pledges yet<br>1 in-kind pledge &lt;b&gt;below&lt;/b&gt;"
+    )
+    # with no note from its caller, a chart claims nothing about filters
+    assert (
+        "filter"
+        not in charts.top_bar(pd.DataFrame({"label": [], "usd": []}), "t", "x").layout.annotations[0].text
+    )
 
 
 def test_labels_are_escaped_for_plotly_markup():

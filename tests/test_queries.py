@@ -103,6 +103,38 @@ def test_headline_money_counts_cash_only(fixture_path):
     ]
 
 
+def test_summary_totals_goods_per_unit_and_counts_each_kind_of_pledge(fixture_path):
+    everything = queries.summary(fixture_path, Filters())
+    # 5,000 t of flour + 3,000 t of rice + 10 t of the hostile rows' commodity; vaccine doses apart
+    assert everything["goods_by_unit"].to_dict("records") == [
+        {"unit": "tonnes", "quantity": 8010.0, "pledges": 3},
+        {"unit": "doses", "quantity": 70000.0, "pledges": 1},
+    ]
+    h = everything["headline"]
+    assert (h["cash_pledges"], h["usd_pledges"], h["in_kind_pledges"]) == (14, 14, 4)
+    assert (
+        h["cash_pledges"] + h["in_kind_pledges"]
+        == h["pledges"]
+        == queries.table_count(fixture_path, "pledges", Filters())
+    )
+    assert h["risk_figures"] == queries.table_count(fixture_path, "risk_figures", Filters())
+    # the goods follow every pledge filter, the donor's included, as the in-kind chart's rows do
+    for f in (Filters(donors=("Kazakhstan",)), Filters(donors=("Japan",)), Filters(recipients=("UKR",))):
+        s = queries.summary(fixture_path, f)
+        rows = queries.in_kind(fixture_path, f).groupby("unit", as_index=False)[["quantity", "pledges"]].sum()
+        assert s["goods_by_unit"].sort_values("unit").to_dict("records") == rows.to_dict("records"), f
+        assert s["headline"]["in_kind_pledges"] == rows["pledges"].sum()
+    kazakhstan = queries.summary(fixture_path, Filters(donors=("Kazakhstan",)))
+    assert kazakhstan["goods_by_unit"].to_dict("records") == [
+        {"unit": "tonnes", "quantity": 5000.0, "pledges": 1}
+    ]
+    h = kazakhstan["headline"]
+    assert (h["usd"], h["cash_pledges"], h["usd_pledges"], h["in_kind_pledges"]) == (0, 0, 0, 1)
+    assert h["risk_figures"] == 1  # Afghanistan's, the country Kazakhstan's flour goes to
+    cash_only = queries.summary(fixture_path, Filters(aid_forms=("cash",)))
+    assert cash_only["goods_by_unit"].empty and cash_only["headline"]["in_kind_pledges"] == 0
+
+
 def test_option_counts_follow_the_other_filters(fixture_path):
     opts = queries.summary(fixture_path, Filters(recipients=("SDN",), donors=("Japan",)))["donor_options"]
     n = dict(zip(opts["value"], opts["n"], strict=True))
