@@ -155,3 +155,20 @@ def test_the_fresh_install_serves_a_product_page(served, page) -> None:
             assert developer_item not in items
         page.keyboard.press("Escape")
     assert "Traceback" not in log.read_text()
+
+
+def test_the_first_screen_shows_the_seeds_goods_not_no_data(served, page) -> None:
+    url, log = served
+    page.goto(url)
+    wait_for_app(page)
+    metric = page.get_by_test_id("stMetric")
+    expect(metric.filter(has_text="In-kind goods").get_by_test_id("stMetricValue")).to_have_text("5,000 t")
+    expect(metric.filter(has_text="People at risk").get_by_test_id("stMetricValue")).to_have_text("23M")
+    note = page.locator(".st-key-overview_note")
+    expect(note.get_by_test_id("stAlert")).to_contain_text("No cash pledges yet; 1 in-kind pledge below.")
+    expect(note.locator("code")).to_contain_text("aidtracker ingest PATH")
+    chart = page.locator(".st-key-overview_in_kind .js-plotly-plot")
+    expect(chart.locator(".gtitle")).to_have_text("In-kind aid: quantity by commodity and unit")
+    assert chart.locator(".xtick text").all_text_contents() == ["flour"]
+    assert page.get_by_text("No data matches these filters").count() == 0
+    page.screenshot(path=str(log.with_name("first-screen.png")))
