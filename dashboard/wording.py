@@ -203,8 +203,7 @@ class Scope:
         shown, stored = self.shown, self.stored
         if not stored.pledges:
             return Note(
-                "No pledges yet: the articles ingested so far report none. "
-                "Add articles:",
+                "No pledges yet: the articles ingested so far report none. Add articles:",
                 commands=True,
             )
         if not shown.pledges:

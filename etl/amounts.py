@@ -31,93 +31,14 @@ from aidtracker.etl import gazetteer
 # Largest value a news amount can plausibly state; beyond it the text is junk.
 MAX_VALUE = 1e15
 
-_ONES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bln": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "quadrillion": 1e15,
-    "quintillion": 1e18,
-    "sextillion": 1e21,
-}
-_QUALIFIERS = {
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "approx.": "about",
-    "some": "about",
-    "roughly": "about",
-    "circa": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "the estimated": "about",
-    "an approximate": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "more than": "more_than",
-    "over": "more_than",
-    "at least": "more_than",
-    "in excess of": "more_than",
-    "upwards of": "more_than",
-    "exceeding": "more_than",
-    "just over": "more_than",
-    "above": "more_than",
-    "well over": "more_than",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "as much as": "up_to",
-    "a maximum of": "up_to",
-    "exactly": "exactly",
-    "precisely": "exactly",
-}
 
-
-# Words an amount can open with before its number: "more than", "an estimated", "between".
-OPENING_WORDS = frozenset({q.split()[0] for q in _QUALIFIERS} | {"between", "the"})
+@cache
+def opening_words() -> frozenset[str]:
+    """Words an amount can open with before its number: a qualifier's first word ("more
+    than", "the estimated"), a currency written before the number ("USD", "Rs"), or the
+    "between" of a range (_pattern's syntax)."""
+    prefixes = [p for p, (_, position) in gazetteer.currencies().items() if position != "suffix"]
+    return frozenset({q.split()[0] for q in [*gazetteer.qualifiers(), *prefixes]} | {"between"})
 
 
 @dataclass(frozen=True)
@@ -146,25 +67,26 @@ def _alternation(words) -> str:
 
 
 @cache
-def _currency_words() -> dict[str, tuple[str, str]]:
-    """Lower-cased currency phrase -> (ISO code or '$', position prefix|suffix|both)."""
-    return {r["phrase"].lower(): (r["code"], r["position"]) for r in gazetteer.read_csv("currencies.csv")}
-
-
-@cache
 def _pattern() -> re.Pattern[str]:
-    cur = _currency_words()
+    cur = gazetteer.currencies()
     prefixes = [p for p, (_, pos) in cur.items() if pos in ("prefix", "both")]
     suffixes = [p for p, (_, pos) in cur.items() if pos in ("suffix", "both")]
     weights = list(gazetteer.tonnes_per_unit())
+    ones = gazetteer.number_words("ones")
+    hundred = r"(?:\s+(?:" + _alternation(gazetteer.number_words("hundred")) + r"))?"
     word_num = (
         r"(?:one\s+and\s+a\s+half|a\s+quarter\s+of\s+a|half\s+a|a\s+half|"
         r"(?:"
-        + _alternation(_TENS)
+        + _alternation(gazetteer.number_words("tens"))
         + r")(?:[-\s](?:"
-        + _alternation([w for w in _ONES if w != "zero"])
+        + _alternation([w for w, v in ones.items() if v])  # "twenty-five", never "twenty-zero"
         + r"))?"
-        r"(?:\s+hundred)?|(?:" + _alternation(_ONES) + r")(?:\s+hundred)?|a|an)"
+        + hundred
+        + r"|(?:"
+        + _alternation(ones)
+        + r")"
+        + hundred
+        + r"|a|an)"
     )
     # "45,000", "45 000" (report style: a space between thousands), "4.8"
     digit_num = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
@@ -172,10 +94,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?:" + digit_num + r"(?![\d])(?![.,]\d)"  # a whole number: not "2,5000" read as 2
         r"|(?<![\w-])" + word_num + r"(?![\w-]))"  # number words stand alone, not "two-year"
     )
-    long_scales = (
-        r"thousand|millions|million|billions|billion|trillion|quadrillion|quintillion|sextillion"
-        r"|mln|bln|bn|mn|tn"
-    )
+    abbreviations = list(gazetteer.number_words("abbreviation"))
     source = r"""
         (?<![\w.,/\-])                                    # not inside a word, number or "-5"
         (?:(?P<qual>{quals})\s+)?                          # approximation: "nearly", "more than"
@@ -186,15 +105,16 @@ def _pattern() -> re.Pattern[str]:
         (?P<num>{num})                                     # the number itself
         (?![/])                                            # "1/2" is a fraction
         (?:
-            (?P<att>m|mn|bn|b|k|tn)(?![\w])                # short scale glued on: "$1.2bn", "£50m"
+            (?P<att>{glued})(?![\w])                       # short scale glued on: "$1.2bn", "£50m"
           | \s?(?P<scale>{long_scales})(?![\w])            # scale word: "million", "mln"
         )?
         (?:\s?(?P<suf>{suffixes}|{weights})(?![\w$]))?     # currency or weight after: "dlrs", "tons"
     """.format(
-        quals=_alternation(_QUALIFIERS),
+        quals=_alternation(gazetteer.qualifiers()),
         prefixes=_alternation(prefixes),
         num=num,
-        long_scales=long_scales,
+        glued=_alternation([*gazetteer.number_words("letter"), *abbreviations]),
+        long_scales=_alternation([*gazetteer.number_words("scale"), *abbreviations]),
         suffixes=_alternation(suffixes),
         weights=_alternation(weights),
     )
@@ -208,17 +128,18 @@ def _word_value(words: str) -> float | None:
     special = {"one and a half": 1.5, "a quarter of a": 0.25, "half a": 0.5, "a half": 0.5, "a": 1, "an": 1}
     if w in special:
         return special[w]
-    total = 0
+    ones, tens, hundred = (gazetteer.number_words(k) for k in ("ones", "tens", "hundred"))
+    total = 0.0
     for part in w.split():
-        if part in _ONES:
-            total += _ONES[part]
-        elif part in _TENS:
-            total += _TENS[part]
-        elif part == "hundred":
-            total = (total or 1) * 100
+        if part in ones:
+            total += ones[part]
+        elif part in tens:
+            total += tens[part]
+        elif part in hundred:
+            total = (total or 1) * hundred[part]
         else:
             return None
-    return float(total)
+    return total
 
 
 def number_value(token: str) -> float | None:
@@ -250,25 +171,25 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     if base is None:
         return None
     scale_word = (m.group("att") or m.group("scale") or "").lower()
-    scale = _SCALES.get(scale_word, 1.0)
+    scale = gazetteer.number_words("scale", "abbreviation", "letter").get(scale_word, 1.0)
     word_only = not num_txt[0].isdigit()
     if word_only and num_txt.lower() in ("a", "an", "half a", "a half", "a quarter of a") and not scale_word:
         return None  # "a" alone is an article, not a number
     pre = (m.group("pre") or "").lower()
     suf = (m.group("suf") or "").lower()
-    if scale_word in ("m", "b", "k") and not (pre or suf):
+    if scale_word in gazetteer.number_words("letter") and not (pre or suf):
         return None  # "15m" is a distance or a height unless money is named
     value = base * scale
     if not math.isfinite(value) or value <= 0 or value > MAX_VALUE:
         return None
     currency = unit = None
     bare = False
-    cur = _currency_words()
+    cur = gazetteer.currencies()
     for word in (pre, suf):
         if word in cur:
             code = cur[word][0]
-            if word == "pounds" and re.match(r"\s+of\b", m.string[m.end() :]):
-                unit = "lb"  # "170,000 pounds of equipment" weighs, it does not pay
+            if word in _weights() and re.match(r"\s+of\b", m.string[m.end() :]):
+                unit = _canonical_unit(word)  # "170,000 pounds of equipment" weighs, it does not pay
                 continue
             if code == "$":
                 bare = True
@@ -286,7 +207,9 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     if word_only and not scale_word and not (currency or unit) and base < 1:
         return None
     qual = m.group("qual")
-    qualifier = _QUALIFIERS.get(" ".join(qual.lower().split())) if qual and start == m.start() else None
+    qualifier = (
+        gazetteer.qualifiers().get(" ".join(qual.lower().split())) if qual and start == m.start() else None
+    )
     raw = text[start : m.end()]
     return Amount(
         value=value,
@@ -303,14 +226,19 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
 
 
 @cache
+def _weights() -> dict[str, float]:
+    """Lower-cased weight unit -> metric tonnes per unit (data/units.csv)."""
+    return {u.lower(): t for u, t in gazetteer.tonnes_per_unit().items()}
+
+
+@cache
 def _canonical_unit(word: str) -> str:
-    """Weight unit as the text spells it -> the key normalize converts ('tonnes', 'kg', 'lb')."""
-    per = {u.lower(): t for u, t in gazetteer.tonnes_per_unit().items()}.get(word.lower())
+    """Weight unit as the text spells it -> the key normalize converts: the first spelling of
+    data/units.csv that weighs the same ('tons' -> 'tonnes', 'kilos' -> 'kg', 'lbs' -> 'lb')."""
+    per = _weights().get(word.lower())
     if per is None:
         return word.lower()
-    if per == 1:
-        return "tonnes"
-    return "kg" if per == 0.001 else "lb"
+    return next(u for u, t in gazetteer.tonnes_per_unit().items() if t == per)
 
 
 def find_amounts(

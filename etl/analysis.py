@@ -1,9 +1,9 @@
 """A candidate sentence read for extraction: spaCy tokens, with gazetteer mentions, amounts and dates on them.
 
 Also the article-wide context the extraction rules share (its main country, the
-country whose voice it is in, what a bare "$" means there) and the word lists of
-English grammar the rules use. Knowledge about the world (names, verbs, cues)
-lives in data/ and comes through etl.gazetteer.
+country whose voice it is in, what a bare "$" means there). The rules know no
+words: names, verbs, cues and the word classes of English grammar they read live
+in data/ and come through etl.gazetteer.
 """
 
 from __future__ import annotations
@@ -14,37 +14,39 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from aidtracker.etl import gazetteer
-from aidtracker.etl.amounts import OPENING_WORDS, Amount, find_amounts
+from aidtracker.etl.amounts import Amount, find_amounts, opening_words
 from aidtracker.etl.dates import DateMention, find_dates
 from aidtracker.etl.gazetteer import Mention
 
-# fmt: off
-# Tokens that close a clause: what follows has its own subject.
-CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though", "—", "–"})
-# Prepositions that make the country after them a destination or a location.
-DEST_PREPS = frozenset({"to", "for", "in", "into", "inside", "within", "towards", "across", "throughout"})
-# Number words a sentence can state an amount with.
-NUMBER_WORDS = frozenset((
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-    "half", "quarter",
-))
-# Auxiliaries and adverbs between a subject and its verb: "Britain has already pledged".
-AUX_VERBS = frozenset((
-    "has", "have", "had", "will", "would", "is", "are", "was", "were", "also", "already", "to", "be",
-    "formally", "now", "urgently", "today", "'s", "’s", "shall", "can", "could",
-))
-# fmt: on
-
-_NUMBER_START = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
-_PERCENT = re.compile(r"\s*(?:%|pct\b|percent\b|per\s+cent\b)")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-# A month name next to a number: the only places etl.dates can find a date.
-_MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\d(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-)
+
+
+@cache
+def number_start() -> re.Pattern[str]:
+    """Where a number can start in lower-cased text: a digit, or a number word
+    (data/numbers.csv) that an amount can be stated with ("two", "forty", "half", "million")."""
+    spelled = gazetteer.number_words("ones", "tens", "hundred", "fraction", "scale")
+    return re.compile(r"\d|" + gazetteer.alternation(spelled))
+
+
+@cache
+def _percent() -> re.Pattern[str]:
+    """A percent sign or word right after an amount: "5 %", "12 pct", "3 per cent"."""
+    return re.compile(r"\s*" + gazetteer.alternation(gazetteer.words("percent")))
+
+
+@cache
+def _month_name() -> re.Pattern[str]:
+    """A month name next to a number: the only places etl.dates can find a date."""
+    # any word a month name or abbreviation starts ("sept.", "Mar") counts: a cheap filter
+    name = gazetteer.alternation(gazetteer.months(), whole_words=False)
+    return re.compile(
+        rf"""
+        \b{name}[a-z]*\.?\s+\d           # "March 15", "Sept. 3"
+        | \d(?:st|nd|rd|th)?\s+{name}      # "15 March", "3rd Sept"
+        """,
+        re.VERBOSE,
+    )
 
 
 @cache
@@ -116,7 +118,7 @@ class Sentence:
         self.n = len(self.doc)
         self.mentions = [MentionSpan(*self._tokens(m.start - start, m.end - start), m) for m in mentions]
         self._m_t0 = [m.t0 for m in self.mentions]
-        self.dates: list[DateMention] = find_dates(text) if _MONTH_NAME.search(low) else []
+        self.dates: list[DateMention] = find_dates(text) if _month_name().search(low) else []
         self.amounts = self._amounts(text, low)
         self.clause_id, self._bounds = self._clauses()
 
@@ -125,7 +127,8 @@ class Sentence:
         # ("more than $123", "an estimated"): far cheaper than at every character.
         starts = []
         last = -1
-        for m in _NUMBER_START.finditer(low):
+        opening = opening_words()
+        for m in number_start().finditer(low):
             i = self.tok(m.start())
             if i == last:
                 continue
@@ -133,7 +136,7 @@ class Sentence:
             starts.append(self.tok_starts[i])
             for j in range(max(0, i - 3), i):
                 w = self.lower[j]
-                if w in OPENING_WORDS or (len(w) <= 3 and not w.isalpha()):
+                if w in opening or (len(w) <= 3 and not w.isalpha()):
                     starts.append(self.tok_starts[j])
         if not starts:
             return []
@@ -142,7 +145,7 @@ class Sentence:
             AmountSpan(*self._tokens(a.start, a.end), amount=a)
             for a in find_amounts(text, starts=starts, low=low)
             if not is_year(a)
-            and not _PERCENT.match(text, a.end)
+            and not _percent().match(text, a.end)
             and not any(ds <= a.start < de for ds, de in in_dates)  # "3 May 2021" is a date
         ]
 
@@ -166,8 +169,9 @@ class Sentence:
         bounds: dict[int, tuple[int, int]] = {}
         cid = lo = 0
         lower = self.lower
+        breaks, after_comma = gazetteer.words("clause_break"), gazetteer.words("comma_break")
         for i, low in enumerate(lower):
-            if low in CLAUSE_BREAKS or (low == "," and i + 1 < self.n and lower[i + 1] in ("while", "but")):
+            if low in breaks or (low == "," and i + 1 < self.n and lower[i + 1] in after_comma):
                 bounds[cid] = (lo, i)
                 cid += 1
                 lo = i
@@ -201,8 +205,12 @@ class Sentence:
     def cues(self, t0: int, t1: int, cue: str) -> list[MentionSpan]:
         """Cue words (data/cues.csv) of one class inside tokens t0:t1."""
         found = self.mentions_in(t0, t1, "cue", cue)
-        if cue == "hypothetical":
-            found = [m for m in found if m.mention.text != "May"]  # "3 May 2021" is a month
+        if cue == "hypothetical":  # "3 May 2021" is a month
+            found = [
+                m
+                for m in found
+                if not (m.mention.text.istitle() and m.mention.text.lower() in gazetteer.months())
+            ]
         return found
 
     def word(self, t: int) -> str:
@@ -257,12 +265,13 @@ class Article:
     @classmethod
     def read(cls, text: str, title: str, hint: str | None, mentions: list[Mention]) -> Article:
         art = cls(text, title, hint, mentions)
+        dest = gazetteer.words("dest_prep") | {"the"}
         for m in mentions:
             iso = m.location
             if iso:
                 art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
                 before = text[max(0, m.start - 12) : m.start].split()
-                weight = 2.0 if before and before[-1].lower() in DEST_PREPS | {"the"} else 1.0
+                weight = 2.0 if before and before[-1].lower() in dest else 1.0
                 if text[m.end : m.end + 2] in ("'s", "’s") or m.has("demonym"):
                     weight = 0.5  # "Australia's funding", "the Australian Government": a voice, not a place
                 art.dest_counts[iso] = art.dest_counts.get(iso, 0) + weight

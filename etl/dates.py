@@ -11,61 +11,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+from aidtracker.etl import gazetteer
 
-_DATE = re.compile(
-    r"""
-    (?<![\w])
-    (?:
-        (?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>MONTH)(?:,?\s+(?P<y1>1[89]\d\d|20\d\d))?   # 15 March 2022
-      | (?P<m2>MONTH)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d,.]\d)   # March 15
-        (?:,?\s+(?P<y2>1[89]\d\d|20\d\d))?                            # , 2022
-      | (?P<m3>MONTH)\s+(?P<y3>1[89]\d\d|20\d\d)                                          # August 2021
+
+@cache
+def _month_pattern() -> str:
+    """A month's name or abbreviation, capitalized as news text writes it, with its full stop."""
+    return gazetteer.alternation([m.capitalize() for m in gazetteer.months()], whole_words=False) + r"\.?"
+
+
+@cache
+def _date() -> re.Pattern[str]:
+    """A date: a day and a month in either order, with or without a year, or a month and a year."""
+    return re.compile(
+        r"""
+        (?<![\w])
+        (?:
+            (?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>MONTH)(?:,?\s+(?P<y1>1[89]\d\d|20\d\d))?  # 15 March 2022
+          | (?P<m2>MONTH)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d,.]\d)                   # March 15
+            (?:,?\s+(?P<y2>1[89]\d\d|20\d\d))?                                           # , 2022
+          | (?P<m3>MONTH)\s+(?P<y3>1[89]\d\d|20\d\d)                                      # August 2021
+        )
+        (?![\w])
+        """.replace("MONTH", _month_pattern()),
+        re.VERBOSE,
     )
-    (?![\w])
-    """.replace("MONTH", _MONTH),
-    re.VERBOSE,
-)
 
-# A month named alone as the time of writing: "In the middle of October", "early this month".
-_BARE_MONTH = re.compile(
-    r"(?P<lead>\b(?:in|on|during|of|early|late|mid|middle\s+of|end\s+of|beginning\s+of)\s+)?(?P<m>"
-    + _MONTH
-    + r")(?!\s*\d)",
-)
-_YEAR = re.compile(
-    r"(?<![\w$£€.,-])(?P<lead>\b(?:by|until|till|through|to|before)\s+)?(?P<y>1[89]\d\d|20\d\d)(?![\w%-])"
-)
+
+@cache
+def _bare_month() -> re.Pattern[str]:
+    """A month named alone as the time of writing: "In the middle of October", "early this month"."""
+    lead = gazetteer.alternation(gazetteer.words("month_lead"))
+    return re.compile(r"(?P<lead>" + lead + r"\s+)?(?P<m>" + _month_pattern() + r")(?!\s*\d)")
+
+
+@cache
+def _year() -> re.Pattern[str]:
+    """A year, after the word that may make it a deadline rather than a time of writing ("by 2030")."""
+    lead = gazetteer.alternation(gazetteer.words("year_lead"))
+    return re.compile(r"(?<![\w$£€.,-])(?P<lead>" + lead + r"\s+)?(?P<y>1[89]\d\d|20\d\d)(?![\w%-])")
 
 
 @dataclass(frozen=True)
@@ -82,7 +68,7 @@ class DateMention:
 
 
 def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
+    return gazetteer.months()[word.lower().rstrip(".")]
 
 
 def _safe_date(year: int | None, month: int, day: int | None) -> dt.date | None:
@@ -97,14 +83,14 @@ def _safe_date(year: int | None, month: int, day: int | None) -> dt.date | None:
 def find_dates(text: str) -> list[DateMention]:
     """Dates the text states, complete or partial, in order; invalid ones have date=None."""
     out = []
-    for m in _DATE.finditer(text):
+    for m in _date().finditer(text):
         if m.group("m1"):
             day, month, year = int(m.group("d1")), _month(m.group("m1")), m.group("y1")
         elif m.group("m2"):
             day, month, year = int(m.group("d2")), _month(m.group("m2")), m.group("y2")
         else:
             day, month, year = None, _month(m.group("m3")), m.group("y3")
-        if m.group("m2") and m.group("m2").lower() == "may" and not year:
+        if m.group("m2") and m.group("m2").lower() in gazetteer.words("hedge") and not year:
             continue  # "may 5" is usually the verb
         y = int(year) if year else None
         out.append(DateMention(m.start(), m.end(), m.group(0), y, month, day, _safe_date(y, month, day)))
@@ -146,7 +132,7 @@ def _infer(text: str, title: str) -> tuple[dt.date, str] | None:
             lead = text[max(0, m.start - 7) : m.start].lower()
             if "since" in lead or "from" in lead:
                 since.append((m.year, m.month))
-    for y in _YEAR.finditer(text):
+    for y in _year().finditer(text):
         if not y.group("lead"):
             years.append(int(y.group("y")))
     if not years:
@@ -155,10 +141,10 @@ def _infer(text: str, title: str) -> tuple[dt.date, str] | None:
     dated_spans = [(m.start, m.end) for m in find_dates(text)]
     bare = [
         m
-        for m in _BARE_MONTH.finditer(text)
+        for m in _bare_month().finditer(text)
         if m.group("lead")
         and not any(s <= m.start("m") < e for s, e in dated_spans if _has_year(text[s:e]))
-        and m.group("m").lower() != "may"
+        and m.group("m").lower() not in gazetteer.words("hedge")
     ]
     if bare:
         month = _month(bare[0].group("m"))

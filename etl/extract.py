@@ -6,7 +6,8 @@ Per article:
    find every gazetteer phrase once (etl.gazetteer, one Aho-Corasick pass):
    countries, demonyms, places, organizations, aid verbs, indicator phrases, cues;
 2. keep the candidate sentences: a number, and money or goods, or a count of
-   people with an indicator phrase; tokenize only those (spaCy's blank English
+   people with an indicator phrase (the number words, currencies, units of
+   weight, counted goods and cues of data/); tokenize only those (spaCy's blank English
    tokenizer) and place mentions and amounts (etl.amounts) on their tokens
    (etl.analysis);
 3. read pledges and appeals (etl.pledge_rules), then risk figures
@@ -19,48 +20,132 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from aidtracker.etl import gazetteer, pledge_rules, risk_rules
-from aidtracker.etl.analysis import Article, Sentence
+from aidtracker.etl.analysis import Article, Sentence, number_start
 from aidtracker.etl.records import Appeal, Fact, RiskFigure
 from aidtracker.etl.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
-# A sentence is worth tokenizing only if it has a number (a digit or a number word) ...
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)\b"
-)
-# ... and money or goods (a pledge or an appeal) ...
-_MONEY_OR_GOODS = re.compile(
-    r"[$£€¥]|\b(?:dlrs?|dollars?|euros?|sterling|stg|yen|marks|francs|ecus?|rupees|tonnes|tons|kg|kilograms"
-    r"|pounds|doses|tablets|tents|blankets|drawing\srights|sdrs?|usd|aud|eur|gbp)\b"
-)
-# ... or a count of people big enough to be a risk figure, with an indicator phrase.
-_COUNT = re.compile(
-    r"\d{1,3}(?:,\d{3})+|\d{3,}|\d\s*(?:million|mln|billion|thousand|m\b)|\b(?:million|billion|thousand)\b"
-)
-# ... (an item of a list of allocations needs no verb: "• $10 million to the WFP") ...
-_LIST_ITEM = re.compile(r"(?:[A-Z]{1,3}\s?)?[$£€¥]\s?\d|\d")
-# A list header in the conditional ("a war would result in:") makes its items hypothetical.
-_HYPOTHETICAL_HEADER = re.compile(r"\b(?:would|could|might|may|if)\b")
+# A sentence is worth tokenizing only if it has a number (analysis.number_start: a digit or
+# a number word), and money or goods (a pledge or an appeal), or a count of people big enough
+# to be a risk figure, with an indicator phrase. Each test is built from data/, so a sentence
+# with a currency, unit or counted good added there is read too.
 
 
-def extract(text: str, *, title: str | None = None, country_hint: str | None = None) -> list[Fact]:
-    """Return the facts the text states; [] when it states none. Never raises."""
+@cache
+def _money_or_weight() -> re.Pattern[str]:
+    """A currency (data/currencies.csv) or a unit of weight (data/units.csv): what makes an amount
+    money or goods."""
+    return re.compile(
+        gazetteer.alternation([*gazetteer.currencies(), *map(str.lower, gazetteer.tonnes_per_unit())])
+    )
+
+
+@cache
+def _count() -> re.Pattern[str]:
+    """A count big enough to be a risk figure: "1,200", "250000", "3.5 million", "2bn", "a million"."""
+    scales = gazetteer.number_words("scale", "abbreviation", "letter")
+    spelled = gazetteer.number_words("scale", "abbreviation")
+    return re.compile(
+        rf"""
+        \d{{1,3}}(?:,\d{{3}})+                           # "1,200", "2,400,000"
+        | \d{{3,}}                                       # "250000"
+        | \d\s*{gazetteer.alternation(scales, whole_words=False)}\b  # "3.5 million", "2bn", "40m"
+        | {gazetteer.alternation(spelled)}               # "a million", "two mln"
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
+def _list_item() -> re.Pattern[str]:
+    """The opening of an item of a list of allocations, which needs no verb: "• $10 million to the WFP"."""
+    signs = [
+        p
+        for p, (_, pos) in gazetteer.currencies().items()
+        if pos != "suffix" and not any(map(str.isalnum, p))
+    ]
+    return re.compile(
+        rf"""
+        (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
+        | \d                                                     # a bare number: "10,000 tonnes"
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
+def _aid_programme() -> re.Pattern[str]:
+    """ "aid programme": the programme an amount comes under governs it as an aid verb would."""
+    return re.compile(r"\baid\s+" + gazetteer.alternation(gazetteer.words("programme")))
+
+
+@cache
+def _hypothetical_header() -> re.Pattern[str]:
+    """A hedge word in a list header ("a war would result in:"): it makes the list's items hypothetical."""
+    return re.compile(gazetteer.alternation(gazetteer.words("hedge")))
+
+
+# What one article may cost. The rules read a sentence in time that grows with the square of
+# its length, and an article in time that grows with its length: so extraction reads an
+# article's sentences up to MAX_ARTICLE_CHARS characters, and a sentence longer than
+# MAX_SENTENCE_CHARS in pieces of at most that many, cut after a comma or at a space. A news
+# article is kilobytes and its sentences hundreds of characters (the corpus's longest: 7,540
+# and 779), so only a dump or a run-on table meets a cap; Extraction.unread says when one did.
+MAX_ARTICLE_CHARS = 1_000_000
+MAX_SENTENCE_CHARS = 2_000
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The facts an article states, and what of its text the caps kept from being read whole."""
+
+    facts: tuple[Fact, ...]
+    unread: tuple[str, ...] = ()  # in words for a user, each naming its cap
+
+
+def extract(
+    text: str, *, title: str | None = None, country_hint: str | None = None, strict: bool = False
+) -> list[Fact]:
+    """Return the facts the text states; [] when it states none.
+
+    Never raises unless `strict`; an article over the caps is read in part, with a warning
+    logged (extract_article returns the warning instead).
+    """
+    result = extract_article(text, title=title, country_hint=country_hint, strict=strict)
+    for note in result.unread:
+        log.warning("article read in part: %s", note)
+    return list(result.facts)
+
+
+def extract_article(
+    text: str, *, title: str | None = None, country_hint: str | None = None, strict: bool = False
+) -> Extraction:
+    """The facts the text states, and what the caps left unread.
+
+    A failure is logged and the article yields no facts, so one article cannot stop an
+    ingest; with `strict` it is raised instead, so that tests of "nothing raises" can fail.
+    """
     try:
         return _extract(text or "", title or "", country_hint)
-    except Exception:  # extraction must never stop an ingest: report and move on
+    except Exception:
+        if strict:
+            raise
         log.exception("extraction failed; the article yields no facts")
-        return []
+        return Extraction(())
 
 
-def _extract(text: str, title: str, hint: str | None) -> list[Fact]:
+def _extract(text: str, title: str, hint: str | None) -> Extraction:
+    text, spans, unread = _readable(text)
     low = gazetteer.lower_same_length(text)
     mentions = gazetteer.find_mentions(text, low)
     art = Article.read(text, title, hint, mentions)
-    sentences = _candidates(text, low, mentions)
+    sentences = _candidates(text, low, mentions, spans)
     drafts, appeals, state = _pledges(sentences, art)
     donors = {d.donor.iso3 for d in drafts if d.donor.iso3 and d.donor_explicit}
     if art.settle(donors):
@@ -71,23 +156,68 @@ def _extract(text: str, title: str, hint: str | None) -> list[Fact]:
     for s in sentences:
         risk_rules.read_risks(s, art, donors, risks)
     pledges = pledge_rules.finish(drafts, state.conversions)
-    return [*pledges, *risk_rules.dedup(risks), *pledge_rules.dedup_appeals(appeals)]
+    return Extraction((*pledges, *risk_rules.dedup(risks), *pledge_rules.dedup_appeals(appeals)), unread)
 
 
-def _candidates(text: str, low: str, mentions: list[gazetteer.Mention]) -> list[Sentence]:
+def _readable(text: str) -> tuple[str, list[tuple[int, int]], tuple[str, ...]]:
+    """The text extraction reads (whole sentences within MAX_ARTICLE_CHARS), its sentences
+    (those longer than MAX_SENTENCE_CHARS in pieces), and in words what the caps changed."""
+    unread = []
+    cut = len(text) > MAX_ARTICLE_CHARS
+    # splitting a prefix finds the same sentences but the last, which may run on past it
+    spans = split_sentences(text[:MAX_ARTICLE_CHARS] if cut else text)
+    long = [b - a for a, b in spans if b - a > MAX_SENTENCE_CHARS]
+    if long:
+        spans = [piece for a, b in spans for piece in _pieces(text, a, b)]
+    if cut:
+        spans = spans[:-1]
+        end = spans[-1][1] if spans else 0
+        unread.append(
+            f"the text was read up to character {end:,} of {len(text):,}: extraction reads at most "
+            f"{MAX_ARTICLE_CHARS:,} characters of an article (MAX_ARTICLE_CHARS)"
+        )
+        text = text[:end]
+    if long:
+        unread.append(
+            f"{len(long):,} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters (the longest "
+            f"{max(long):,}) were read in pieces (MAX_SENTENCE_CHARS): a fact that spans a cut is missed"
+        )
+    return text, spans, tuple(unread)
+
+
+def _pieces(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The sentence a:b, or pieces of it of at most MAX_SENTENCE_CHARS: each cut after the last
+    comma of its second half, else at the last space, else mid-word."""
+    half = MAX_SENTENCE_CHARS // 2
+    while b - a > MAX_SENTENCE_CHARS:
+        limit = a + MAX_SENTENCE_CHARS
+        comma = text.rfind(", ", a + half, limit)
+        space = text.rfind(" ", a + half, limit)
+        end = comma + 1 if comma >= 0 else space if space >= 0 else limit
+        yield a, end
+        a = end
+        while a < b and text[a].isspace():
+            a += 1
+    yield a, b
+
+
+def _candidates(
+    text: str, low: str, mentions: list[gazetteer.Mention], spans: list[tuple[int, int]]
+) -> list[Sentence]:
     """The sentences that may state a fact, read (tokenized) for the rules."""
+    number, money, count, list_item = number_start(), _money_or_weight(), _count(), _list_item()
     out = []
     k = 0
     hypothetical_list = False
-    for index, (a, b) in enumerate(split_sentences(text)):
+    for index, (a, b) in enumerate(spans):
         in_hypothetical_list = hypothetical_list
         if text[a:b].rstrip().endswith((":", ";", "; and")):
-            hypothetical_list = hypothetical_list or bool(_HYPOTHETICAL_HEADER.search(low, a, b))
+            hypothetical_list = hypothetical_list or bool(_hypothetical_header().search(low, a, b))
         else:
             hypothetical_list = False
         while k < len(mentions) and mentions[k].start < a:
             k += 1
-        if in_hypothetical_list or not _NUMBER.search(low, a, b):
+        if in_hypothetical_list or not number.search(low, a, b):
             continue
         j = k
         while j < len(mentions) and mentions[j].end <= b:
@@ -95,12 +225,12 @@ def _candidates(text: str, low: str, mentions: list[gazetteer.Mention]) -> list[
         ms = mentions[k:j]
         cued = (
             any(m.has("verb") or m.has("indicator") for m in ms)
-            or "IPC" in text[a:b]
-            or "aid pro" in low[a:b]
+            or "IPC" in text[a:b]  # the IPC phases are read by a pattern (risk_rules), not a cue
+            or bool(_aid_programme().search(low, a, b))
         )
-        if (_MONEY_OR_GOODS.search(low, a, b) and (cued or _LIST_ITEM.match(text, a, b))) or (
-            cued and _COUNT.search(low, a, b)
-        ):
+        # goods are counted in the units of data/goods.csv ("40 kits"), which the gazetteer found
+        money_or_goods = money.search(low, a, b) or any(m.has("goods", "unit") for m in ms)
+        if (money_or_goods and (cued or list_item.match(text, a, b))) or (cued and count.search(low, a, b)):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
     return out
 

@@ -1,8 +1,11 @@
-"""The one loader of the reference data under data/ (countries, organizations, verbs, units).
+"""The one loader of the reference data under data/ (countries, organizations, verbs, units, word classes).
 
-Every CSV is read lazily, once per process, and every phrase it lists goes into
-one Aho-Corasick automaton, so finding all the places, organizations, aid verbs,
-indicator phrases and cue words of an article is a single pass over its text.
+Every CSV is read lazily, once per process. Every phrase of the gazetteers goes
+into one Aho-Corasick automaton, so finding all the places, organizations, aid
+verbs, indicator phrases and cue words of an article is a single pass over its
+text. The word classes (words.csv), number words, month names and qualifiers
+are not phrases to find: the rules read them token by token, or build them into
+their patterns with alternation().
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,11 +22,6 @@ import ahocorasick
 
 # The data/ folder, installed as the package aidtracker.data beside aidtracker.etl.
 DATA_DIR = resources.files("aidtracker.data")
-
-# Country names that are also everyday words: matched only when capitalized.
-_COMMON_WORD_NAMES = frozenset(
-    {"turkey", "chad", "jordan", "georgia", "china", "guinea", "niger", "mali", "oman"}
-)
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
@@ -39,6 +38,99 @@ def tonnes_per_unit() -> dict[str, float]:
     0.001
     """
     return {r["unit"]: float(r["tonnes_per_unit"]) for r in read_csv("units.csv")}
+
+
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """Class -> its words (lower-cased), from data/words.csv."""
+    out: dict[str, set[str]] = {}
+    for r in read_csv("words.csv"):
+        out.setdefault(r["class"], set()).add(r["word"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def words(word_class: str) -> frozenset[str]:
+    """The words of one class of data/words.csv; KeyError for a class it has no row of.
+
+    >>> sorted(words("hedge"))
+    ['could', 'if', 'may', 'might', 'would']
+    """
+    return word_classes()[word_class]
+
+
+@cache
+def number_words(*kinds: str) -> dict[str, float]:
+    """Number words of the given kinds (data/numbers.csv) -> their value.
+
+    >>> number_words("tens")["forty"], number_words("abbreviation", "letter")["bn"]
+    (40.0, 1000000000.0)
+    """
+    return {r["word"].lower(): float(r["value"]) for r in read_csv("numbers.csv") if r["kind"] in kinds}
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations, lower-cased -> the month's number, from data/months.csv.
+
+    >>> months()["sept"]
+    9
+    """
+    return {r["name"].lower(): int(r["month"]) for r in read_csv("months.csv")}
+
+
+@cache
+def qualifiers() -> dict[str, str]:
+    """Approximation phrases ("nearly", "more than") -> the qualifier they give an amount,
+    from data/qualifiers.csv."""
+    return {" ".join(r["phrase"].lower().split()): r["qualifier"] for r in read_csv("qualifiers.csv")}
+
+
+def alternation(phrases: Iterable[str], *, whole_words: bool = True) -> str:
+    r"""A regex group matching any of `phrases` literally; where several match, the longest.
+
+    A space in a phrase matches any run of white space. With `whole_words`, an end of a
+    phrase that is a letter or digit must end a word there ("t" is not the t of "tons"),
+    while a sign ("$", "%") matches wherever it stands; the longest then wins among the
+    phrases whose ends are alike. The phrases are merged into trees of their common
+    beginnings, which re tries far faster than a flat list.
+
+    >>> print(alternation(["$", "us$", "ton", "tons", "tonnes", "drawing rights"]))
+    (?:\b(?:drawing\s+rights|ton(?:nes|s)?)\b|\bus\$|\$)
+    """
+    wanted = {p for p in phrases if p}
+    if not whole_words:
+        return "(?:" + _tree(wanted) + ")"
+    parts = []
+    for opens, closes in ((True, True), (True, False), (False, True), (False, False)):
+        alike = {p for p in wanted if (_is_word_char(p[0]), _is_word_char(p[-1])) == (opens, closes)}
+        if alike:
+            parts.append((r"\b" if opens else "") + _tree(alike) + (r"\b" if closes else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _tree(phrases: set[str]) -> str:
+    """A regex for `phrases` with common beginnings shared: {"ton", "tons"} -> "ton(?:s)?"."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for c in p:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a phrase ends here
+
+    def regex(node: dict) -> str:
+        # the longer phrases first: a greedy optional tries its rest before stopping
+        branches = [(r"\s+" if c == " " else re.escape(c)) + regex(n) for c, n in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if len(branches) > 1:
+            return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+        return ("(?:" + branches[0] + ")?") if "" in node else branches[0]
+
+    return regex(trie)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _split(cell: str) -> list[str]:
@@ -84,6 +176,13 @@ def organizations() -> dict[str, Organization]:
         r["name"]: Organization(r["name"], tuple(_split(r["aliases"])), r["kind"], r["iso3"] or None)
         for r in read_csv("organizations.csv")
     }
+
+
+@cache
+def currencies() -> dict[str, tuple[str, str]]:
+    """Lower-cased currency phrase -> (ISO code or '$', position prefix|suffix|both), from
+    data/currencies.csv."""
+    return {r["phrase"].lower(): (r["code"], r["position"]) for r in read_csv("currencies.csv")}
 
 
 @cache
@@ -170,7 +269,7 @@ def _case_rule(phrase: str, kind: str) -> str:
         return "exact"
     if kind in ("demonym", "person") and phrase[:1].isupper():
         return "capital"
-    if kind in ("country", "place") and phrase.lower() in _COMMON_WORD_NAMES:
+    if kind in ("country", "place") and phrase.lower() in words("common_word_name"):
         return "capital"
     return ""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from aidtracker.etl import engines, load, read
-from aidtracker.etl.extract import extract
+from aidtracker.etl.extract import extract_article
 from aidtracker.etl.idmap import IdMap
 from aidtracker.etl.normalize import ArticleRows, content_sha256, normalize
 from aidtracker.etl.records import Article, Rejected
@@ -67,8 +67,10 @@ def extract_chunk(items: Sequence[tuple[Article, str]]) -> tuple[load.Batch, lis
     rejected: list[Rejected] = []
     for article, sha in items:
         try:
-            facts = extract(article.text, title=article.title, country_hint=article.country_iso3)
-            rows.append(normalize(article, facts, sha256=sha))
+            result = extract_article(article.text, title=article.title, country_hint=article.country_iso3)
+            rows.append(normalize(article, list(result.facts), sha256=sha))
+            # an article over the extraction caps is stored with what was read, and says so
+            rejected.extend(Rejected(article.origin, f"read in part: {note}") for note in result.unread)
         except Exception as exc:  # an extractor bug must cost one article, not the run
             rejected.append(Rejected(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
     batch, unconvertible = load.to_batches(rows)

@@ -12,54 +12,17 @@ section 1 lists what is not a pledge; each skip below names the case.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import Amount
-from aidtracker.etl.analysis import (
-    AUX_VERBS,
-    DEST_PREPS,
-    AmountSpan,
-    Article,
-    Entity,
-    MentionSpan,
-    Sentence,
-    entity_of,
-)
+from aidtracker.etl.analysis import AmountSpan, Article, Entity, MentionSpan, Sentence, entity_of
 from aidtracker.etl.gazetteer import Mention, Tag
 from aidtracker.etl.records import Appeal, Pledge
 
-# fmt: off
-# Nouns that make "X's <noun>" name X as the giver: "increased Australia's assistance by $30 million".
-_AID_NOUNS = frozenset(("assistance", "aid", "contribution", "funding", "support", "commitment", "package",
-                        "pledge"))
-# Words that make a sum humanitarian even in an article about a military aid deal.
-_HUMANITARIAN = frozenset(("humanitarian", "relief", "emergency", "food", "refugees", "famine", "disaster"))
-# Cue words of the "cumulative" class that mark a total when they come right before the amount.
-_TOTAL_WORDS = frozenset(("total", "totals", "totalling", "totaling", "totalled", "overall", "cumulative",
-                          "combined", "altogether"))
-# Cumulative cues that mark the whole stretch around an amount: "$159 million since October 2020".
-_PERIOD_CUES = frozenset(("since", "in the past", "over the past", "in the last", "over the last", "so far",
-                          "to date", "overall", "has now", "have now"))
-# What a verb placed after its amount needs to be passive: "would be shipped", "that were provided".
-_PARTICIPLE_AUX = frozenset(("be", "been", "being", "is", "are", "was", "were", "would", "will", "that",
-                             "which"))
-# Words of a person's title that make the person an official of the article's home country.
-_OFFICIAL = frozenset(("secretary", "minister", "president", "chancellor", "ambassador", "premier",
-                       "government", "administration", "ministry", "department", "senator", "governor"))
-# Title and function words before a name in a donor's slot: "Actress Sandra Bullock has donated".
-TITLES = frozenset((
-    "actress", "actor", "singer", "star", "president", "vice", "prime", "minister", "secretary", "foreign",
-    "chancellor", "king", "queen", "prince", "princess", "sheikh", "director", "general", "director-general",
-    "chairman", "chief", "executive", "mr", "mrs", "ms", "dr", "senator", "sen", "governor", "mayor",
-    "ambassador", "envoy", "spokesman", "spokeswoman", "billionaire", "philanthropist", "businessman",
-    "footballer", "musician", "pope", "deputy", "special", "representative", "the", "a", "an", "and", "today",
-    "yesterday", "meanwhile", "also", "however", "but", "so", "this", "that", "it", "its", "following",
-    "during", "under", "after", "before", "in", "on", "at",
-))
-# fmt: on
 _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
 
 
@@ -131,9 +94,8 @@ def _goods_after(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, in
         if m and m.mention.has("goods", "unit"):
             if any(s.lower[j] in (",", ".", ";") for j in range(t, k)):
                 break
-            mods = [
-                s.doc[j].text for j in range(t, k) if s.lower[j] not in ("additional", "more", "new", "of")
-            ]
+            filler = gazetteer.words("goods_filler")
+            mods = [s.doc[j].text for j in range(t, k) if s.lower[j] not in filler]
             unit = m.mention.text.lower()
             return (unit if unit.endswith("s") else unit + "s"), " ".join(mods) or None, m.t1
     return None, None, a.t1
@@ -141,7 +103,8 @@ def _goods_after(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, in
 
 def _valued(s: Sentence, b: AmountSpan) -> bool:
     """ "worth six mln sterling", "valued at $5 million", "at a cost ... of 3.4 mln stg"."""
-    return any(s.lower[k] in ("worth", "valued") for k in range(max(0, b.t0 - 3), b.t0)) or any(
+    valued = gazetteer.words("valued")
+    return any(s.lower[k] in valued for k in range(max(0, b.t0 - 3), b.t0)) or any(
         s.lower[k] == "cost" and s.word(k - 2) == "at" for k in range(max(0, b.t0 - 9), b.t0)
     )
 
@@ -176,7 +139,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         ):
             continue  # "to receive and host refugees": a purpose, not what happened to the money
         if role == "level" and not any(
-            s.lower[k] in ("aid", "assistance") for k in range(max(lo, v.t0 - 8), v.t0)
+            s.lower[k] in gazetteer.words("aid_rises") for k in range(max(lo, v.t0 - 8), v.t0)
         ):
             continue  # "rise to" pledges only when aid rises
         best = v
@@ -190,7 +153,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             continue
         if (
             s.word(v.t1) == "by"
-            or s.word(v.t0 - 1) in _PARTICIPLE_AUX
+            or s.word(v.t0 - 1) in gazetteer.words("participle_aux")
             or (word.endswith(("ed", "en", "sent")) and v.t0 - start <= 4)
         ):
             return v
@@ -209,7 +172,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
 
 def _aid_programme_after(s: Sentence, k: int, hi: int) -> bool:
     window = s.lower[k + 1 : min(hi, k + 9)]
-    return any(w in ("programme", "program") for w in window) and "aid" in window
+    return any(w in gazetteer.words("programme") for w in window) and "aid" in window
 
 
 def _donor_by_pattern(
@@ -220,7 +183,7 @@ def _donor_by_pattern(
     for m in s.mentions_in(lo, min(hi, a.t0)):
         if (
             s.word(m.t1) in ("'s", "’s")
-            and s.word(m.t1 + 1) in _AID_NOUNS
+            and s.word(m.t1 + 1) in gazetteer.words("aid_noun")
             and entity_of(m.mention)
             and (verb is None or m.t0 > verb.t0)
         ):
@@ -234,12 +197,11 @@ def _donor_by_pattern(
         if (
             word == "from"
             and ((verb is not None and k < verb.t0) or a.t1 <= k <= a.t1 + 10)
-            and s.word(k - 1)
-            not in ("displaced", "fled", "fleeing", "refugees", "return", "home", "returned")
+            and s.word(k - 1) not in gazetteer.words("origin")
         ):
             givers = [m for m in s.mentions_in(k + 1, min(hi, k + 5)) if entity_of(m.mention)]
             if givers and givers[0].t0 <= k + 3:
-                if s.word(k + 1) in ("banks", "donors", "countries"):
+                if s.word(k + 1) in gazetteer.words("generic_giver"):
                     return Entity("various", None, "various")  # "from banks and European countries"
                 return entity_of(givers[0].mention)
         if word == "under" and k < a.t1 + 12 and _aid_programme_after(s, k, hi):
@@ -257,19 +219,16 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     pronoun = next((k for k in range(lo, verb_t0) if s.lower[k] in ("we", "they", "he", "she", "i")), None)
     verbs_before = [v.t0 for v in s.mentions_in(lo, verb_t0, "verb") if v.mention.value("verb") == "give"]
     out = []
+    dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
     for m in s.mentions_in(lo, verb_t0):
         if not entity_of(m.mention):
             continue
         prev, prev2 = s.word(m.t0 - 1), s.word(m.t0 - 2)
-        if (
-            prev in DEST_PREPS
-            or (prev == "the" and prev2 in DEST_PREPS)
-            or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]
-        ):
+        if prev in dest or (prev == "the" and prev2 in dest) or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]:
             continue
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0]:
             continue
-        adjacent = all(s.lower[k] in AUX_VERBS for k in range(m.t1, verb_t0))
+        adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0))
         if not adjacent and any(m.t0 > vt for vt in verbs_before):
             continue
         out.append(m)
@@ -294,16 +253,17 @@ def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     """(name, is an official) of a capitalized name right before the verb, a person or
     an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False)."""
     k = verb_t0 - 1
-    while k >= lo and s.lower[k] in AUX_VERBS:
+    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
         k -= 1
     words: list[int] = []
     while k >= lo and (s.doc[k].text[:1].isupper() or (words and s.lower[k] in ("for", "of"))):
         words.insert(0, k)
         k -= 1
-    official = any(s.lower[w] in _OFFICIAL for w in words)
-    while words and s.lower[words[0]] in TITLES | {"for", "of"}:
+    official = any(s.lower[w] in gazetteer.words("official") for w in words)
+    titles = gazetteer.words("title")
+    while words and s.lower[words[0]] in titles | {"for", "of"}:
         words.pop(0)
-    if not words or s.lower[words[-1]] in TITLES:
+    if not words or s.lower[words[-1]] in titles:
         return None
     return " ".join(s.doc[w].text for w in words), official
 
@@ -319,8 +279,9 @@ def _recipient(
         nxt = next((b for b in s.amounts if b.t0 > nxt.t0), None)
     next_amount = nxt.t0 if nxt is not None else hi
     stop = min(hi, next_amount) if next_amount > a.t1 else hi
+    dest = gazetteer.words("dest_prep")
     for k in range(a.t1, min(stop, a.t1 + 25)):
-        if s.lower[k] not in DEST_PREPS:
+        if s.lower[k] not in dest:
             continue
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
             if m.mention.has("region"):
@@ -339,7 +300,9 @@ def _recipient(
             if m.mention.location and m.mention.location != donor_iso:
                 return m.mention.location, True, False
     for k in range(max(lo, 1), a.t0):
-        if s.lower[k] in ("to", "for") and (s.word(k - 1) in _AID_NOUNS or s.word(k - 1) == "relief"):
+        if s.lower[k] in ("to", "for") and (
+            s.word(k - 1) in gazetteer.words("aid_noun") or s.word(k - 1) == "relief"
+        ):
             # "West German aid to Bolivia will rise to 91 mln marks" (not "her trip to Warsaw")
             for m in s.mentions_in(k + 1, min(a.t0, k + 4)):
                 if m.mention.location and m.mention.location != donor_iso:
@@ -365,9 +328,10 @@ def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> 
     """Capitalized words in a donor's subject ("Edouard Saouma") speak for that donor
     when a later sentence names only them ("Saouma also offered ...")."""
     covered = {k for m in s.mentions for k in range(m.t0, m.t1)}
+    titles = gazetteer.words("title")
     for k in range(max(lo, 1), hi):
         tok = s.doc[k].text
-        if tok[:1].isupper() and tok.isalpha() and k not in covered and s.lower[k] not in TITLES:
+        if tok[:1].isupper() and tok.isalpha() and k not in covered and s.lower[k] not in titles:
             st.names.setdefault(tok, donor)
 
 
@@ -378,7 +342,8 @@ def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> 
 def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appeals: list[Appeal]) -> None:
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == 0
-    include_at = next((k for k, w in enumerate(s.lower) if w in ("including", "includes", "include")), None)
+    including = gazetteer.words("including")
+    include_at = next((k for k, w in enumerate(s.lower) if w in including), None)
     for a in s.amounts:
         _read_amount(s, a, art, st, drafts, appeals, include_at, starts_with_amount)
         if s.is_conversion(a) and a.amount.is_money:
@@ -420,7 +385,7 @@ def _read_amount(
         or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
     ):
         return  # "The aid will include 30,000 tonnes of wheat": goods the money pledge buys
-    if any(w in ("cost", "costs", "lost") for w in s.lower[max(lo, a.t0 - 3) : a.t0]):
+    if any(w in gazetteer.words("cost") for w in s.lower[max(lo, a.t0 - 3) : a.t0]):
         return  # "will cost Ecuador 800 mln dlrs"
     if (
         amount.is_money
@@ -461,13 +426,12 @@ def _read_amount(
     cum_before = [
         c
         for c in s.cues(max(win_lo, a.t0 - 12), a.t0, "cumulative")
-        if c.mention.text.lower() not in _PERIOD_CUES
-        and (a.t0 - c.t1 <= 8 or c.mention.text.lower() in _TOTAL_WORDS)
+        if not c.mention.has("cue", "period") and (a.t0 - c.t1 <= 8 or c.mention.has("cue", "total"))
     ]
-    cum_period = [c for c in s.cues(win_lo, win_hi, "cumulative") if c.mention.text.lower() in _PERIOD_CUES]
+    cum_period = s.cues(win_lo, win_hi, "period")
     if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
         return  # "will rise to 91 mln marks in 1987 from 50 mln in 1986": the old level
-    if art.military_title and not any(w in _HUMANITARIAN for w in s.lower[lo:hi]):
+    if art.military_title and not any(w in gazetteer.words("humanitarian") for w in s.lower[lo:hi]):
         return  # an article about a military aid deal: its unqualified sums are military aid
     donor, explicit, verb, status = _donor(
         s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include_at, unit, commodity
@@ -533,7 +497,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     verb = dverb
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
-        if subj and verb.mention.text.lower() in ("raise", "raised") and not subj[-1].mention.has("org"):
+        if (
+            subj
+            and verb.mention.text.lower() in gazetteer.words("fundraise")
+            and not subj[-1].mention.has("org")
+        ):
             return (
                 None,
                 False,
@@ -689,21 +657,15 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
     parts, not the total"), without repeats of one pledge, and without a pledge restated
     in another currency ("650million euros - around £545million" after "£545million")."""
     keep = [d for d in drafts if not d.total_of_parts]
-    dropped = {i for i, d in enumerate(keep) if d.amount.is_money and _broken_down(d, keep[i + 1 :])}
-    for i, d in enumerate(keep):
-        for v1, c1, v2, c2 in conversions:
-            if (
-                _close(d.amount.value, v1)
-                and d.unit == c1
-                and any(
-                    e is not d
-                    and e.donor.name == d.donor.name
-                    and e.unit == c2
-                    and _close(e.amount.value, v2)
-                    for e in keep[:i]
-                )
-            ):
-                dropped.add(i)
+    # drafts come in sentence order, so each total's later pledges start at a bisection
+    # (slicing the rest of the list for every total made a long article quadratic)
+    sent = [d.sent_index for d in keep]
+    dropped = {
+        i
+        for i, d in enumerate(keep)
+        if d.amount.is_money and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
+    }
+    dropped |= _restated(keep, conversions)
     seen: set[tuple] = set()
     out = []
     for i, d in enumerate(keep):
@@ -737,27 +699,32 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
     return out
 
 
-def _broken_down(total: Draft, later: list[Draft]) -> bool:
+def _broken_down(total: Draft, drafts: list[Draft], start: int) -> bool:
     """Whether the next pledges of the same donor add up to `total`, or the next one opens
-    its parts ("This new funding includes $20 million")."""
-    later = [p for p in later if p.sent_index > total.sent_index]
-    parts = []  # goods with a stated worth count at their worth: "30,000 tonnes ... worth six mln"
-    for p in later:
-        if p.donor.name != total.donor.name or p.sent_index - total.sent_index > 20:
-            continue
-        if p.unit == total.unit:
-            parts.append(p.amount.value)
-        elif p.worth is not None and p.worth[1] == total.unit:
-            parts.append(p.worth[0])
+    its parts ("This new funding includes $20 million"). `drafts[start:]` are the pledges
+    of later sentences, in sentence order."""
     slack = 0.05 if total.amount.qualifier in ("more_than", "about", "nearly") else 0.01
     acc = 0.0
-    for n, value in enumerate(parts):
-        if value >= total.amount.value:
-            break
+    n = 0
+    for k in range(start, len(drafts)):
+        p = drafts[k]
+        if p.sent_index - total.sent_index > 20:
+            break  # parts follow their total closely; the rest of the article is not looked at
+        if p.donor.name != total.donor.name:
+            continue
+        if p.unit == total.unit:
+            value = p.amount.value
+        elif p.worth is not None and p.worth[1] == total.unit:
+            value = p.worth[0]  # goods with a stated worth count at it: "30,000 tonnes ... worth six mln"
+        else:
+            continue
+        if value >= total.amount.value or acc - total.amount.value > slack * total.amount.value:
+            break  # amounts are positive: a sum past the total stays past it
         acc += value
         if n >= 1 and abs(acc - total.amount.value) <= slack * total.amount.value:
             return True
-    first = later[0] if later else None
+        n += 1
+    first = drafts[start] if start < len(drafts) else None
     return bool(
         first
         and first.is_part
@@ -766,6 +733,46 @@ def _broken_down(total: Draft, later: list[Draft]) -> bool:
         and first.donor.name == total.donor.name
         and first.unit == total.unit
     )
+
+
+def _restated(keep: list[Draft], conversions: Sequence[tuple[float, str, float, str]]) -> set[int]:
+    """The drafts that restate an earlier draft of their donor in another currency.
+
+    Conversions and drafts are looked up by unit and value: comparing each draft with each
+    conversion and each earlier draft made an article of many restatements cubic.
+    """
+    targets: dict[tuple[str, float], set[tuple[str, float]]] = {}  # (c1, v1) -> {(c2, v2)}
+    for v1, c1, v2, c2 in conversions:
+        targets.setdefault((c1, v1), set()).add((c2, v2))
+    from_values: dict[str, list[float]] = {}
+    for c1, v1 in sorted(targets):
+        from_values.setdefault(c1, []).append(v1)
+    first: dict[tuple[str, str], dict[float, int]] = {}  # (donor, unit) -> value -> first draft
+    for i, e in enumerate(keep):
+        first.setdefault((e.donor.name, e.unit), {}).setdefault(e.amount.value, i)
+    values = {key: sorted(found) for key, found in first.items()}
+    return {
+        i
+        for i, d in enumerate(keep)
+        if any(
+            first[d.donor.name, c2][w] < i
+            for v1 in _near(from_values.get(d.unit, []), d.amount.value)
+            for c2, v2 in targets[d.unit, v1]
+            for w in _near(values.get((d.donor.name, c2), []), v2)
+        )
+    }
+
+
+def _near(values: list[float], x: float) -> list[float]:
+    """The values of a sorted list that are _close to x.
+
+    >>> _near([98.0, 99.0, 100.0, 101.0, 102.0], 100.0)
+    [99.0, 100.0, 101.0]
+    """
+    # _close(v, x) holds for v in [0.99 x, x / 0.99]; the bounds are widened for rounding
+    lo = bisect.bisect_left(values, x * 0.99 * (1 - 1e-9))
+    hi = bisect.bisect_right(values, x / 0.99 * (1 + 1e-9))
+    return [v for v in values[lo:hi] if _close(v, x)]
 
 
 def _close(a: float, b: float) -> bool:

@@ -1,7 +1,7 @@
 """Read article files (txt, md, html, json, jsonl, rss, atom) into Articles, or Rejected records saying why.
 
 The pure core is `parse(content, name)`: bytes in, a list of `Article | Rejected` out,
-never an exception. `read_file` and `discover` are the I/O edge.
+never an exception (unless `strict`, for tests). `read_file` and `discover` are the I/O edge.
 
 Choices a user may want to know:
 
@@ -10,7 +10,10 @@ Choices a user may want to know:
   with its size in the reason, before it is read into memory: a news article is
   kilobytes, so megabytes of text are a dump, not an article, and would stall
   extraction (spaCy's default limit is 1,000,000 characters). Files holding many
-  articles (.json, .jsonl, feeds) may be up to MAX_FILE_BYTES (200 MB).
+  articles (.json, .jsonl, feeds) may be up to MAX_FILE_BYTES (200 MB). Extraction
+  then reads an article up to 1,000,000 characters and a sentence of more than 2,000
+  in pieces (etl.extract's caps); an article cut so is stored with what was read, and
+  the ingest lists it among the rejected inputs as "read in part", with the reason.
 - Encoding: files must be UTF-8 (a byte-order mark is allowed). Invalid UTF-8 and
   binary content (NUL bytes, UTF-16) are rejected with a reason that says so.
 - Text is kept as the source has it, because extracted spans index into it: only
@@ -151,11 +154,12 @@ def _plausible(day: dt.date) -> dt.date | None:
     return day if day.year in _YEARS else None
 
 
-def parse(content: bytes, name: str) -> list[Article | Rejected]:
+def parse(content: bytes, name: str, *, strict: bool = False) -> list[Article | Rejected]:
     """Articles (or reasons for rejection) from one file's bytes; the suffix of `name` picks the format.
 
-    Never raises: anything unreadable comes back as a Rejected naming `name` (or its line
-    or entry) and the reason.
+    Never raises unless `strict`: anything unreadable comes back as a Rejected naming `name`
+    (or its line or entry) and the reason. With `strict`, an error that no check foresaw is
+    raised instead, so that tests of "nothing raises" can fail.
 
     >>> parse(b"Aid arrives\\r\\nFlour reached Kabul.\\r\\n", "news/kabul.txt")
     [Article(article_id='kabul', title='Aid arrives', text='Flour reached Kabul.', published_on=None, \
@@ -167,6 +171,8 @@ source=None, url=None, origin='news/kabul.txt', country_iso3=None)]
         return _parse(content, name)
     # the contract is "never raises": known failures get clearer words below, this catches the rest
     except Exception as exc:
+        if strict:
+            raise
         return [Rejected(name, f"could not be read ({type(exc).__name__}: {_shorten(str(exc))})")]
 
 

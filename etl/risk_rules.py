@@ -12,38 +12,14 @@ the demonym counted, the country they fled, the nearest one named, or the articl
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence
 from aidtracker.etl.records import RiskFigure
 
-# fmt: off
-# Words between a number and the noun it counts: "2.4 million South Sudanese refugees".
-_NOUN_GAP = frozenset((
-    "more", "other", "additional", "vulnerable", "displaced", "internally", "people", "new", "most", "syrian",
-    "of", "the", "severely", "acutely", "food", "insecure", "young", "innocent", "registered", "conflict",
-    "affected", "malnourished", "hungry", "poor", "rural", "further", "newly", "recently", "already",
-    "estimated", "million", "thousand", "-",
-))
-# Copulas and adverbs between an elliptic number and its condition: "one million are displaced".
-_AUX = frozenset((
-    "are", "were", "is", "was", "have", "has", "had", "been", "being", "be", "remain", "remained", "now",
-    "currently", "still", "already", "also", "live", "living", "will", "face", "facing",
-))
-# Words after a number that say it counts something other than people.
-_NOT_PEOPLE = frozenset((
-    "%", "pct", "percent", "per", "tonnes", "tons", "hectares", "houses", "homes", "families",
-    "households", "trucks", "cases", "km", "miles", "mph", "dollars", "lives", "deaths", "dead", "killed",
-    "schools", "head", "cattle", "animals",
-))
-# "... 2 million people and hundreds of thousands of displaced": the condition is another group's.
-_OTHER_GROUP = frozenset(("hundreds", "thousands", "millions", "tens", "dozens", "many", "some", "other",
-                          "others"))
 # Conditions that make people a figure even as the target of aid ("to feed 96,700 people displaced").
 _STRONG = frozenset(("displaced", "famine_risk", "malnourished"))
-_GROUPS = frozenset(("children", "women", "refugees", "girls", "civilians", "migrants"))
-_IDPS = frozenset(("idps", "internally displaced persons", "internally displaced people"))
-# fmt: on
 
 _IPC = re.compile(
     r"""\bIPC\s*(?:phases?\s*)?                              # "IPC Phase", "IPC phases", "IPC"
@@ -78,14 +54,7 @@ def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
             demonym = mention.has("demonym")
             plural = mention.text.endswith(("s", "ese", "i"))
             if mention.has("cue", "person") or (demonym and plural):
-                if demonym and s.word(m.t1) in (
-                    "refugees",
-                    "people",
-                    "children",
-                    "women",
-                    "civilians",
-                    "migrants",
-                ):
+                if demonym and s.word(m.t1) in gazetteer.words("demonym_noun"):
                     return s.mention_at(m.t1) or m  # "South Sudanese refugees": the noun is "refugees"
                 return m
             if demonym or mention.has("indicator"):
@@ -95,7 +64,7 @@ def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
                 k = m.t1 + 1  # "17 million of Yemen's population"
                 continue
             return None
-        if s.lower[k] not in _NOUN_GAP:
+        if s.lower[k] not in gazetteer.words("noun_gap"):
             return None
         k += 1
     return None
@@ -112,13 +81,14 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         indicators = [x for x in indicators if not (x[0] >= i0 - 3 and x[1] <= i1 + 2)]
     indicators += ipc
     counts = [b for b in s.amounts if b.amount.has_scale or b.amount.value >= 100]
+    not_people = gazetteer.words("not_people")
     prev_noun: MentionSpan | None = None
     prev_indicator: tuple[str, int] | None = None
     for a in s.amounts:
         amount = a.amount
         if amount.is_money or amount.unit or amount.is_range or s.is_conversion(a) or amount.value < 100:
             continue
-        if (not amount.has_scale and _YEAR.fullmatch(amount.raw.strip())) or s.word(a.t1) in _NOT_PEOPLE:
+        if (not amount.has_scale and _YEAR.fullmatch(amount.raw.strip())) or s.word(a.t1) in not_people:
             continue
         lo, hi = s.clause_bounds(a.t0)
         noun = _person_noun_after(s, a)
@@ -129,9 +99,9 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         elliptic = noun is None
         next_amount = min((b.t0 for b in counts if b.t0 >= a.t1), default=s.n)
         prev_amount = max((b.t1 for b in counts if b.t1 <= a.t0 and b is not a), default=0)
-        if any(
-            w in ("killed", "killing", "kill", "kills") for w in s.lower[max(0, a.t0 - 3) : a.t0]
-        ) or s.cues(max(0, a.t0 - 3), a.t0, "change"):
+        if any(w in gazetteer.words("kill") for w in s.lower[max(0, a.t0 - 3) : a.t0]) or s.cues(
+            max(0, a.t0 - 3), a.t0, "change"
+        ):
             continue  # "killed nearly 11,000 people", "an increase of over one million people"
         if s.cues(a.t1, min(next_amount, a.t1 + 8), "casualty") or s.cues(
             a.t1, min(next_amount, hi, a.t1 + 10), "rate"
@@ -152,7 +122,7 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         if s.cues(max(0, a.t0 - 3), a.t0, "home"):
             continue  # "home to nearly two million people"
         if ind_t > a.t1 and any(
-            w in ("and", ",") and nxt in _OTHER_GROUP
+            w in ("and", ",") and nxt in gazetteer.words("other_group")
             for w, nxt in zip(s.lower[a.t1 : ind_t], s.lower[a.t1 + 1 :], strict=False)
         ):
             continue
@@ -201,11 +171,12 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     nxt = s.word(a.t1)
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
+    copula = gazetteer.words("copula")
     if after_a_figure and (
-        nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by") or nxt in _AUX
+        nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by") or nxt in copula
     ):
         return True
-    if nxt in _AUX and any(a.t1 <= i0 <= a.t1 + 3 for i0, _, _ in indicators):
+    if nxt in copula and any(a.t1 <= i0 <= a.t1 + 3 for i0, _, _ in indicators):
         return True
     if (
         nxt == "in"
@@ -251,9 +222,9 @@ def _group(noun: MentionSpan | None) -> str | None:
     if noun is None:
         return None
     word = noun.mention.text.lower()
-    if word in _IDPS:
+    if word in gazetteer.words("idp"):
         return "IDPs"
-    return word if word in _GROUPS else "people"
+    return word if word in gazetteer.words("population_group") else "people"
 
 
 def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str], art: Article) -> str | None:
@@ -264,8 +235,7 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
     next_amount = min((b.t0 for b in s.amounts if b.t0 >= a.t1), default=s.n)
     for m in s.mentions_in(lo, a.t0):
         if m.mention.location and any(
-            w in ("hosting", "hosts", "host", "shelter", "shelters")
-            for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
+            w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
     for m in s.mentions_in(a.t1, min(next_amount, a.t1 + 10)):
@@ -280,7 +250,7 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
             continue
         if m.mention.has("demonym") and m.t0 <= a.t1 + 2:
             return m.mention.location
-        if prev == "from" and s.word(m.t0 - 2) in ("displaced", "fled", "fleeing", "driven", "uprooted"):
+        if prev == "from" and s.word(m.t0 - 2) in gazetteer.words("flight"):
             host = _host_before(s, a, m.mention.location, donors)
             if host is not None:
                 return host  # "aid to Malawi to feed 96,700 people displaced from Mozambique": in Malawi
@@ -355,14 +325,20 @@ def _in_list(s: Sentence, m: MentionSpan) -> bool:
 
 def _source_org(s: Sentence) -> str | None:
     """The organizations a sentence cites for its figure ("according to WFP and FAO")."""
-    low = s.text.lower()
-    if not any(w in low for w in ("according to", " said", "estimate", "stated")):
+    if not _attribution().search(s.text.lower()):
         return None
     orgs = [gazetteer.organization_of(m.mention) for m in s.mentions]
     names = dict.fromkeys(
         o.name for o in orgs if o is not None and o.kind in ("un_agency", "multilateral", "ngo")
     )
     return "; ".join(names) or None
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    """Words that cite a source for a figure: "according to", "said", "estimated"."""
+    # open at a word's start only: "estimate" also cites as "estimated" and "estimates"
+    return re.compile(r"\b" + gazetteer.alternation(gazetteer.words("attribution"), whole_words=False))
 
 
 def dedup(risks: list[RiskFigure]) -> list[RiskFigure]:

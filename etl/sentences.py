@@ -11,16 +11,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# Words that end with a full stop without ending the sentence.
-# fmt: off
-_ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "lt", "col", "capt", "sgt", "sen",
-    "rep", "gov", "govt", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "inc", "ltd", "co", "corp", "vs", "e.g", "i.e", "approx", "est", "fig", "vol", "intl",
-    "u.s", "u.n", "u.k", "u.a.e", "u.s.a", "e.u", "d.r", "a.m", "p.m", "messrs", "rev", "hon",
-))
-# fmt: on
+from aidtracker.etl import gazetteer
 
 _BREAK = re.compile(
     r"""
@@ -41,6 +34,17 @@ _WORD_BEFORE = re.compile(r"[^\s(\"'‘“]+$")
 _LEAD = re.compile(r"(?:[-–—*•]\s+|o\s+(?=[A-Z$£€])|\d{1,2}\.\s+(?=[A-Z]))")
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words that end with a full stop without ending the sentence: the abbreviations of
+    data/words.csv ("mr", "u.s") and the short forms of month names ("sept", not "may")."""
+    full: dict[int, str] = {}
+    for name, month in gazetteer.months().items():
+        full[month] = max(full.get(month, ""), name, key=len)
+    short = {name for name, month in gazetteer.months().items() if name != full[month]}
+    return gazetteer.words("abbreviation") | short
+
+
 def _is_abbreviation(text: str, stop_at: int) -> bool:
     """Whether the full stop at `stop_at` closes an abbreviation or an initial, not a sentence."""
     m = _WORD_BEFORE.search(text, max(0, stop_at - 12), stop_at)
@@ -50,7 +54,7 @@ def _is_abbreviation(text: str, stop_at: int) -> bool:
     word = m.group().lower().rstrip(".")
     if not word:
         return False
-    if word in _ABBREVIATIONS:
+    if word in _abbreviations():
         return True
     return len(word) == 1 and word.isalpha() and text[j].isupper()  # an initial: "George W. Bush"
 

@@ -385,9 +385,7 @@ def test_the_seed_alone_shows_its_goods_and_says_why_no_cash_is_charted(seed_pat
     assert _metric(at, "Pledges") == "1" and _metric(at, "People at risk") == "23M"
     # the Overview: what is true and what to do next, then the goods instead of empty cash charts
     (note,) = [i.value for i in at.info]
-    assert (
-        note == "No cash pledges yet; 1 in-kind pledge below. Add more articles:"
-    )
+    assert note == "No cash pledges yet; 1 in-kind pledge below. Add more articles:"
     (commands,) = [c.value for c in at.code]
     assert f"aidtracker ingest PATH --db {seed_path}" in commands
     for command in ("aidtracker fetch reliefweb", "aidtracker fetch feeds FEEDS.txt"):

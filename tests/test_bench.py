@@ -228,6 +228,7 @@ def test_tiny_bench_run_writes_every_section(tmp_path: Path) -> None:
         "## Ingest throughput",
         "## Peak memory",
         "## Where the ingest's time goes",
+        "## One long article",
         "## Bulk load",
         "## Dashboard queries",
     ):

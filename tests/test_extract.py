@@ -8,12 +8,15 @@ be extracted (hypotheticals, loans, running totals, deaths, beneficiaries).
 from __future__ import annotations
 
 import math
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aidtracker.etl import gazetteer
 from aidtracker.etl.extract import extract
 from aidtracker.etl.records import Appeal, Pledge, RiskFigure
 
@@ -480,3 +483,94 @@ def test_a_pledge_restated_in_another_currency_is_one_pledge() -> None:
         "The Commission said Brussels would give 95million euros - around £80million - to Somalia.\n"
     )
     assert summary(pledges(text)) == [("European Union", 80e6, "GBP")]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the extractor knows comes from data/: every unit there is read, and a row added is found
+
+GOODS_UNITS = [r["phrase"] for r in gazetteer.read_csv("goods.csv") if r["kind"] == "unit"]
+WEIGHT_UNITS = list(gazetteer.tonnes_per_unit())
+
+
+@pytest.mark.parametrize("unit", GOODS_UNITS, ids=str)
+def test_goods_counted_in_each_unit_of_goods_csv_are_a_pledge(unit: str) -> None:
+    # 40 is too few to count people: only the unit can make the sentence worth reading
+    counted = unit if unit.endswith("s") else unit + "s"
+    assert summary(pledges(f"UNICEF delivered 40 {unit} to Yemen.")) == [("UNICEF", 40, counted)]
+
+
+@pytest.mark.parametrize("unit", WEIGHT_UNITS, ids=str)
+def test_goods_weighed_in_each_unit_of_units_csv_are_a_pledge(unit: str) -> None:
+    (p,) = pledges(f"The World Food Programme delivered 40 {unit} of wheat to Yemen.")
+    assert (p.amount, p.commodity, p.recipient_iso3) == (40, "wheat", "YEM")
+    per_tonne = gazetteer.tonnes_per_unit()
+    assert per_tonne[p.unit] == per_tonne[unit]  # a unit normalize converts to tonnes as the text meant
+
+
+def _forget_data() -> None:
+    """Drop every table and pattern built from data/, so the next extraction reads it again."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("aidtracker.etl"):
+            for obj in list(vars(module).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+
+
+@pytest.fixture
+def add_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, str], None]]:
+    """add_row(file, row): append a row to a file of a copy of data/ that the extractor reads instead."""
+    for f in gazetteer.DATA_DIR.iterdir():
+        if f.name.endswith(".csv"):
+            (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "DATA_DIR", tmp_path)
+    _forget_data()
+
+    def add(name: str, row: str) -> None:
+        path = tmp_path / name
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + row + "\n", encoding="utf-8")
+        _forget_data()
+
+    yield add
+    monkeypatch.undo()
+    _forget_data()
+
+
+ADDED_ROWS = [
+    pytest.param(
+        "goods.csv",
+        "jerrycans,unit",
+        "UNICEF delivered 40 jerrycans to Yemen.",
+        ("UNICEF", 40, "jerrycans"),
+        id="goods-unit",
+    ),
+    pytest.param(
+        "units.csv",
+        "quintals,tonnes,0.1",
+        "Italy has donated 400 quintals of wheat to Ethiopia.",
+        ("ITA", 400, "quintals"),
+        id="weight-unit",
+    ),
+    pytest.param(
+        "currencies.csv",
+        "cedis,GHS,suffix,cedi",
+        "Japan pledged 50 million cedis to Ghana.",
+        ("JPN", 50e6, "GHS"),
+        id="currency",
+    ),
+    pytest.param(
+        "words.csv",
+        "comedian,title",
+        "Comedian Jane Doe has donated $1 million to Haiti.",
+        ("Jane Doe", 1e6, "USD"),
+        id="title-before-a-donor-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "row", "text", "found"), ADDED_ROWS)
+def test_a_row_added_to_the_data_changes_what_is_found(
+    add_row: Callable[[str, str], None], name: str, row: str, text: str, found: tuple
+) -> None:
+    assert found not in summary(pledges(text))
+    add_row(name, row)
+    assert summary(pledges(text)) == [found]

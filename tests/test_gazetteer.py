@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pycountry
 import pytest
@@ -79,6 +81,37 @@ def test_verbs_indicators_cues_and_currencies_are_well_formed() -> None:
     assert not _dupes(r["phrase"].lower() for r in regions)
 
 
+def test_period_and_total_cues_are_cumulative_cues() -> None:
+    # the rules pick them out of the cumulative cues found before an amount
+    cues = gazetteer.read_csv("cues.csv")
+    cumulative = {r["phrase"] for r in cues if r["cue"] == "cumulative"}
+    narrower = {r["phrase"] for r in cues if r["cue"] in ("period", "total")}
+    assert narrower - cumulative == set()
+
+
+def test_words_numbers_months_and_qualifiers_are_well_formed() -> None:
+    words = gazetteer.read_csv("words.csv")
+    assert not _dupes((r["word"], r["class"]) for r in words)
+    assert [r["word"] for r in words if r["word"] != r["word"].lower() or not r["word"]] == []
+    numbers = gazetteer.read_csv("numbers.csv")
+    assert not _dupes(r["word"] for r in numbers)
+    kinds = {"ones", "tens", "hundred", "fraction", "scale", "abbreviation", "letter"}
+    assert {r["kind"] for r in numbers} == kinds
+    assert all(float(r["value"]) >= 0 for r in numbers)
+    months = gazetteer.read_csv("months.csv")
+    assert not _dupes(r["name"] for r in months)
+    assert {int(r["month"]) for r in months} == set(range(1, 13))
+    qualifiers = gazetteer.read_csv("qualifiers.csv")
+    assert not _dupes(r["phrase"] for r in qualifiers)
+    assert {r["qualifier"] for r in qualifiers} <= {"about", "nearly", "more_than", "up_to", "exactly"}
+
+
+def test_every_word_class_the_rules_read_is_in_words_csv_and_used() -> None:
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(gazetteer.__file__).parent.glob("*.py"))
+    asked = set(re.findall(r"\bwords\(\s*\"(\w+)\"\s*\)", source))
+    assert asked == set(gazetteer.word_classes())
+
+
 @pytest.mark.parametrize(
     ("text", "iso3"),
     [
@@ -118,6 +151,14 @@ def test_resolves_places_to_iso3(text: str, iso3: str) -> None:
 )
 def test_no_country_inside_other_words(text: str) -> None:
     assert [m.text for m in gazetteer.find_mentions(text) if m.location] == []
+
+
+@pytest.mark.parametrize("name", sorted(gazetteer.words("common_word_name")), ids=str)
+def test_a_country_name_that_is_an_everyday_word_needs_its_capital(name: str) -> None:
+    assert [m.text for m in gazetteer.find_mentions(f"the {name} we had") if m.location] == []
+    assert [m.text for m in gazetteer.find_mentions(f"aid to {name.capitalize()} now") if m.location] == [
+        name.capitalize()
+    ]
 
 
 def test_mentions_are_whole_words_in_order_without_overlap() -> None:

@@ -11,6 +11,7 @@ from hostile import DUPLICATE, OK, PARTIAL, REJECTED, SKIPPED, HostileCorpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aidtracker.etl import read
 from aidtracker.etl.read import SUFFIXES, discover, parse, read_file
 from aidtracker.etl.records import Article, Rejected
 
@@ -161,6 +162,21 @@ def test_good_jsonl_lines_around_the_bad_one_are_read(read_all: dict[str, list[A
 
 
 # --- property tests: parse() never raises and returns well-formed records ------------------------
+# They call parse in strict mode, which raises what the default turns into a Rejected
+# "could not be read": an error no check foresaw fails them instead of passing as a rejection.
+
+
+def test_strict_mode_raises_what_the_default_rejects(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr(read, "_read_plain", broken)
+    content = b"Aid arrives\nFlour reached Kabul.\n"
+    assert parse(content, "news/kabul.txt") == [
+        Rejected("news/kabul.txt", "could not be read (RuntimeError: a bug in the reader)")
+    ]
+    with pytest.raises(RuntimeError, match="a bug in the reader"):
+        parse(content, "news/kabul.txt", strict=True)
 
 
 def _check(results: object, name: str) -> None:
@@ -190,14 +206,14 @@ suffixes = st.sampled_from(SUFFIXES)
 @given(content=st.binary(max_size=2_000), suffix=suffixes)
 def test_arbitrary_bytes_never_raise(content: bytes, suffix: str) -> None:
     name = f"fuzz/item{suffix}"
-    _check(parse(content, name), name)
+    _check(parse(content, name, strict=True), name)
 
 
 @PROPERTY_SETTINGS
 @given(text=st.text(max_size=2_000), suffix=suffixes)
 def test_arbitrary_text_never_raises(text: str, suffix: str) -> None:
     name = f"fuzz/item{suffix}"
-    _check(parse(text.encode("utf-8", "surrogatepass"), name), name)
+    _check(parse(text.encode("utf-8", "surrogatepass"), name, strict=True), name)
 
 
 json_values = st.recursive(
@@ -227,14 +243,14 @@ records = st.fixed_dictionaries(
 @PROPERTY_SETTINGS
 @given(value=json_values | records | st.lists(records, max_size=5))
 def test_arbitrary_json_never_raises(value: object) -> None:
-    _check(parse(json.dumps(value).encode("utf-8"), "fuzz/item.json"), "fuzz/item.json")
+    _check(parse(json.dumps(value).encode("utf-8"), "fuzz/item.json", strict=True), "fuzz/item.json")
 
 
 @PROPERTY_SETTINGS
 @given(lines=st.lists(records | json_values, max_size=6))
 def test_arbitrary_jsonl_never_raises(lines: list[object]) -> None:
     content = "\n".join(json.dumps(line) for line in lines).encode("utf-8")
-    _check(parse(content, "fuzz/item.jsonl"), "fuzz/item.jsonl")
+    _check(parse(content, "fuzz/item.jsonl", strict=True), "fuzz/item.jsonl")
 
 
 @PROPERTY_SETTINGS
@@ -248,7 +264,7 @@ def test_arbitrary_jsonl_never_raises(lines: list[object]) -> None:
 )
 def test_arbitrary_reliefweb_reports_never_raise(fields: dict[str, object], extra: dict[str, object]) -> None:
     response = {"data": [{"id": extra.pop("id", None), "fields": {**fields, **extra}}]}
-    _check(parse(json.dumps(response).encode("utf-8"), "fuzz/rw.json"), "fuzz/rw.json")
+    _check(parse(json.dumps(response).encode("utf-8"), "fuzz/rw.json", strict=True), "fuzz/rw.json")
 
 
 @PROPERTY_SETTINGS
@@ -264,14 +280,14 @@ def test_arbitrary_feed_entries_never_raise(title: str, body: str, date: str, es
         f"<item><title>{field(title)}</title><pubDate>{field(date)}</pubDate>"
         f"<description>{field(body)}</description></item></channel></rss>"
     )
-    _check(parse(feed.encode("utf-8", "surrogatepass"), "fuzz/feed.rss"), "fuzz/feed.rss")
+    _check(parse(feed.encode("utf-8", "surrogatepass"), "fuzz/feed.rss", strict=True), "fuzz/feed.rss")
 
 
 @PROPERTY_SETTINGS
 @given(meta=st.text(max_size=200), body=st.text(max_size=400), suffix=st.sampled_from([".md", ".txt"]))
 def test_arbitrary_front_matter_never_raises(meta: str, body: str, suffix: str) -> None:
     content = f"---\n{meta}\n---\n{body}".encode("utf-8", "surrogatepass")
-    _check(parse(content, f"fuzz/item{suffix}"), f"fuzz/item{suffix}")
+    _check(parse(content, f"fuzz/item{suffix}", strict=True), f"fuzz/item{suffix}")
 
 
 @PROPERTY_SETTINGS
@@ -286,7 +302,7 @@ def test_arbitrary_html_pages_never_raise(title: str, paragraphs: list[str], dat
         + "".join(f"<p>{p}</p>" for p in paragraphs)
         + "</article></body></html>"
     )
-    _check(parse(page.encode("utf-8", "surrogatepass"), "fuzz/page.html"), "fuzz/page.html")
+    _check(parse(page.encode("utf-8", "surrogatepass"), "fuzz/page.html", strict=True), "fuzz/page.html")
 
 
 def test_hidden_and_foreign_files_are_skipped(hostile_corpus: HostileCorpus) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from aidtracker.etl import idmap, pipeline, read
+from aidtracker.etl import extract, idmap, pipeline, read
+from aidtracker.etl.extract import Extraction
 from aidtracker.etl.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -220,19 +221,40 @@ def test_bad_inputs_are_rejected_and_nothing_loaded_is_lost(tmp_path: Path) -> N
 
 
 def test_an_extractor_crash_costs_one_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.extract
+    real = pipeline.extract_article
 
-    def flaky(text: str, **kw: object) -> list:
+    def flaky(text: str, **kw: object) -> Extraction:
         if "Netherlands" in text:
             raise ValueError("boom")
         return real(text, **kw)
 
-    monkeypatch.setattr(pipeline, "extract", flaky)
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
     db = tmp_path / "aid.duckdb"
     summary = pipeline.run([CORPUS[0]], db, workers=1)
     crashed = [r for r in summary.rejected if "extraction failed" in r.reason]
     assert crashed and all("ValueError: boom" in r.reason for r in crashed)
     assert summary.new == len(expected_ids([CORPUS[0]])) - len(crashed)
+    check_invariants(db)
+
+
+def test_an_article_over_the_cap_is_stored_with_what_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract, "MAX_ARTICLE_CHARS", 400)
+    text = " ".join(f"Japan pledged ${k} million to Sudan for food aid." for k in range(1, 40))
+    (tmp_path / "long.txt").write_text(f"A long article\n{text}\n", encoding="utf-8")
+    db = tmp_path / "aid.duckdb"
+    summary = pipeline.run([tmp_path / "long.txt"], db, workers=1)
+    end = text.rindex(".", 0, 400) + 1
+    assert summary.new == 1
+    assert summary.pledges == text[:end].count("Japan pledged") == 8
+    assert [(r.source, r.reason) for r in summary.rejected] == [
+        (
+            str(tmp_path / "long.txt"),
+            f"read in part: the text was read up to character {end} of {len(text):,}: extraction reads "
+            "at most 400 characters of an article (MAX_ARTICLE_CHARS)",
+        )
+    ]
     check_invariants(db)
 
 
