@@ -8,7 +8,7 @@ PORT ?= 8501
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run ingest dashboard test lint eval bench screenshot clean
+.PHONY: run ingest dashboard test lint eval train bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	touch $(RUN_STAMP)
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,lint,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,bench,train]'
 	touch $(DEV_STAMP) $(RUN_STAMP)
 
 ingest: $(RUN_STAMP)
@@ -45,6 +45,11 @@ eval: $(DEV_STAMP)
 	@echo "Of which news_d, the 60 texts no rule was written from:"
 	@$(BIN)/python -c "import json, sys; ids = {json.loads(l)['id'] for l in open('../shared/corpus/news_d.jsonl') if l.strip()}; sys.stdout.writelines(l for l in open('../shared/eval/dev.jsonl') if l.strip() and json.loads(l)['id'] in ids)" > /tmp/aidtracker-eval-news_d.jsonl
 	@$(BIN)/python ../shared/eval/score.py --db /tmp/aidtracker-eval.duckdb --gold /tmp/aidtracker-eval-news_d.jsonl | tail -1
+	$(BIN)/python -m aidtracker.etl.train cv --shared ../shared
+
+# Refit the learned recipient choice on the shared dev set: writes data/recipient_model.json.
+train: $(DEV_STAMP)
+	$(BIN)/python -m aidtracker.etl.train fit --shared ../shared
 
 # Retake docs/dashboard.png from the seed and the shared corpus.
 screenshot: $(DEV_STAMP)

@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from aidtracker.etl import gazetteer, pledge_rules, risk_rules
+from aidtracker.etl import gazetteer, learn, pledge_rules, risk_rules
 from aidtracker.etl.analysis import Article, Sentence, number_start
-from aidtracker.etl.records import Appeal, Fact, RiskFigure
+from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 from aidtracker.etl.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -110,21 +110,32 @@ class Extraction:
 
 
 def extract(
-    text: str, *, title: str | None = None, country_hint: str | None = None, strict: bool = False
+    text: str,
+    *,
+    title: str | None = None,
+    country_hint: str | None = None,
+    strict: bool = False,
+    learned: bool = True,
 ) -> list[Fact]:
     """Return the facts the text states; [] when it states none.
 
     Never raises unless `strict`; an article over the caps is read in part, with a warning
-    logged (extract_article returns the warning instead).
+    logged (extract_article returns the warning instead). `learned=False` leaves every
+    decision to the rules (etl.learn's fitted choices are not applied).
     """
-    result = extract_article(text, title=title, country_hint=country_hint, strict=strict)
+    result = extract_article(text, title=title, country_hint=country_hint, strict=strict, learned=learned)
     for note in result.unread:
         log.warning("article read in part: %s", note)
     return list(result.facts)
 
 
 def extract_article(
-    text: str, *, title: str | None = None, country_hint: str | None = None, strict: bool = False
+    text: str,
+    *,
+    title: str | None = None,
+    country_hint: str | None = None,
+    strict: bool = False,
+    learned: bool = True,
 ) -> Extraction:
     """The facts the text states, and what the caps left unread.
 
@@ -132,7 +143,11 @@ def extract_article(
     ingest; with `strict` it is raised instead, so that tests of "nothing raises" can fail.
     """
     try:
-        return _extract(text or "", title or "", country_hint)
+        facts, art, unread = propose(text or "", title or "", country_hint)
+        weights = learn.shipped_recipient_weights() if learned else None
+        if weights is not None:
+            facts = [learn.choose_recipient(f, art, weights) if isinstance(f, Pledge) else f for f in facts]
+        return Extraction(tuple(facts), unread)
     except Exception:
         if strict:
             raise
@@ -140,7 +155,8 @@ def extract_article(
         return Extraction(())
 
 
-def _extract(text: str, title: str, hint: str | None) -> Extraction:
+def propose(text: str, title: str, hint: str | None) -> tuple[list[Fact], Article, tuple[str, ...]]:
+    """The facts the rules read, the article as they saw it (for etl.learn), and what the caps left unread."""
     text, spans, unread = _readable(text)
     low = gazetteer.lower_same_length(text)
     mentions = gazetteer.find_mentions(text, low)
@@ -156,7 +172,7 @@ def _extract(text: str, title: str, hint: str | None) -> Extraction:
     for s in sentences:
         risk_rules.read_risks(s, art, donors, risks)
     pledges = pledge_rules.finish(drafts, state.conversions)
-    return Extraction((*pledges, *risk_rules.dedup(risks), *pledge_rules.dedup_appeals(appeals)), unread)
+    return [*pledges, *risk_rules.dedup(risks), *pledge_rules.dedup_appeals(appeals)], art, unread
 
 
 def _readable(text: str) -> tuple[str, list[tuple[int, int]], tuple[str, ...]]:

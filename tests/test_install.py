@@ -81,6 +81,7 @@ def test_the_wheel_holds_one_import_package_with_its_data(fresh: dict) -> None:
     for part in ("etl/schema.sql", "etl/cli.py", "dashboard/app.py", "dashboard/assets/world_110m.json"):
         assert f"aidtracker/{part}" in names
     assert "aidtracker/data/countries.csv" in names and "aidtracker/data/goods.csv" in names
+    assert "aidtracker/data/recipient_model.json" in names  # applied without scikit-learn
     assert not [n for n in names if n.endswith(".duckdb")]
 
 
