@@ -6,7 +6,10 @@ one before it in its clause ("Norway pledged 30 mln dlrs"), a passive one after 
 $100 million"), a programme it comes under, or the list header it belongs to
 ("The assistance will include: • $4 million to WFP"). The donor is the verb's
 subject, "by"/"from" X, or the donor the article last named; the recipient is
-"to/for/in" + a country. Appeal verbs make an appeal instead. GUIDELINES.md
+"to/for/in" + a country. A list of "amount from donor" items shares its first item's
+verb, donors that "each" pledge share the amount, and a donor may be an adjective of the
+aid ("£32 million in new UK aid"). Appeal verbs and nouns make an appeal instead ("its
+$1.5bn appeal", "$40m is needed ..., UNICEF said"). GUIDELINES.md
 section 1 lists what is not a pledge; each skip below names the case.
 """
 
@@ -117,7 +120,11 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     """The aid verb that governs amount `a`: the nearest one before it in its clause,
     else a passive one right after it ("promised by Britain", "that were provided",
     "would arrive"), else the programme it comes under ("under the French food aid
-    programme"). `after` is where to look for the passive verb (after the goods named)."""
+    programme"). `after` is where to look for the passive verb (after the goods named).
+    An appeal named right after its amount ("its $1.5bn humanitarian appeal") comes first."""
+    for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb"):
+        if s.lower[v.t0] in gazetteer.words("appeal_noun") and _only_modifiers(s, a.t1, v.t0):
+            return v
     best = None
     for v in s.mentions_in(lo, a.t0, "verb"):
         role = v.mention.value("verb")
@@ -147,8 +154,16 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         return best
     start = after if after is not None else a.t1
     nxt = min((b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a and not _valued(s, b)), default=hi)
+    glue = gazetteer.words("participle_aux") | gazetteer.words("aux_verb")
     for v in s.mentions_in(start, min(hi, nxt, start + 8), "verb"):
         word = v.mention.text.lower()
+        if (
+            v.mention.value("verb") == "appeal"
+            and v.t0 > start
+            and v.t0 - start <= 4
+            and all(w in glue for w in s.lower[start : v.t0])
+        ):
+            return v  # "About $40m is needed", "$2bn will urgently be needed"
         if v.mention.value("verb") != "give" or word == "aid":
             continue
         if (
@@ -179,7 +194,14 @@ def _donor_by_pattern(
     s: Sentence, lo: int, hi: int, verb: MentionSpan | None, a: AmountSpan
 ) -> Entity | None:
     """Donor named by "increased Australia's assistance by", "promised by X", "from X"
-    or "under the X aid programme"."""
+    (its own, for an item of a list of "amount from donor") or "under the X aid programme"."""
+    i = s.amounts.index(a)
+    listed = (i > 0 and _list_link(s, s.amounts[i - 1], a)) or (
+        i + 1 < len(s.amounts) and _list_link(s, a, s.amounts[i + 1])
+    )
+    own = _own_giver(s, a) if listed else None
+    if own is not None:
+        return entity_of(own.mention)
     for m in s.mentions_in(lo, min(hi, a.t0)):
         if (
             s.word(m.t1) in ("'s", "’s")
@@ -209,6 +231,32 @@ def _donor_by_pattern(
             if owners:
                 return entity_of(owners[0].mention)
     return None
+
+
+def _donor_adjective(s: Sentence, a: AmountSpan, hi: int) -> Entity | None:
+    """The donor named as an adjective of the aid an amount is "in" or "of": "£32 million in
+    new UK aid for Sudan", "$5 million of Japanese assistance for Myanmar", "€10m in EU
+    funding". Only when no subject gives, and a country only when the sentence sends the aid
+    elsewhere: "$20 million in Gaza aid", "in Ukrainian assistance for Ukrainian border
+    guards" name where it goes."""
+    if s.word(a.t1) not in ("in", "of"):
+        return None
+    named = s.mentions_in(a.t1 + 1, min(hi, a.t1 + 5))
+    if not named:
+        return None
+    m = named[0]
+    entity = entity_of(m.mention)
+    if entity is None or not _only_modifiers(s, a.t1 + 1, m.t0):
+        return None
+    aid = gazetteer.words("aid_noun")
+    noun = next((k for k in range(m.t1, min(hi, m.t1 + 3)) if s.lower[k] in aid), None)
+    if noun is None or not _only_modifiers(s, m.t1, noun):
+        return None
+    if entity.iso3 is not None:
+        iso, explicit, _ = _recipient(s, a, a.t1, hi, entity.iso3, None)
+        if not explicit or iso == entity.iso3:
+            return None
+    return entity
 
 
 def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
@@ -273,17 +321,25 @@ def _recipient(
 ) -> tuple[str | None, bool, bool]:
     """(ISO3, explicit, region) of where aid goes: "to/for/in" + a country after the
     amount, the object of "provide Togo with", or "aid to Bolivia" before it."""
-    nxt = next((b for b in s.amounts if b.t0 > a.t0), None)
-    while nxt is not None and all(w in ("and", ",", "or") for w in s.lower[a.t1 : nxt.t0]):
-        # "$3 million and $2 million respectively to Nepal": coordinated amounts share the destination
-        nxt = next((b for b in s.amounts if b.t0 > nxt.t0), None)
+    prev, nxt = a, next((b for b in s.amounts if b.t0 > a.t0), None)
+    while nxt is not None and (
+        all(w in ("and", ",", "or") for w in s.lower[prev.t1 : nxt.t0]) or _list_link(s, prev, nxt)
+    ):
+        # "$3 million and $2 million respectively to Nepal", "$4 million from A and $2 million
+        # from B for Nepal": coordinated amounts share the destination
+        prev, nxt = nxt, next((b for b in s.amounts if b.t0 > nxt.t0), None)
     next_amount = nxt.t0 if nxt is not None else hi
     stop = min(hi, next_amount) if next_amount > a.t1 else hi
     dest = gazetteer.words("dest_prep")
     for k in range(a.t1, min(stop, a.t1 + 25)):
         if s.lower[k] not in dest:
             continue
+        helps = s.word(k + 1) in gazetteer.words("help_verb")
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
+            if helps and m.t0 == k + 1:
+                continue  # "to help flood-hit Bangladesh": the one helped is where aid goes
+            if helps and (m.mention.has("demonym") or not _only_modifiers(s, k + 2, m.t0)):
+                break  # "to help Syrian refugees in Lebanon": the people helped, not the place
             if m.mention.has("region"):
                 if m.t0 <= k + 2:
                     return None, False, True
@@ -308,6 +364,41 @@ def _recipient(
                 if m.mention.location and m.mention.location != donor_iso:
                     return m.mention.location, True, False
     return None, False, False
+
+
+def _list_link(s: Sentence, b: AmountSpan, a: AmountSpan) -> bool:
+    """Whether `a` is the next item after `b` of a list of amounts each followed by its giver:
+    "$400 million from Saudi Arabia, $150 million from Japan and ...": between them "from" or
+    "by", a donor's name, and a comma or "and"."""
+    m = _own_giver(s, b)
+    rest = s.lower[m.t1 : a.t0] if m is not None else []
+    return bool(rest) and all(w in (",", "and") for w in rest)
+
+
+def _own_giver(s: Sentence, b: AmountSpan) -> MentionSpan | None:
+    """The donor named by "from"/"by" right after an amount (and the goods it counts):
+    "$150 million from Japan", "2,000 tonnes of rice from Thailand"."""
+    k = b.t1 if b.amount.is_money else _goods_after(s, b)[2]
+    if s.word(k) not in gazetteer.words("giver_prep"):
+        return None
+    m = s.mention_at(k + 1 + (s.word(k + 1) == "the"))
+    return m if m is not None and entity_of(m.mention) is not None else None
+
+
+def _list_head(s: Sentence, a: AmountSpan) -> AmountSpan:
+    """The first item of the "amount from donor" list `a` belongs to (`a` itself when none):
+    the verb or aid noun that governs the first governs them all."""
+    i = s.amounts.index(a)
+    while i > 0 and _list_link(s, s.amounts[i - 1], s.amounts[i]):
+        i -= 1
+    return s.amounts[i]
+
+
+def _only_modifiers(s: Sentence, t0: int, t1: int) -> bool:
+    """Whether tokens t0:t1 are words or hyphens that qualify a noun after them ("flood-hit",
+    "new"), not a preposition or a comma that opens another phrase."""
+    stop = gazetteer.words("dest_prep") | gazetteer.words("giver_prep")
+    return all((w.isalpha() or w == "-") and w not in stop and w != "of" for w in s.lower[t0:t1])
 
 
 def _channel(s: Sentence, a: AmountSpan, hi: int) -> str | None:
@@ -394,6 +485,9 @@ def _read_amount(
     ):
         return  # "30,000 tonnes of cereals worth six mln sterling": labelled by quantity
     verb = _verb_near(s, a, lo, hi, goods_end if not amount.is_money else None)
+    head = _list_head(s, a)
+    if verb is None and head is not a:
+        verb = _verb_near(s, head, lo, hi)  # "Pledges of $400 million from A, $150 million from B"
     inherited = verb is None
     if inherited and not (starts_with_amount and st.last_donor and s.index - st.last_pledge_sent <= 8):
         return  # no aid verb, and not an item of a list of allocations
@@ -410,7 +504,7 @@ def _read_amount(
         return
     if s.cues(lo, a.t0, "hypothetical"):
         return  # "was expected to offer", "could"
-    head = None
+    head = None  # the total whose parts "including" opens
     if include_at is not None and include_at < a.t0:
         head = max((b for b in s.amounts if b.t1 <= include_at), key=lambda b: b.t0, default=None)
     if s.cues(max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8), "not_aid") or (
@@ -536,7 +630,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         if before:  # "Britain said 10,000 tonnes of maize ... would be shipped"
             donor, explicit = entity_of(before[-1].mention), True
     if donor is None:
-        explicit = False
+        donor = _donor_adjective(s, a, hi)
+        explicit = donor is not None
+    if donor is None:
         if st.last_donor and s.index - st.last_pledge_sent <= 12:
             donor = st.last_donor
         elif art.home_iso3:
@@ -548,8 +644,7 @@ def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, inclu
     """ "Kuwait, Qatar and the UAE pledged $25 million each": a pledge per donor (the last
     one is returned to the caller); "Britain and Norway promised $1.76 billion and $1.17
     billion respectively": the donor in the amount's place."""
-    tail = s.lower[a.t1 : min(hi, a.t1 + 3)]
-    if "each" in tail:
+    if _distributed(s, a, group[-1], verb, hi):
         for g in group[:-1]:
             drafts.append(
                 _draft(
@@ -568,6 +663,20 @@ def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, inclu
     if "respectively" in s.lower[a.t1 : hi] and len(same_kind) == len(group):
         return entity_of(group[same_kind.index(a)].mention)
     return donor
+
+
+def _distributed(s: Sentence, a: AmountSpan, last: MentionSpan, verb: MentionSpan, hi: int) -> bool:
+    """Whether each donor of a list gives the whole amount: "$25 million each", or "Qatar and
+    Kuwait, which each pledged", "Norway and Sweden have both given" (between the last donor
+    and the verb only a relative pronoun, auxiliaries and the distributive word)."""
+    distributive = gazetteer.words("distributive")
+    tail = s.lower[a.t1 : min(hi, a.t1 + 3)]
+    for k, w in enumerate(tail):
+        if w in distributive:
+            return s.word(a.t1 + k + 1) != "of"  # not "to each of the camps"
+    between = s.lower[last.t1 : verb.t0]
+    glue = distributive | gazetteer.words("relative") | gazetteer.words("aux_verb") | {","}
+    return any(w in distributive for w in between) and all(w in glue for w in between)
 
 
 def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at) -> Draft:
@@ -623,14 +732,21 @@ def _read_appeal(
     s: Sentence, a: AmountSpan, art: Article, lo: int, hi: int, verb: MentionSpan, appeals: list[Appeal]
 ) -> None:
     """ "WFP is appealing for $300 million for Sudan": the organization that asks, and where."""
+    after = verb.t0 > a.t0  # "$40m is needed", "its $1.5bn appeal"
     if (
         not a.amount.is_money
         or s.cues(lo, a.t0, "hypothetical")
+        or (after and s.cues(a.t1, min(hi, verb.t1 + 3), "hypothetical"))
+        or (after and s.cues(a.t1, verb.t0, "conditional"))
         or s.cues(max(lo, a.t0 - 6), min(hi, a.t1 + 8), "not_aid")
     ):
-        return
-    subj = _subject_entities(s, lo, verb.t0)
-    org = entity_of(subj[-1].mention) if subj else None
+        return  # "$800 million would be needed if the rains fail"
+    owner = s.mentions_in(max(lo, a.t0 - 6), a.t0)
+    if owner and s.word(owner[-1].t1) in ("'s", "’s") and owner[-1].t1 + 1 == a.t0:
+        org = entity_of(owner[-1].mention)  # "the UN's $300 million flash appeal"
+    else:
+        subj = _subject_entities(s, lo, min(a.t0, verb.t0))
+        org = entity_of(subj[-1].mention) if subj else _reporter(s, max(a.t1, verb.t1))
     iso, _, _ = _recipient(s, a, lo, hi, None, verb)
     text, start, end = s.evidence()
     appeals.append(
@@ -646,6 +762,20 @@ def _read_appeal(
             confidence=0.6,
         )
     )
+
+
+def _reporter(s: Sentence, t0: int) -> Entity | None:
+    """Who a reporting clause after token `t0` cites: ", UNICEF said", "said the WFP",
+    "according to OCHA"."""
+    phrases = [p.split() for p in gazetteer.words("attribution")]
+    for m in s.mentions_in(t0, s.n):
+        entity = entity_of(m.mention)
+        if entity is None:
+            continue
+        k = m.t0 - (s.word(m.t0 - 1) == "the")
+        if any(s.lower[m.t1 : m.t1 + len(p)] == p or s.lower[max(0, k - len(p)) : k] == p for p in phrases):
+            return entity
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
