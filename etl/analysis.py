@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from aidtracker.etl import gazetteer
@@ -119,8 +119,9 @@ class Sentence:
         self.mentions = [MentionSpan(*self._tokens(m.start - start, m.end - start), m) for m in mentions]
         self._m_t0 = [m.t0 for m in self.mentions]
         self.dates: list[DateMention] = find_dates(text) if _month_name().search(low) else []
-        self.amounts = self._amounts(text, low)
         self.clause_id, self._bounds = self._clauses()
+        self.amounts = self._amounts(text, low)
+        self._borrow_currency()
 
     def _amounts(self, text: str, low: str) -> list[AmountSpan]:
         # Try the amount pattern only at a number's token, or a few tokens before it
@@ -148,6 +149,30 @@ class Sentence:
             and not _percent().match(text, a.end)
             and not any(ds <= a.start < de for ds, de in in_dates)  # "3 May 2021" is a date
         ]
+
+    def _borrow_currency(self) -> None:
+        """ "80 million euros will go to ..., while 40 million will be spent on ...": a bare
+        sum (a number with a scale word) that an aid verb follows at once, in a later clause
+        than a sum of money, is in that sum's currency. A bare number that counts something
+        ("while 40 million people") has a noun between it and any verb, and stays a number."""
+        glue = gazetteer.words("participle_aux") | gazetteer.words("aux_verb")
+        for i, b in enumerate(self.amounts):
+            amount = b.amount
+            if amount.is_money or amount.unit or amount.is_range or not amount.has_scale:
+                continue
+            money = [m for m in self.amounts[:i] if m.amount.is_money and not m.amount.is_range]
+            if not money or self.clause_id[money[-1].t0] == self.clause_id[b.t0]:
+                continue
+            k = b.t1
+            verb = None
+            # auxiliaries first ("will", "would be"), then the verb, which may open with one ("be spent")
+            while k < min(self.n, b.t1 + 4) and verb is None and (k == b.t1 or self.lower[k - 1] in glue):
+                m = self.mention_at(k)
+                verb = m if m is not None and k > b.t1 and m.mention.has("verb", "give") else None
+                k += 1
+            if verb is not None:
+                sum_ = money[-1].amount
+                b.amount = replace(amount, currency=sum_.currency, bare_dollar=sum_.bare_dollar)
 
     def tok(self, char: int) -> int:
         """The token holding character `char` of the sentence."""

@@ -172,7 +172,8 @@ def propose(text: str, title: str, hint: str | None) -> tuple[list[Fact], Articl
     for s in sentences:
         risk_rules.read_risks(s, art, donors, risks)
     pledges = pledge_rules.finish(drafts, state.conversions)
-    return [*pledges, *risk_rules.dedup(risks), *pledge_rules.dedup_appeals(appeals)], art, unread
+    risks = risk_rules.dedup(risks, {s.start: s.index for s in sentences})
+    return [*pledges, *risks, *pledge_rules.dedup_appeals(appeals)], art, unread
 
 
 def _readable(text: str) -> tuple[str, list[tuple[int, int]], tuple[str, ...]]:

@@ -7,11 +7,15 @@ not one when hypothetical ("could face"), a rate ("every day"), deaths, resident
 ("home to"), or people aid merely reaches with no condition stated (GUIDELINES.md
 section 2). The country is where the people are: a host "hosting" them, "in X",
 the demonym counted, the country they fled, the nearest one named, or the article's.
+Numbers after a colon or dash that add up to the figure before it are its parts: they
+borrow its place and condition, and the total is not labelled ("label the parts").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 
 from aidtracker.etl import gazetteer
@@ -28,6 +32,10 @@ _IPC = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# Parts follow their total closely: they are looked for among the next figures, in the
+# total's sentence and the two after it (a figure further on is another statement).
+_PARTS_REACH = 8
+_PARTS_SENTENCES = 2
 
 
 def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
@@ -84,12 +92,28 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
     not_people = gazetteer.words("not_people")
     prev_noun: MentionSpan | None = None
     prev_indicator: tuple[str, int] | None = None
+    parts = _breakdown(s, counts, not_people)
+    read: dict[int, RiskFigure] = {}  # the figures of this sentence, by their number's first token
     for a in s.amounts:
         amount = a.amount
-        if amount.is_money or amount.unit or amount.is_range or s.is_conversion(a) or amount.value < 100:
+        if not _is_count(s, a, not_people):
             continue
-        if (not amount.has_scale and _YEAR.fullmatch(amount.raw.strip())) or s.word(a.t1) in not_people:
-            continue
+        total = parts.get(a.t0)
+        if total is not None:
+            head = read.get(total.t0)
+            if head is not None:  # "6.1 million internally displaced: 1.2 million before the war"
+                noun = _person_noun_after(s, a)
+                out.append(
+                    replace(
+                        head,
+                        people=amount.value,
+                        people_raw=amount.raw,
+                        qualifier=amount.qualifier,
+                        population_group=_group(noun) if noun is not None else head.population_group,
+                        confidence=0.6,
+                    )
+                )
+            continue  # a part borrows its total's place and condition, or is none when the total is none
         lo, hi = s.clause_bounds(a.t0)
         noun = _person_noun_after(s, a)
         if noun is not None:
@@ -145,23 +169,72 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         if iso is None:
             continue
         text, start, end = s.evidence()
-        out.append(
-            RiskFigure(
-                country=gazetteer.country_name(iso),
-                country_iso3=iso,
-                people=amount.value,
-                people_raw=amount.raw,
-                indicator=indicator,
-                population_group=_group(noun),
-                source_org=_source_org(s),
-                qualifier=amount.qualifier,
-                as_of=None,
-                evidence=text,
-                span_start=start,
-                span_end=end,
-                confidence=0.75 if noun is not None else 0.6,
-            )
+        read[a.t0] = RiskFigure(
+            country=gazetteer.country_name(iso),
+            country_iso3=iso,
+            people=amount.value,
+            people_raw=amount.raw,
+            indicator=indicator,
+            population_group=_group(noun),
+            source_org=_source_org(s),
+            qualifier=amount.qualifier,
+            as_of=None,
+            evidence=text,
+            span_start=start,
+            span_end=end,
+            confidence=0.75 if noun is not None else 0.6,
         )
+        out.append(read[a.t0])
+
+
+def _is_count(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
+    """Whether a number may count people: not money, goods, a range, a restatement, a year,
+    a small number or a count of things ("tonnes", "households")."""
+    amount = a.amount
+    if amount.is_money or amount.unit or amount.is_range or s.is_conversion(a) or amount.value < 100:
+        return False
+    return not ((not amount.has_scale and _YEAR.fullmatch(amount.raw.strip())) or s.word(a.t1) in not_people)
+
+
+def _breakdown(s: Sentence, counts: list[AmountSpan], not_people: frozenset[str]) -> dict[int, AmountSpan]:
+    """The parts of a total stated right after it, by their first token: "6.1 million
+    internally displaced: 1.2 million before the war and 4.9 million since" maps the two
+    numbers after the colon (or dash) to the one before it, as they add up to it. Numbers
+    after a colon that do not ("9 million displaced: the most since 2014") are no parts."""
+    out: dict[int, AmountSpan] = {}
+    opener = gazetteer.words("breakdown")
+    for i, total in enumerate(counts):
+        if total.t0 in out or not _is_count(s, total, not_people):
+            continue
+        nxt = counts[i + 1].t0 if i + 1 < len(counts) else s.n
+        # the total's own words come first: "6.1 million internally displaced:"
+        if not any(w in opener for w in s.lower[total.t1 : min(nxt, total.t1 + 6)]):
+            continue
+        acc, found = 0.0, []
+        for b in counts[i + 1 :]:
+            if not _is_count(s, b, not_people):
+                continue
+            acc += b.amount.value
+            found.append(b)
+            if acc > total.amount.value * 1.05:
+                break  # numbers are positive: a sum past the total stays past it
+            if len(found) >= 2 and _adds_up(total.amount.value, total.amount.qualifier, acc):
+                out.update((b.t0, total) for b in found)
+                break
+    return out
+
+
+def _adds_up(total: float, qualifier: str | None, parts: float) -> bool:
+    """Whether parts sum to a total: within 2%, or 5% of a total given as "about",
+    "more than" or "nearly" (the parts are rounded, or the total is).
+
+    >>> _adds_up(6.1e6, None, 1.2e6 + 4.9e6), _adds_up(10e6, None, 4.2e6 + 5.6e6)
+    (True, True)
+    >>> _adds_up(6e6, None, 2e6 + 1e6), _adds_up(4e6, "about", 2.6e6 + 1.35e6)
+    (False, True)
+    """
+    slack = 0.05 if qualifier in ("more_than", "about", "nearly") else 0.02
+    return abs(parts - total) <= slack * total
 
 
 def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_figure: bool) -> bool:
@@ -341,8 +414,11 @@ def _attribution() -> re.Pattern[str]:
     return re.compile(r"\b" + gazetteer.alternation(gazetteer.words("attribution"), whole_words=False))
 
 
-def dedup(risks: list[RiskFigure]) -> list[RiskFigure]:
-    """One record per country and count: a figure restated is labelled once."""
+def dedup(risks: list[RiskFigure], sentence_at: Mapping[int, int]) -> list[RiskFigure]:
+    """One record per country and count: a figure restated is labelled once, and a total
+    that the next figures of its place and condition break into parts is not labelled
+    (GUIDELINES.md: "label the parts, not the total"). `sentence_at` gives the index of
+    the sentence starting at each character offset (a figure's `span_start`)."""
     seen: set[tuple] = set()
     out = []
     for r in risks:
@@ -350,4 +426,26 @@ def dedup(risks: list[RiskFigure]) -> list[RiskFigure]:
         if key not in seen:
             seen.add(key)
             out.append(r)
-    return out
+    return [
+        r for i, r in enumerate(out) if not _broken_down(r, out[i + 1 : i + 1 + _PARTS_REACH], sentence_at)
+    ]
+
+
+def _broken_down(total: RiskFigure, later: list[RiskFigure], sentence_at: Mapping[int, int]) -> bool:
+    """Whether the next figures of the total's country and indicator (two or more, in the
+    article's order) add up to it: "3.8 million displaced - 2.5 million by conflict and
+    1.3 million by drought"."""
+    acc = 0.0
+    n = 0
+    for p in later:
+        if sentence_at[p.span_start] - sentence_at[total.span_start] > _PARTS_SENTENCES:
+            break
+        if p.country_iso3 != total.country_iso3 or p.indicator != total.indicator:
+            continue
+        if p.people >= total.people or acc > total.people * 1.05:
+            break  # a figure as large is no part; a sum past the total stays past it
+        acc += p.people
+        n += 1
+        if n >= 2 and _adds_up(total.people, total.qualifier, acc):
+            return True
+    return False
