@@ -7,7 +7,9 @@ $100 million"), a programme it comes under, or the list header it belongs to
 ("The assistance will include: • $4 million to WFP"). The donor is the verb's
 subject, "by"/"from" X, or the donor the article last named; the recipient is
 "to/for/in" + a country. A list of "amount from donor" items shares its first item's
-verb, donors that "each" pledge share the amount, and a donor may be an adjective of the
+verb, a list of goods after one verb ("1,100 oxygen cylinders, 1,700 concentrators and
+200 ventilators", with money or not) is a pledge per item sharing its verb, giver and
+place, donors that "each" pledge share the amount, and a donor may be an adjective of the
 aid ("£32 million in new UK aid"). Appeal verbs and nouns make an appeal instead ("its
 $1.5bn appeal", "$40m is needed ..., UNICEF said"). GUIDELINES.md
 section 1 lists what is not a pledge; each skip below names the case.
@@ -92,7 +94,10 @@ def _goods_after(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, in
             else:
                 break
         return amount.unit, " ".join(words) or None, t
-    for k in range(t, min(t + 4, s.n)):  # up to three modifiers, then a counted noun
+    # up to three modifiers, then a counted noun, before the next amount: in "150 stoves and
+    # 2,000 blankets" the blankets are counted by their own number
+    nxt = min((b.t0 for b in s.amounts if b.t0 >= t), default=s.n)
+    for k in range(t, min(t + 4, nxt)):
         m = s.mention_at(k)
         if m and m.mention.has("goods", "unit"):
             if any(s.lower[j] in (",", ".", ";") for j in range(t, k)):
@@ -102,6 +107,94 @@ def _goods_after(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, in
             unit = m.mention.text.lower()
             return (unit if unit.endswith("s") else unit + "s"), " ".join(mods) or None, m.t1
     return None, None, a.t1
+
+
+def _counted_noun(s: Sentence, a: AmountSpan) -> tuple[str, str | None, int] | None:
+    """(unit, modifiers, end token) of a plural noun not in goods.csv that a number counts:
+    "300 stoves", "100 water pumps"; None for people, times and measures ("50 doctors",
+    "3 days"). Taken as goods only inside a list of goods (_listed_goods)."""
+    stop = (
+        gazetteer.words("dest_prep")
+        | gazetteer.words("giver_prep")
+        | gazetteer.words("participle_aux")
+        | gazetteer.words("aux_verb")
+        | {"and", "or", "of"}
+    )
+    not_goods = (
+        gazetteer.words("not_goods") | gazetteer.words("population_group") | gazetteer.words("other_group")
+    )
+    k = a.t1
+    while (
+        k < min(s.n, a.t1 + 3)
+        and s.doc[k].text.isalpha()
+        and s.doc[k].text.islower()
+        and s.lower[k] not in stop
+    ):
+        k += 1
+    run = s.lower[a.t1 : k]
+    after = s.lower[k] if k < s.n else "."
+    if not (after in stop or not any(c.isalnum() for c in after)):
+        return None  # "300 stoves plus 40 generators": the noun must close its item
+    if not run or not run[-1].endswith("s") or any(w in not_goods for w in run):
+        return None
+    return run[-1], " ".join(run[:-1]) or None, k
+
+
+def _list_item_end(s: Sentence, a: AmountSpan) -> tuple[int, bool] | None:
+    """(end token, counts goods of goods.csv) of an item of a list of aid: money ("$2
+    million in cash"), goods ("3,000 tonnes of wheat", "200 tents") or a counted noun."""
+    if a.amount.is_money:
+        k = a.t1
+        if s.word(k) == "in":  # "$2 million in cash", "$5 million in emergency aid"
+            k += 1
+            while k < min(s.n, a.t1 + 4) and s.lower[k].isalpha() and s.lower[k] not in ("and", "or"):
+                k += 1
+        return k, False
+    unit, _, end = _goods_after(s, a)
+    if unit is not None:
+        if s.word(end) == "of":  # "1 million doses of vaccine": the goods the unit counts
+            k = end + 1
+            while (m := s.mention_at(k)) is not None and m.mention.has("goods"):
+                k = m.t1
+            end = k if k > end + 1 else end
+        return end, True
+    counted = _counted_noun(s, a)
+    return (counted[2], False) if counted else None
+
+
+def _goods_list(s: Sentence, a: AmountSpan) -> list[AmountSpan]:
+    """The items of the list of goods `a` belongs to, in order ([a] when none): amounts joined
+    only by commas and "and" once each item's goods are named ("1,100 oxygen cylinders,
+    1,700 concentrators and 200 ventilators", "$2 million in cash and 5,000 tonnes of rice"),
+    one at least counting goods of goods.csv (lists of sums have their own rules: _list_link).
+    The items share one verb, giver and place."""
+    ends = [_list_item_end(s, b) for b in s.amounts]
+
+    def joined(i: int) -> bool:  # item i and item i + 1 are consecutive items of one list
+        end = ends[i]
+        if end is None or ends[i + 1] is None:
+            return False
+        gap = s.lower[end[0] : s.amounts[i + 1].t0]
+        return bool(gap) and all(w in (",", "and") for w in gap)
+
+    i = j = s.amounts.index(a)
+    while i > 0 and joined(i - 1):
+        i -= 1
+    while j + 1 < len(s.amounts) and joined(j):
+        j += 1
+    if not any(end is not None and end[1] for end in ends[i : j + 1]):
+        return [a]
+    return list(s.amounts[i : j + 1])
+
+
+def _listed_goods(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, int]:
+    """(unit, commodity, end token) of a counted noun not in goods.csv that is an item of a
+    list with goods of goods.csv: "2,000 blankets, 300 stoves and 150 generators". A list
+    of nouns none of goods.csv ("1,100 doctors, 200 nurses") stays unread."""
+    counted = _counted_noun(s, a)
+    if counted is None or len(_goods_list(s, a)) == 1:
+        return None, None, a.t1
+    return counted
 
 
 def _valued(s: Sentence, b: AmountSpan) -> bool:
@@ -323,7 +416,9 @@ def _recipient(
     amount, the object of "provide Togo with", or "aid to Bolivia" before it."""
     prev, nxt = a, next((b for b in s.amounts if b.t0 > a.t0), None)
     while nxt is not None and (
-        all(w in ("and", ",", "or") for w in s.lower[prev.t1 : nxt.t0]) or _list_link(s, prev, nxt)
+        all(w in ("and", ",", "or") for w in s.lower[prev.t1 : nxt.t0])
+        or _list_link(s, prev, nxt)
+        or nxt in _goods_list(s, prev)
     ):
         # "$3 million and $2 million respectively to Nepal", "$4 million from A and $2 million
         # from B for Nepal": coordinated amounts share the destination
@@ -463,6 +558,8 @@ def _read_amount(
     if not amount.is_money:
         unit, commodity, goods_end = _goods_after(s, a)
         if unit is None:
+            unit, commodity, goods_end = _listed_goods(s, a)
+        if unit is None:
             return  # a count of people, years, percentages: not a pledge
     elif amount.value < 1000:
         return
@@ -488,6 +585,11 @@ def _read_amount(
     head = _list_head(s, a)
     if verb is None and head is not a:
         verb = _verb_near(s, head, lo, hi)  # "Pledges of $400 million from A, $150 million from B"
+    if verb is None:
+        last = _goods_list(s, a)[-1]
+        if last is not a:  # "1,100 cylinders, 1,700 concentrators and 200 ventilators were delivered by"
+            end = _list_item_end(s, last)
+            verb = _verb_near(s, last, lo, hi, end[0] if end and not last.amount.is_money else None)
     inherited = verb is None
     if inherited and not (starts_with_amount and st.last_donor and s.index - st.last_pledge_sent <= 8):
         return  # no aid verb, and not an item of a list of allocations
