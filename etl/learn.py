@@ -12,6 +12,7 @@ data/regions.csv. `etl.train` fits the weights on the labelled dev set
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import math
@@ -43,22 +44,23 @@ def recipient_options(pledge: Pledge, art: Article) -> Options:
     at = max(sentence.find(pledge.amount_raw), 0)
     end = at + len(pledge.amount_raw)
     dest = gazetteer.words("dest_prep")
-    mentions = gazetteer.find_mentions(sentence)
+    mentions = _sentence_mentions(art, pledge.span_start, pledge.span_end)
     placed: Options = {}
     for m in mentions:
         if not m.location:
             continue
+        start, stop = m.start - pledge.span_start, m.end - pledge.span_start  # offsets in `sentence`
         f = placed.setdefault(m.location, {"in_sentence": 1.0})
-        f["after_amount"] = max(f.get("after_amount", 0.0), float(m.start >= end))
-        f["before_amount"] = max(f.get("before_amount", 0.0), float(m.end <= at))
-        before = sentence[max(0, m.start - 12) : m.start].split()
+        f["after_amount"] = max(f.get("after_amount", 0.0), float(start >= end))
+        f["before_amount"] = max(f.get("before_amount", 0.0), float(stop <= at))
+        before = sentence[max(0, start - 12) : start].split()
         if before and before[-1].lower() in dest:
             f["dest_prep"] = 1.0
         if m.has("demonym"):
             f["demonym"] = 1.0
         if m.has("place") and not m.has("country"):
             f["place"] = 1.0
-        if sentence[m.end : m.end + 2] in ("'s", "’s"):
+        if sentence[stop : stop + 2] in ("'s", "’s"):
             f["possessive"] = 1.0  # "Australia's aid": a voice, not a place
     options: Options = {}
     for iso in {*placed, art.main_iso3, pledge.recipient_iso3} - {None}:
@@ -82,6 +84,18 @@ def recipient_options(pledge: Pledge, art: Article) -> Options:
         f"none_donor_kind:{pledge.donor_kind or 'unknown'}": 1.0,
     }
     return options
+
+
+def _sentence_mentions(art: Article, start: int, end: int) -> list[gazetteer.Mention]:
+    """The article's mentions inside text[start:end], found once for the whole article."""
+    first = bisect.bisect_left(art.mentions, start, key=lambda m: m.start)
+    out = []
+    for m in art.mentions[first:]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
 
 
 @dataclass(frozen=True)
