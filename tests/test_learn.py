@@ -12,7 +12,7 @@ from aidtracker.etl.extract import extract
 from aidtracker.etl.records import Pledge
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Measured on 2026-12-04 with `python -m aidtracker.etl.train cv`: 122 of the 148 matched dev
+# Measured on 2026-12-04 with `python -m aidtracker.etl.train cv`: 122 of the 149 matched dev
 # pledges (the rules alone: 119).
 REACHED_CV_AGREEMENT = 0.82
 TOLERANCE = 0.03
