@@ -199,6 +199,7 @@ NOT_PLEDGES = [
     pytest.param("Italy was expected to offer 30 mln dlrs to Mozambique.", id="expected-to-offer"),
     pytest.param("Japan has extended a 10 billion yen loan to Vietnam for a power plant.", id="loan"),
     pytest.param("Korea will invest $200 million in a steel venture in Brazil.", id="investment"),
+    pytest.param("Ghana owes its creditors $13bn, which were granted in the 2010s.", id="a-debt-owed"),
     pytest.param("This brings total Canadian assistance to Haiti to $90 million.", id="running-total"),
     pytest.param("Germany has given 80 mln euros to Syria since 2015.", id="cumulative-since"),
     pytest.param("The WFP needs $300 million to feed people in Sudan.", id="appeal-not-pledge"),
