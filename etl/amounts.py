@@ -17,6 +17,8 @@ where it sits, so extract can decide what the number counts.
 'tonnes'
 >>> parse_amount("-5 million") is None
 True
+>>> parse_amount("£9 m").value, parse_amount("9 m").value
+(9000000.0, 9.0)
 """
 
 from __future__ import annotations
@@ -105,7 +107,8 @@ def _pattern() -> re.Pattern[str]:
         (?P<num>{num})                                     # the number itself
         (?![/])                                            # "1/2" is a fraction
         (?:
-            (?P<att>{glued})(?![\w])                       # short scale glued on: "$1.2bn", "£50m"
+            (?(pre)\x20?)(?P<att>{glued})(?![\w])          # short scale glued on: "$1.2bn", "£50m"; after
+                                                           # a currency sign, also spaced: "(£9 m)"
           | \s?(?P<scale>{long_scales})(?![\w])            # scale word: "million", "mln"
         )?
         (?:\s?(?P<suf>{suffixes}|{weights})(?![\w$]))?     # currency or weight after: "dlrs", "tons"

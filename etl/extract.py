@@ -64,16 +64,23 @@ def _count() -> re.Pattern[str]:
 
 @cache
 def _list_item() -> re.Pattern[str]:
-    """The opening of an item of a list of allocations, which needs no verb: "• $10 million to the WFP"."""
+    """The opening of an item of a list of allocations, which needs no verb: "• $10 million to the
+    WFP"; or of a sentence whose subject is a sum, which may have none the gazetteer knows:
+    "Another $2 million will support clinics" (the words before the sum: data/words.csv
+    sum_opener, data/qualifiers.csv)."""
     signs = [
         p
         for p, (_, pos) in gazetteer.currencies().items()
         if pos != "suffix" and not any(map(str.isalnum, p))
     ]
+    openers = [*gazetteer.words("sum_opener"), *gazetteer.qualifiers()]
     return re.compile(
         rf"""
-        (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
-        | \d                                                     # a bare number: "10,000 tonnes"
+        (?i:{gazetteer.alternation(openers)}\s+)*                # "Another", "The remaining", "About"
+        (?:
+            (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
+            | \d                                                     # a bare number: "10,000 tonnes"
+        )
         """,
         re.VERBOSE,
     )
@@ -234,12 +241,18 @@ def _candidates(
             hypothetical_list = False
         while k < len(mentions) and mentions[k].start < a:
             k += 1
-        if in_hypothetical_list or not number.search(low, a, b):
+        if in_hypothetical_list:
             continue
         j = k
         while j < len(mentions) and mentions[j].end <= b:
             j += 1
         ms = mentions[k:j]
+        if not number.search(low, a, b):
+            # a list's header names its donor for the items after it ("Australia's support
+            # for Mali includes:"): read, though it states no amount, when it has an aid verb
+            if text[a:b].rstrip().endswith(":") and any(m.has("verb") for m in ms):
+                out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
+            continue
         cued = (
             any(m.has("verb") or m.has("indicator") for m in ms)
             or "IPC" in text[a:b]  # the IPC phases are read by a pattern (risk_rules), not a cue

@@ -11,8 +11,12 @@ verb, a list of goods after one verb ("1,100 oxygen cylinders, 1,700 concentrato
 200 ventilators", with money or not) is a pledge per item sharing its verb, giver and
 place, donors that "each" pledge share the amount, and a donor may be an adjective of the
 aid ("£32 million in new UK aid"). Appeal verbs and nouns make an appeal instead ("its
-$1.5bn appeal", "$40m is needed ..., UNICEF said"). GUIDELINES.md
-section 1 lists what is not a pledge; each skip below names the case.
+$1.5bn appeal", "$40m is needed ..., UNICEF said"). The article's current donor gives what
+later sentences name without a giver: the items of a list after a header that names it
+("Australia's support for Mali includes:"), a sum that is a subject ("Another $2 million
+will assist ..."), what a named receiver gets ("The Red Cross will receive $300,000").
+Donors listed with their sums in parentheses ("by Sweden ($4m), Norway (£3m)") give them.
+GUIDELINES.md section 1 lists what is not a pledge; each skip below names the case.
 """
 
 from __future__ import annotations
@@ -29,6 +33,14 @@ from aidtracker.etl.gazetteer import Mention, Tag
 from aidtracker.etl.records import Appeal, Pledge
 
 _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
+
+# How many sentences after the article's last pledge its donor still speaks: an item of a
+# list of allocations ("• $2 million to UNICEF"), a named receiver ("UNDP will receive
+# $220,000") and a sum that is a subject ("Another $2 million will assist ...") are its.
+_CONTEXT_SENTENCES = 8
+
+# The kinds of organization (data/organizations.csv) aid flows through, as a channel.
+_CHANNEL_KINDS = ("un_agency", "ngo", "multilateral")
 
 
 @dataclass
@@ -67,6 +79,10 @@ class State:
     last_status: str = "pledged"
     last_pledge_sent: int = -10
     names: dict[str, Entity] = field(default_factory=dict)  # "Saouma" -> the donor he spoke for
+    # (donor, sentence index) of a sentence that names a donor and no pledge: the header of
+    # the list of allocations that may follow ("Australia's support for Mali includes:")
+    header: tuple[Entity, int, str] | None = None  # and the status its verb gives
+    home: tuple[str | None] | None = None  # the article's giver country (_home), once found
     # amounts restated in another currency: "650million euros - around £545million"
     conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
 
@@ -197,6 +213,24 @@ def _listed_goods(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, i
     return counted
 
 
+def _bought(s: Sentence, a: AmountSpan, lo: int) -> bool:
+    """Whether goods `a` are what a sum before them in the clause buys: "$220,000 to CARE for
+    375 tonnes of beans", "$2.5 million for the purchase and shipment of 7,000 tonnes of
+    wheat" (a words.csv purchase word between them, the last before the goods or "of" after
+    it). Not goods given besides the money ("$2 million for Chad and 5,000 tonnes of rice",
+    "$2 million in cash, 5,000 tonnes of rice")."""
+    purchase = gazetteer.words("purchase")
+    before = [b for b in s.amounts if lo <= b.t0 and b.t1 <= a.t0]
+    if not before or not before[-1].amount.is_money:
+        return False
+    gap = s.lower[before[-1].t1 : a.t0]
+    return (
+        0 < len(gap) <= 12
+        and (gap[-1] in purchase or (gap[-1] == "of" and any(w in purchase for w in gap)))
+        and not any(w in (",", ";") for w in gap)
+    )
+
+
 def _valued(s: Sentence, b: AmountSpan) -> bool:
     """ "worth six mln sterling", "valued at $5 million", "at a cost ... of 3.4 mln stg"."""
     valued = gazetteer.words("valued")
@@ -230,8 +264,10 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             of_at = max((i for i, g in enumerate(gap) if g == "of"), default=-1)
             of_leads = of_at >= 0 and len(gap) - of_at <= 3 and len(gap) <= 8
             copula = len(gap) <= 8 and any(g in ("be", "is", "was", "are", "were", "totals") for g in gap)
-            if not (of_leads or copula):
-                continue  # "contribution of $100 million", "its contribution would be $890 million"
+            if not (of_leads or copula or (_paren_giver(s, a) is not None and v.t1 < a.t0)):
+                # "contribution of $100 million", "its contribution would be $890 million",
+                # "commitments by Sweden ($4m)"
+                continue
         if (
             role == "receive"
             and s.word(v.t0 - 1) == "to"
@@ -242,6 +278,10 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             s.lower[k] in gazetteer.words("aid_rises") for k in range(max(lo, v.t0 - 8), v.t0)
         ):
             continue  # "rise to" pledges only when aid rises
+        if word in gazetteer.words("transport") and not (
+            v.t1 <= a.t0 <= v.t1 + 2 and _only_modifiers(s, v.t1, a.t0) and _names_aid(s, lo, hi)
+        ):
+            continue  # "flying to Geneva with 3 officials", "a ship carrying 30,000 tonnes of grain"
         best = v
     if best is not None:
         return best
@@ -259,6 +299,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             return v  # "About $40m is needed", "$2bn will urgently be needed"
         if v.mention.value("verb") != "give" or word == "aid":
             continue
+        if word in gazetteer.words("transport") and not _names_aid(s, lo, hi):
+            continue  # "30,000 tonnes of grain carried by the ship": freight, not aid
         if (
             s.word(v.t1) == "by"
             or s.word(v.t0 - 1) in gazetteer.words("participle_aux")
@@ -278,6 +320,39 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     return None
 
 
+def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:
+    """Whether amount `a` (its goods ending at token `end`) opens its sentence as the subject
+    of a verb in the future: "Another $2 million will assist the refugee agency", "The
+    remaining $1 million will go towards the pooled fund". What the money will do is said of
+    a part of the article's current pledge, whatever the verb."""
+    opener = gazetteer.words("sum_opener")
+    return (
+        s.amounts[0] is a
+        and all(w in opener for w in s.lower[: a.t0])
+        and s.word(end) in gazetteer.words("future")
+    )
+
+
+def _future(s: Sentence, t: int) -> bool:
+    """Whether the verb at token `t` is in the future: a future auxiliary (words.csv future)
+    in the run of auxiliaries right before it ("will be provided", "would be shipped")."""
+    glue = gazetteer.words("aux_verb") | gazetteer.words("participle_aux")
+    k = t - 1
+    while k >= 0 and s.lower[k] in glue:
+        if s.lower[k] in gazetteer.words("future"):
+            return True
+        k -= 1
+    return False
+
+
+def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether tokens lo:hi name aid ("relief", "humanitarian", "assistance"): a verb of
+    carrying (words.csv transport) moves goods for sale as often as aid, so it is an aid
+    verb only where the clause says the goods are aid."""
+    aid = gazetteer.words("humanitarian") | gazetteer.words("aid_noun")
+    return any(w in aid for w in s.lower[lo:hi])
+
+
 def _aid_programme_after(s: Sentence, k: int, hi: int) -> bool:
     window = s.lower[k + 1 : min(hi, k + 9)]
     return any(w in gazetteer.words("programme") for w in window) and "aid" in window
@@ -288,6 +363,9 @@ def _donor_by_pattern(
 ) -> Entity | None:
     """Donor named by "increased Australia's assistance by", "promised by X", "from X"
     (its own, for an item of a list of "amount from donor") or "under the X aid programme"."""
+    paren = _paren_giver(s, a)
+    if paren is not None:
+        return entity_of(paren.mention)
     i = s.amounts.index(a)
     listed = (i > 0 and _list_link(s, s.amounts[i - 1], a)) or (
         i + 1 < len(s.amounts) and _list_link(s, a, s.amounts[i + 1])
@@ -367,9 +445,12 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         prev, prev2 = s.word(m.t0 - 1), s.word(m.t0 - 2)
         if prev in dest or (prev == "the" and prev2 in dest) or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]:
             continue
-        if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0]:
-            continue
+        if prev in gazetteer.words("neighbour"):
+            continue  # "states neighbouring South Africa will receive": where aid goes
         adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0))
+        own = adjacent and m.t1 < verb_t0 and s.lower[m.t1] != "to"  # "Australia will provide"
+        if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
+            continue  # "We are encouraging Haiti ... and are providing"; not "I announce Australia will"
         if not adjacent and any(m.t0 > vt for vt in verbs_before):
             continue
         out.append(m)
@@ -446,8 +527,14 @@ def _recipient(
                 return iso, True, False
             if m.mention.has("org") or m.mention.has("verb"):
                 break
+    named = _before_paren(s, a)
+    if named is not None and named.mention.location and _paren_giver(s, a) is None:
+        return named.mention.location, True, False  # "aid to Sudan ($3m) and Chad ($2m)"
     if verb is not None:
+        givers = gazetteer.words("giver_prep")
         for m in s.mentions_in(verb.t1, min(a.t0, verb.t1 + 3)):
+            if s.word(m.t0 - 1) in givers or (s.word(m.t0 - 1) == "the" and s.word(m.t0 - 2) in givers):
+                break  # "commitments by Sweden ($4m)": the giver, not the one given to
             if m.mention.location and m.mention.location != donor_iso:
                 return m.mention.location, True, False
     for k in range(max(lo, 1), a.t0):
@@ -480,6 +567,45 @@ def _own_giver(s: Sentence, b: AmountSpan) -> MentionSpan | None:
     return m if m is not None and entity_of(m.mention) is not None else None
 
 
+def _paren_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
+    """The donor named right before an amount in parentheses, in a list that "by" or "from"
+    (words.csv giver_prep) opens: "commitments by Sweden ($4m), Norway (£3m) and Japan
+    ($2m)". Not in a list of destinations ("aid to Chad ($3m) and Niger ($2m)")."""
+    giver = _before_paren(s, a)
+    if giver is None:
+        return None
+    k = giver.t0
+    while True:
+        k -= s.word(k - 1) == "the"
+        if s.word(k - 1) in gazetteer.words("giver_prep"):
+            return giver
+        if s.word(k - 1) not in (",", "and"):
+            return None
+        while s.word(k - 1) in (",", "and"):
+            k -= 1
+        # the item before: "Sweden ($4m)", or one whose sum is not read ("Germany (â¬2m)")
+        if s.word(k - 1) != ")":
+            return None
+        opening = next((j for j in range(k - 2, max(-1, k - 8), -1) if s.word(j) == "("), None)
+        earlier = next(
+            (m for m in s.mentions_in(max(0, k - 16), k) if m.t1 == opening and entity_of(m.mention)),
+            None,
+        )
+        if earlier is None:
+            return None
+        k = earlier.t0
+
+
+def _before_paren(s: Sentence, a: AmountSpan) -> MentionSpan | None:
+    """The donor-capable mention right before an amount in parentheses: "Norway (£3m)"."""
+    if s.word(a.t0 - 1) != "(" or s.word(a.t1) != ")":
+        return None
+    return next(
+        (m for m in s.mentions_in(max(0, a.t0 - 8), a.t0 - 1) if m.t1 == a.t0 - 1 and entity_of(m.mention)),
+        None,
+    )
+
+
 def _list_head(s: Sentence, a: AmountSpan) -> AmountSpan:
     """The first item of the "amount from donor" list `a` belongs to (`a` itself when none):
     the verb or aid noun that governs the first governs them all."""
@@ -505,7 +631,7 @@ def _channel(s: Sentence, a: AmountSpan, hi: int) -> str | None:
                 if m.t0 > k + 3:
                     break
                 org = gazetteer.organization_of(m.mention)
-                if org is not None and org.kind in ("un_agency", "ngo", "multilateral"):
+                if org is not None and org.kind in _CHANNEL_KINDS:
                     return org.name
     return None
 
@@ -530,6 +656,15 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == 0
     including = gazetteer.words("including")
     include_at = next((k for k, w in enumerate(s.lower) if w in including), None)
+    before = len(drafts)
+    if starts_with_amount and st.header is not None and st.header[1] == s.index - 1:
+        # the first item of a list right after its header: the header's donor gives it
+        donor, index, status = st.header
+        if donor != st.last_donor:
+            st.last_status = status or "pledged"  # not what another donor did
+        elif status:
+            st.last_status = status
+        st.last_donor, st.last_pledge_sent = donor, index
     for a in s.amounts:
         _read_amount(s, a, art, st, drafts, appeals, include_at, starts_with_amount)
         if s.is_conversion(a) and a.amount.is_money:
@@ -538,6 +673,32 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
                 st.conversions.append(
                     (main.amount.value, str(main.amount.currency), a.amount.value, str(a.amount.currency))
                 )
+    if len(drafts) == before:
+        st.header = _header(s)
+
+
+def _header(s: Sentence) -> tuple[Entity, int, str] | None:
+    """(donor, sentence index, status of its verb) when a sentence names a donor without
+    stating a pledge of its own, as the header of a list of allocations may: "Australia's
+    support for Mali includes:" (a possessive before an aid noun, words.csv aid_noun),
+    "Norway will provide the following:" (the subject right before an aid verb)."""
+    aid, aux = gazetteer.words("aid_noun"), gazetteer.words("aux_verb")
+    verbs = [v for v in s.mentions_in(0, s.n, "verb") if v.mention.value("verb") in ("give", "include")]
+    status = next((v.mention.extra("verb") for v in verbs if v.mention.extra("verb")), "")
+    for m in s.mentions:
+        entity = entity_of(m.mention)
+        if entity is not None and s.word(m.t1) in ("'s", "’s"):
+            k = m.t1 + 1
+            noun = next((j for j in range(k, min(s.n, k + 3)) if s.lower[j] in aid), None)
+            if noun is not None and _only_modifiers(s, k, noun):
+                return entity, s.index, status
+    for v in verbs:
+        subj = _subject_entities(s, s.clause_bounds(v.t0)[0], v.t0)
+        if subj and all(w in aux for w in s.lower[subj[-1].t1 : v.t0]):
+            entity = entity_of(subj[-1].mention)
+            if entity is not None:
+                return entity, s.index, status  # "Norway will provide", not "Mali's needs include"
+    return None
 
 
 def _read_amount(
@@ -573,6 +734,8 @@ def _read_amount(
         or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
     ):
         return  # "The aid will include 30,000 tonnes of wheat": goods the money pledge buys
+    if not amount.is_money and _bought(s, a, lo):
+        return  # "$220,000 to CARE for 375 tonnes of beans": goods the money pledge buys
     if any(w in gazetteer.words("cost") for w in s.lower[max(lo, a.t0 - 3) : a.t0]):
         return  # "will cost Ecuador 800 mln dlrs"
     if (
@@ -591,8 +754,13 @@ def _read_amount(
             end = _list_item_end(s, last)
             verb = _verb_near(s, last, lo, hi, end[0] if end and not last.amount.is_money else None)
     inherited = verb is None
-    if inherited and not (starts_with_amount and st.last_donor and s.index - st.last_pledge_sent <= 8):
-        return  # no aid verb, and not an item of a list of allocations
+    subject_sum = inherited and _subject_sum(s, a, goods_end)
+    if inherited and not (
+        (starts_with_amount or subject_sum)
+        and st.last_donor
+        and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
+    ):
+        return  # no aid verb, and not an item of a list of allocations nor a part of the last pledge
     role = (verb.mention.value("verb") or "") if verb else "inherit"
     status = verb.mention.extra("verb") if verb else ""
     if role == "include" and verb is not None:
@@ -648,11 +816,23 @@ def _read_amount(
     passive = verb is not None and verb.t0 > a.t0
     if not explicit and not inherited and not passive and not s.cues(lo, a.t0, "money_anaphor"):
         _, named_place, _ = _recipient(s, a, lo, hi, donor.iso3, verb)
-        if not named_place and not _channel(s, a, hi) and role != "include":
+        # "The Red Cross will receive $300,000": a named receiver is the channel of the
+        # article's current donor, as an item of a list of allocations is
+        received = (
+            role == "receive"
+            and verb is not None
+            and (bool(_subject_entities(s, lo, verb.t0)) or _name_before(s, verb.t0, lo) is not None)
+        )
+        current = donor == st.last_donor and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
+        if not named_place and not _channel(s, a, hi) and role != "include" and not (received and current):
             return  # "we provided nearly $15 billion": no giver and no destination named
-    if inherited or (role == "include" and not status):
+    if subject_sum:
+        status = "pledged"  # "Another $2 million will assist": what the money will do
+    elif inherited or (role == "include" and not status):
         status = st.last_status
     status = status if status in ("pledged", "delivered") else "pledged"
+    if status == "delivered" and not inherited and verb is not None and _future(s, verb.t0):
+        status = "pledged"  # "$50,000 will be provided", "Norway will send": promised, not yet done
     if explicit and donor.name != "various" and verb is not None:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
@@ -719,12 +899,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 known = st.names.get(name.split()[-1])
                 if known is not None:
                     donor, explicit = known, True  # "Saouma also offered": he spoke for FAO before
-                elif official and art.home_iso3:
+                elif official and (home := _home(art, st)) is not None:
                     # "International Development Secretary Justine Greening", "the Howard Government"
-                    donor, explicit = (
-                        Entity(gazetteer.country_name(art.home_iso3), art.home_iso3, "government"),
-                        True,
-                    )
+                    donor, explicit = home, True
                 elif len(name.split()) >= 2:
                     donor, explicit = Entity(name, None, "private"), True
     if donor is None and verb is not None and verb.t0 > a.t0 and role == "give":
@@ -735,11 +912,38 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         donor = _donor_adjective(s, a, hi)
         explicit = donor is not None
     if donor is None:
-        if st.last_donor and s.index - st.last_pledge_sent <= 12:
-            donor = st.last_donor
-        elif art.home_iso3:
-            donor = Entity(gazetteer.country_name(art.home_iso3), art.home_iso3, "government")
+        recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
+        donor = st.last_donor if recent else _home(art, st)
     return donor, explicit, verb, status
+
+
+def _home(art: Article, st: State) -> Entity | None:
+    """The country the article speaks for, the donor of a pledge whose sentence names none:
+    as Article.home_iso3 chooses it (the most named country but the main one, named twice),
+    counting only the mentions that may name a giver. Not a place (data/places.csv), nor a
+    country after a destination preposition or a neighbour word ("50 mln dlrs to states
+    neighbouring South Africa": words.csv dest_prep, neighbour), nor a demonym of the
+    people helped ("Rwandan refugees": population_group, demonym_noun)."""
+    if st.home is None:
+        not_giver = gazetteer.words("dest_prep") | gazetteer.words("neighbour")
+        people = gazetteer.words("population_group") | gazetteer.words("demonym_noun")
+        counts: dict[str, int] = {}
+        for m in art.mentions:
+            org = gazetteer.organization_of(m)
+            iso = m.value("country") or m.value("demonym") or (org.iso3 if org else None)
+            if not iso or iso == art.main_iso3:
+                continue
+            before = ["", "", *art.text[max(0, m.start - 40) : m.start].lower().split()]
+            if before[-1] in not_giver or (before[-1] == "the" and before[-2] in not_giver):
+                continue
+            after = art.text[m.end : m.end + 40].lower().split()[:1]
+            if m.has("demonym") and after and after[0] in people:
+                continue
+            counts[iso] = counts.get(iso, 0) + 1
+        voiced = {k: v for k, v in counts.items() if v >= 2}
+        st.home = (max(voiced, key=voiced.__getitem__) if voiced else None,)
+    iso = st.home[0]
+    return Entity(gazetteer.country_name(iso), iso, "government") if iso else None
 
 
 def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, include_at, group, donor):
@@ -785,10 +989,20 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
     amount = a.amount
     iso, rexp, region = _recipient(s, a, lo, hi, donor.iso3, verb)
     receive = s.mentions_in(lo, a.t0, "verb", "receive")
+    channel = _channel(s, a, hi)
     if receive:
-        subj = [m for m in _subject_entities(s, lo, receive[-1].t0) if m.mention.location]
+        receivers = _subject_entities(s, lo, receive[-1].t0)
+        subj = [m for m in receivers if m.mention.location]
         if subj and subj[-1].mention.location != donor.iso3:
             iso, rexp, region = subj[-1].mention.location, True, False  # "Chad will receive ... from Sweden"
+        org = gazetteer.organization_of(receivers[-1].mention) if receivers else None
+        if (
+            channel is None
+            and verb is receive[-1]  # not "to complement the EU's work to receive refugees"
+            and org is not None
+            and org.kind in _CHANNEL_KINDS
+        ):
+            channel = org.name  # "The Red Cross will receive $300,000": the aid flows through it
     if iso is None and not region and art.main_is_clear() and art.main_iso3 != donor.iso3:
         iso = art.main_iso3
     if amount.is_money:
@@ -808,7 +1022,7 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         donor_explicit=explicit,
         recipient_iso3=iso,
         recipient_explicit=rexp,
-        channel=_channel(s, a, hi),
+        channel=channel,
         amount=amount,
         unit=unit_out,
         aid_form="cash" if amount.is_money else "in_kind",

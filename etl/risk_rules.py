@@ -36,6 +36,10 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # total's sentence and the two after it (a figure further on is another statement).
 _PARTS_REACH = 8
 _PARTS_SENTENCES = 2
+# A host names where refugees are when it follows their number closely ("45,000 Burundian
+# refugees have crossed the border into western Tanzania"): further on, a country is another
+# statement's ("... and aid has reached Kenya").
+_HOST_REACH = 12
 
 
 def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
@@ -143,8 +147,10 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         if best is None:
             continue
         _, indicator, ind_t = best
-        if s.cues(max(0, a.t0 - 3), a.t0, "home"):
-            continue  # "home to nearly two million people"
+        if s.cues(max(0, a.t0 - 3), a.t0, "home") and not (
+            noun is not None and noun.mention.has("indicator")
+        ):
+            continue  # "home to nearly two million people": residents; "home to 1.4 million refugees" is not
         if ind_t > a.t1 and any(
             w in ("and", ",") and nxt in gazetteer.words("other_group")
             for w, nxt in zip(s.lower[a.t1 : ind_t], s.lower[a.t1 + 1 :], strict=False)
@@ -301,11 +307,17 @@ def _group(noun: MentionSpan | None) -> str | None:
 
 
 def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str], art: Article) -> str | None:
-    """Where the people counted are: a host that "hosts" them, "in X" after the number,
+    """Where the people counted are: the one host named after the number ("crossed into
+    western Tanzania"), a host that "hosts" or "has received" them, "in X" after the number,
     the demonym it counts ("1.4 million Haitians"), the country they fled, else the
     nearest country named, else the article's main country; None for a region or a
     list of countries."""
     next_amount = min((b.t0 for b in s.amounts if b.t0 >= a.t1), default=s.n)
+    host = _host_after(s, a, min(next_amount, hi, a.t1 + _HOST_REACH), donors)
+    if host is not None:
+        # "45,000 Burundian refugees have crossed into western Tanzania": where they are now,
+        # not the country their demonym names (GUIDELINES.md: one named host is the place)
+        return host
     for m in s.mentions_in(lo, a.t0):
         if m.mention.location and any(
             w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
@@ -345,9 +357,58 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
         best = min(cands, key=lambda m: abs(m.t0 - a.t0))
         if abs(best.t0 - a.t0) <= 25:
             return best.mention.location
-    if any(not _superlative_scope(s, m) for m in s.mentions_in(lo, hi, "region")):
-        return None
+    if any(not _superlative_scope(s, m) for m in s.mentions_in(lo, hi, "region")) or _several_countries(
+        s, lo, hi
+    ):
+        return None  # "in the region", "in these three countries": no one country to fall back on
     return art.main_iso3
+
+
+def _several_countries(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether tokens lo:hi speak of several countries without naming them: a plural noun
+    of countries after a number ("the three countries") or a word of several ("these
+    nations", "both countries")."""
+    several = gazetteer.words("several")
+    counts = gazetteer.number_words("ones", "tens")
+    for k in range(max(lo, 1), hi):
+        if s.lower[k] in gazetteer.words("country_noun"):
+            before = s.lower[k - 1]
+            if before in several or before.isdigit() or counts.get(before, 0) >= 2:
+                return True
+    return False
+
+
+def _host_after(s: Sentence, a: AmountSpan, end: int, donors: set[str]) -> str | None:
+    """The one country named after the number, before `end`, as where the people are: after
+    a host preposition ("in", "into", "to") and its modifiers ("into western Tanzania", "in
+    camps in Chad"). None when there is none, when the first is one of several hosts
+    ("fled to Turkey, Lebanon and Jordan", "to Poland and other countries": the people are
+    placed by the country they fled), or when it gives aid (a donor)."""
+    preps, modifiers = gazetteer.words("host_prep"), gazetteer.words("place_modifier")
+    for m in s.mentions_in(a.t1, end):
+        region = m.mention.has("region")
+        if not (m.mention.location or region) or m.mention.has("demonym"):
+            continue
+        k = m.t0 - 1
+        while k > a.t1 and s.lower[k] in modifiers:
+            k -= 1
+        if s.lower[k] not in preps or " ".join(s.lower[k - 1 : k + 1]) in gazetteer.words("attribution"):
+            continue  # "according to Kenya" names a source, not a host
+        if region or _in_list(s, m) or _and_others(s, m) or m.mention.location in donors:
+            return None  # "refugees in the region, most in Turkey": spread over several hosts
+        return m.mention.location
+    return None
+
+
+def _and_others(s: Sentence, m: MentionSpan) -> bool:
+    """ "to Poland and other countries", "in Jordan and the region": a host among unnamed others."""
+    k = m.t1
+    if s.word(k) not in (",", "and", "or"):
+        return False
+    while s.word(k) in (",", "and", "or"):
+        k += 1
+    nxt = s.mentions_in(k, k + 3, "region")
+    return s.word(k) in gazetteer.words("other_group") or any(x.t0 == k for x in nxt)
 
 
 def _superlative_scope(s: Sentence, m: MentionSpan) -> bool:

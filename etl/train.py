@@ -246,7 +246,7 @@ def score_article(facts: Sequence[Fact], gold: dict[str, Any]) -> dict[str, Scor
         used: set[int] = set()
         for g in golds:
             for i, f in enumerate(found):
-                if i not in used and ok(f, g):  # type: ignore[operator]
+                if i not in used and ok(f, g):
                     used.add(i)
                     break
         out[kind] = Score(len(used), len(found), len(golds))

@@ -218,6 +218,226 @@ PLEDGES = [
     ),
 ]
 
+# The second round of issue 12: how a release states the parts of its donor's aid in the
+# sentences after the one that names the donor, and what is not the donor or not aid.
+PLEDGES_IN_CONTEXT = [
+    # 1. a named receiver is the channel of the article's current donor
+    pytest.param(
+        "New Zealand announced $2 million for cyclone relief in Vanuatu. "
+        "The Red Cross will receive $500,000 to provide shelter.",
+        [("NZL", 2e6, "NZD", "VUT"), ("NZL", 5e5, "NZD", "VUT")],
+        id="receiver-organization-donor-from-context",
+    ),
+    pytest.param(
+        "New Zealand announced $2 million for cyclone relief in Vanuatu. "
+        "The Pacific Shelter Trust will receive $500,000 to provide tents.",
+        [("NZL", 2e6, "NZD", "VUT"), ("NZL", 5e5, "NZD", "VUT")],
+        id="receiver-unlisted-name-donor-from-context",
+    ),
+    pytest.param(
+        "The Red Cross will receive $500,000 to provide shelter in Vanuatu.",
+        [],
+        id="near-miss-receiver-without-a-donor-in-the-article",
+    ),
+    pytest.param(
+        "New Zealand announced $2 million for cyclone relief in Vanuatu. "
+        "The Red Cross has received $500,000 so far this year.",
+        [("NZL", 2e6, "NZD", "VUT")],
+        id="near-miss-receiver-running-total",
+    ),
+    # 2. a sum as the subject of a verb in the future: a part of the current pledge
+    pytest.param(
+        "Ireland announced 6 million euros in aid for Yemen. Another 3 million euros will assist the "
+        "refugee agency. The remaining 1 million euros will go towards the UN pooled fund.",
+        [("IRL", 6e6, "EUR", "YEM"), ("IRL", 3e6, "EUR", "YEM"), ("IRL", 1e6, "EUR", "YEM")],
+        id="sums-as-subjects-that-do-not-add-up-keep-the-total",
+    ),
+    pytest.param(
+        "Canada announced $5 million in aid for Haiti. Another $2 million will assist the refugee agency. "
+        "A further $2 million will support clinics. The remaining $1 million will go towards the UN "
+        "pooled fund.",
+        [("CAN", 2e6, "CAD", "HTI"), ("CAN", 2e6, "CAD", "HTI"), ("CAN", 1e6, "CAD", "HTI")],
+        id="sums-as-subjects-that-add-up-replace-the-total",
+    ),
+    pytest.param(
+        "Canada announced $5 million in aid for Haiti. Another $300 million is still unfunded.",
+        [("CAN", 5e6, "CAD", "HTI")],
+        id="near-miss-sum-as-subject-not-in-the-future",
+    ),
+    pytest.param(
+        "Canada announced $5 million in aid for Haiti. Another 2 million people will need food.",
+        [("CAN", 5e6, "CAD", "HTI")],
+        id="near-miss-subject-counts-people",
+    ),
+    # 3. a list of allocations after a header that names the donor, with or without bullets
+    pytest.param(
+        "Denmark's support for Niger includes:\n"
+        "$4m to the UN Refugee Agency for food and shelter (announced 26 May).\n"
+        "$3m for emergency operations in Niger (announced 2 June).",
+        [("DNK", 4e6, "USD", "NER"), ("DNK", 3e6, "USD", "NER")],
+        id="list-after-a-header-naming-the-donor",
+    ),
+    pytest.param(
+        "Canada will provide the following to Niger:\n$2 million to UNICEF for nutrition\n"
+        "$1 million to WFP for food",
+        [("CAN", 2e6, "CAD", "NER"), ("CAN", 1e6, "CAD", "NER")],
+        id="list-after-a-header-whose-subject-gives",
+    ),
+    pytest.param(
+        "Japan gave $5 million to Mali.\nAustralia's support for Mali includes:\n"
+        "• AU$4m to the UN Refugee Agency for food and shelter.\n• AU$3m for emergency operations in Mali.",
+        [("JPN", 5e6, "USD", "MLI"), ("AUS", 4e6, "AUD", "MLI"), ("AUS", 3e6, "AUD", "MLI")],
+        id="bullets-after-a-header-naming-another-donor",
+    ),
+    pytest.param(
+        "Mali's needs include:\n$4m for food.\n$3m for shelter.",
+        [],
+        id="near-miss-header-names-needs-not-a-donor",
+    ),
+    pytest.param(
+        "Denmark's support for Niger includes:\nThe country has 3 million hungry people.\n$3m for shelter.",
+        [],
+        id="near-miss-item-not-right-after-the-header",
+    ),
+    # 4. verbs of carrying and rushing
+    pytest.param(
+        "Norway will rush 200 tonnes of food to Chad.",
+        [("NOR", 200, "tonnes", "TCD")],
+        id="rush-goods",
+    ),
+    pytest.param(
+        "Indian transport planes carrying more than 150 tons of relief materials took off for Nepal.",
+        [("IND", 150, "tonnes", "NPL")],
+        id="planes-carrying-relief-demonym-donor",
+    ),
+    pytest.param(
+        "Two Japanese planes flew 40 tonnes of humanitarian supplies to Haiti.",
+        [("JPN", 40, "tonnes", "HTI")],
+        id="flew-relief",
+    ),
+    pytest.param(
+        "A freighter carrying 30,000 tonnes of Ukrainian grain left Odesa for Egypt.",
+        [],
+        id="near-miss-freight-carried-is-not-aid",
+    ),
+    pytest.param(
+        "The team is carrying out assessments in 12 districts of Malawi.",
+        [],
+        id="near-miss-carrying-out",
+    ),
+    pytest.param(
+        "The minister is flying to Geneva with 3 officials to discuss $5 million in relief.",
+        [],
+        id="near-miss-flying-to-a-meeting",
+    ),
+    # 5. donors with their sums in parentheses
+    pytest.param(
+        "Britain gave $3 million to Chad. The pledge follows recent commitments by Sweden ($4m), "
+        "Norway (£3 m) and Japan ($2m).",
+        [
+            ("GBR", 3e6, "USD", "TCD"),
+            ("SWE", 4e6, "USD", "TCD"),
+            ("NOR", 3e6, "GBP", "TCD"),
+            ("JPN", 2e6, "USD", "TCD"),
+        ],
+        id="donors-with-sums-in-parentheses",
+    ),
+    pytest.param(
+        "Japan gave aid to Sudan ($3m) and Chad ($2m).",
+        [("JPN", 3e6, "USD", "SDN"), ("JPN", 2e6, "USD", "TCD")],
+        id="near-miss-destinations-with-sums-in-parentheses",
+    ),
+    pytest.param(
+        "Britain gave £3m ($4m) to Chad.",
+        [("GBR", 3e6, "GBP", "TCD")],
+        id="near-miss-sum-in-parentheses-is-a-conversion",
+    ),
+    # 6. goods that the money buys are the same pledge
+    pytest.param(
+        "Norway is providing $220,000 to CARE for 375 tonnes of beans for Somalia.",
+        [("NOR", 2.2e5, "USD", "SOM")],
+        id="goods-the-money-is-for",
+    ),
+    pytest.param(
+        "Japan is giving $2.5 million for the purchase and shipment of about 7,000 tonnes of wheat "
+        "for Sudan.",
+        [("JPN", 2.5e6, "USD", "SDN")],
+        id="goods-the-money-purchases",
+    ),
+    pytest.param(
+        "Japan is giving $2 million in cash and, in addition, 5,000 tonnes of rice to Sudan.",
+        [("JPN", 2e6, "USD", "SDN"), ("JPN", 5000, "tonnes", "SDN")],
+        id="near-miss-goods-besides-money",
+    ),
+    pytest.param(
+        "Japan is giving $2 million for Chad and 5,000 tonnes of rice for Niger.",
+        [("JPN", 2e6, "USD", "TCD"), ("JPN", 5000, "tonnes", "NER")],
+        id="near-miss-goods-for-another-place",
+    ),
+    # 7. security assistance is military aid
+    pytest.param(
+        "The United States is providing another $1 billion in security assistance for Ukraine.",
+        [],
+        id="security-assistance-is-military-aid",
+    ),
+    pytest.param(
+        "The United States is providing $40 million in food security assistance for Malawi.",
+        [("USA", 40e6, "USD", "MWI")],
+        id="near-miss-food-security-assistance",
+    ),
+    # 8. what is not the donor: a destination, a neighbour, the people helped
+    pytest.param(
+        "I am pleased to announce Canada will provide $1 million to UNICEF for the return of Burundian "
+        "refugees to Burundi.",
+        [("CAN", 1e6, "CAD", "BDI")],
+        id="donor-after-a-pronoun-that-announces",
+    ),
+    pytest.param(
+        "The House committee approved 50 mln dlrs in aid for the Philippines and 30 mln dlrs to states "
+        "neighbouring South Africa, U.S. officials said. The Philippines and its neighbours welcomed the "
+        "move. Aid to states bordering South Africa has grown. The U.S. Congress must still vote.",
+        [("USA", 50e6, "USD", "PHL"), ("USA", 30e6, "USD", "ZAF")],
+        id="a-neighbour-is-not-the-speaking-country",
+    ),
+    pytest.param(
+        "We urge Japan to provide $5 million to Chad.",
+        [],
+        id="near-miss-pronoun-urges-a-country",
+    ),
+    # known misses
+    pytest.param(
+        "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
+        [("JPN", 30, "tonnes", "NPL")],
+        id="known-miss-flew-in",
+        marks=pytest.mark.xfail(strict=True, reason="a particle between a verb of carrying and its object"),
+    ),
+    pytest.param(
+        "Ireland has set aside AUD$10 million for Ethiopia.",
+        [("IRL", 10e6, "AUD", "ETH")],
+        id="known-miss-currency-code-before-a-sign",
+        marks=pytest.mark.xfail(strict=True, reason="data/currencies.csv has no 'AUD$'"),
+    ),
+]
+
+STATUSES = [
+    pytest.param(
+        "Canada announced $5 million in aid for Haiti. A further $50,000 will be provided to UNICEF.",
+        ["pledged", "pledged"],
+        id="will-be-provided-is-pledged",
+    ),
+    pytest.param("Norway will send 200 tonnes of maize to Chad.", ["pledged"], id="will-send-is-pledged"),
+    pytest.param(
+        "Canada announced $5 million in aid for Haiti. The first $50,000 has been provided to UNICEF.",
+        ["pledged", "delivered"],
+        id="near-miss-has-been-provided-is-delivered",
+    ),
+    pytest.param(
+        "Russian planes carrying 250 tons of relief materials took off for Nepal.",
+        ["delivered"],
+        id="carrying-is-delivered",
+    ),
+]
+
 APPEALS = [
     pytest.param(
         "It will take $2.3 billion to avert disaster in Somalia, the UN said.",
@@ -270,6 +490,24 @@ def test_risk_figures_as_recent_reports_state_them(text: str, expected: list[tup
 @pytest.mark.parametrize(("text", "expected"), PLEDGES)
 def test_pledges_as_recent_news_states_them(text: str, expected: list[tuple]) -> None:
     assert _pledges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PLEDGES_IN_CONTEXT)
+def test_pledges_read_with_the_sentences_around_them(text: str, expected: list[tuple]) -> None:
+    assert _pledges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), STATUSES)
+def test_status_of_pledges_as_recent_news_states_them(text: str, expected: list[str]) -> None:
+    assert [f.status for f in extract(text, strict=True) if isinstance(f, Pledge)] == expected
+
+
+def test_a_named_receiver_is_the_channel() -> None:
+    text = (
+        "New Zealand announced $2 million for cyclone relief in Vanuatu. "
+        "UNICEF will receive $500,000 to provide clean water."
+    )
+    assert [f.channel for f in extract(text, strict=True) if isinstance(f, Pledge)] == [None, "UNICEF"]
 
 
 @pytest.mark.parametrize(("text", "expected"), APPEALS)
