@@ -414,8 +414,7 @@ PLEDGES_IN_CONTEXT = [
     pytest.param(
         "Ireland has set aside AUD$10 million for Ethiopia.",
         [("IRL", 10e6, "AUD", "ETH")],
-        id="known-miss-currency-code-before-a-sign",
-        marks=pytest.mark.xfail(strict=True, reason="data/currencies.csv has no 'AUD$'"),
+        id="currency-code-before-a-sign",
     ),
 ]
 
