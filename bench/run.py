@@ -84,7 +84,7 @@ class Config:
     quick: bool
 
 
-SECTIONS = ("ingest", "memory", "profile", "long", "load", "queries")
+SECTIONS = ("ingest", "memory", "profile", "long", "load", "queries", "consolidate")
 
 
 def _int_list(text: str) -> tuple[int, ...]:
@@ -1039,10 +1039,13 @@ PAGE_SIZE = 25  # dashboard/app.py's PAGE_SIZE
 STARTUP_QUERIES = ("distinct_values", "date_bounds")
 FIRST_TAB = "Overview"  # the tab a page opens on
 # The calls each tab makes when it is the open one, by step label ("table_view pledges" is
-# queries.table_view of the pledges table, then "evidence pledges" the first row's record). This
-# mirrors dashboard/app.py: overview(), maps(), risk_and_need() and table_section() of each table
-# tab; what those take from the summary costs nothing more. (When the filters leave no cash in USD,
-# the Overview makes in_kind instead of pledges_by_month; every timed filter here leaves some.)
+# queries.table_view of the table the Pledges tab shows, then "evidence pledges" the first row's
+# evidence). This mirrors dashboard/app.py: overview(), maps(), risk_and_need() and table_section()
+# of each table tab; what those take from the summary costs nothing more. A table tab shows the
+# groups of its reports (flows, risk observations, appeal groups: queries.shown_table) unless the
+# sidebar's switch asks for every report; a step's label names the table it reads, and a group's
+# evidence is its reports (queries.group_reports). (When the filters leave no cash in USD, the
+# Overview makes in_kind instead of pledges_by_month; every timed filter here leaves some.)
 TAB_CALLS: dict[str, tuple[str, ...]] = {
     "Overview": ("pledges_by_month",),
     "Maps": (),
@@ -1066,6 +1069,21 @@ def tab_of(label: str) -> str | None:
     return next((tab for tab, calls in TAB_CALLS.items() if label in calls), None)
 
 
+def shown_label(queries: Any, label: str, filters: Any) -> str:
+    """A TAB_CALLS label with the table the call reads under `filters` (queries.shown_table).
+
+    >>> from aidtracker.dashboard import queries
+    >>> shown_label(queries, "table_view pledges", queries.Filters()), shown_label(queries, "in_kind", None)
+    ('table_view flows', 'in_kind')
+    >>> shown_label(queries, "evidence appeals", queries.Filters(reports=True))
+    'evidence appeals'
+    """
+    name, _, table = label.partition(" ")
+    if not table or not hasattr(queries, "shown_table"):
+        return label
+    return f"{name} {queries.shown_table(table, filters)}"
+
+
 def interaction_steps(queries: Any, db: str, filters: Any, *, startup: bool) -> tuple[list[Step], list[str]]:
     """The query calls of the dashboard's runs under `filters` (the calls of every tab), and the
     names queries.py lacks."""
@@ -1083,12 +1101,12 @@ def interaction_steps(queries: Any, db: str, filters: Any, *, startup: bool) -> 
 
         return run
 
-    def add(label: str, name: str, fn: Callable[[], object], *args: Any) -> None:
+    def add(label: str, name: str, fn: Callable[[], object], *args: Any, shown: str | None = None) -> None:
         if (name, *args) in made:
             return
         made.add((name, *args))
         if hasattr(queries, name):
-            steps.append((label, tab_of(label), fn))
+            steps.append((shown or label, tab_of(label), fn))
         elif name not in missing:
             missing.append(name)
 
@@ -1103,6 +1121,10 @@ def interaction_steps(queries: Any, db: str, filters: Any, *, startup: bool) -> 
         caption = call("table_count", "articles", empty)
         add("table_count articles (no filter: the caption)", "table_count", caption, "articles", empty)
     add("summary", "summary", call("summary", filters, keep="summary"), filters)
+    if getattr(filters, "reports", False):
+        # the empty states' "the database holds ...", counted as the page counts: every report
+        every = queries.Filters(reports=True)
+        add("summary (every report, no filter: the empty states)", "summary", call("summary", every), every)
 
     def series() -> object:
         summary = found.get("summary")
@@ -1111,24 +1133,29 @@ def interaction_steps(queries: Any, db: str, filters: Any, *, startup: bool) -> 
             return None
         return queries.risk_series(db, filters, countries["value"].iloc[0])
 
+    groups = set(getattr(queries, "GROUPS", {}).values())
+
     def record(table: str) -> Callable[[], object]:
         def run() -> object:
             view = found.get(table)
             page = None if view is None else view[2]
             if page is None or page.empty:
                 return None
-            return queries.evidence(db, table, page["id"].iloc[0])
+            evidence = queries.group_reports if table in groups else queries.evidence
+            return evidence(db, table, page["id"].iloc[0])
 
         return run
 
     for label in (label for calls in TAB_CALLS.values() for label in calls):
-        name, _, table = label.partition(" ")
+        shown = shown_label(queries, label, filters)
+        name, _, table = shown.partition(" ")
         if name == "risk_series":
             add(label, name, series, filters)
         elif name == "table_view":
-            add(label, name, call(name, table, filters, 0, PAGE_SIZE, keep=table), table, filters, 0)
+            fn = call(name, table, filters, 0, PAGE_SIZE, keep=table)
+            add(label, name, fn, table, filters, 0, shown=shown)
         elif name == "evidence":
-            add(label, name, record(table), table)
+            add(label, "group_reports" if table in groups else name, record(table), table, shown=shown)
         else:
             add(label, name, call(name, filters), filters)
     return steps, missing
@@ -1194,6 +1221,22 @@ def bench_queries(config: Config, work: Path) -> Section:
         f"synthetic database built in SQL in {time.perf_counter() - start:.1f} s: "
         + ", ".join(f"{_fmt(v)} {k}" for k, v in counts.items())
     )
+    # the dashboard counts the groups of reports that the end of every ingest builds
+    consolidate = _module("aidtracker.etl.consolidate")
+    if consolidate is not None:
+        start = time.perf_counter()
+        con = duckdb.connect(str(db))
+        try:
+            grouped = consolidate.consolidate(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        section.note(
+            f"its reports grouped (etl.consolidate) in {time.perf_counter() - start:.1f} s: "
+            f"{_fmt(grouped.flows)} flows of {_fmt(grouped.pledges)} pledges, {_fmt(grouped.observations)} "
+            f"risk observations of {_fmt(grouped.figures)} figures, {_fmt(grouped.groups)} appeal groups of "
+            f"{_fmt(grouped.appeals)} appeals; the tabs show the groups, as the page does by default"
+        )
     queries = _module("aidtracker.dashboard.queries")
     if queries is None or not hasattr(queries, "Filters"):
         section.note("dashboard/queries.py (with its Filters) does not exist yet: no query was timed")
@@ -1206,6 +1249,9 @@ def bench_queries(config: Config, work: Path) -> Section:
         f"choose a donor ({donor}, the busiest)": (queries.Filters(donors=(donor,)), False),
         f"a date range ({lo} to {hi})": (queries.Filters(date_from=lo, date_to=hi), False),
     }
+    if hasattr(queries, "shown_table"):
+        # the sidebar's switch: every report counted and listed, the record tables read
+        interactions["show every report (the sidebar's switch)"] = (queries.Filters(reports=True), False)
     run_totals: list[tuple[str, float, float]] = []  # (interaction and open tab, first, median)
     download_totals: list[tuple[str, float, float]] = []
     missing: list[str] = []
@@ -1312,6 +1358,8 @@ def bench_queries(config: Config, work: Path) -> Section:
         "choice with each tab open (db_status, the summary and that tab's calls). The per-call rows "
         "time every call of every tab; the calls of each tab are "
         + "; ".join(f"{tab}: {', '.join(calls) or 'no more'}" for tab, calls in TAB_CALLS.items())
+        + " (a table tab reads the groups of its reports, flows, risk_observations and appeal_groups, "
+        "and a group's evidence is its reports; with the sidebar's switch on, the record tables)"
     )
     section.note(
         "the interactions run in the order listed, as one user makes them: 'first' is that first pass "
@@ -1346,6 +1394,62 @@ def _timed_step(fn: Callable[[], object], repeats: int) -> tuple[float, list[flo
         fn()
         later.append(time.perf_counter() - start)
     return first, later, _size(result)
+
+
+# ---------------------------------------------------------------- consolidation
+
+TARGET_CONSOLIDATE_SECONDS = 10.0
+
+
+def bench_consolidate(config: Config, work: Path) -> Section:
+    """Time etl.consolidate on `pledges` synthetic reports of fewer pledges (bench.flows), and
+    count how well it grouped them against the pledges they were made from."""
+    from bench.flows import build_flow_db, pair_scores
+
+    section = Section(
+        f"Consolidation of {_fmt(config.pledges)} pledge reports (one pledge, many reports)",
+        ("reports", "run", "seconds", "flows", "target"),
+    )
+    consolidate = _module("aidtracker.etl.consolidate")
+    if consolidate is None:
+        section.note("etl/consolidate.py does not exist yet: consolidation was not timed")
+        return section
+    db = work / "flows.duckdb"
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    counts = build_flow_db(db, pledges=config.pledges, seed=config.seed)
+    os.sync()  # the new file on disk first: its write-back is the build's time, not the timed run's
+    section.note(
+        f"synthetic database built in SQL in {time.perf_counter() - start:.1f} s: {_fmt(counts['pledges'])} "
+        f"reports of {_fmt(counts['true_pledges'])} pledges (bench/flows.py)"
+    )
+    times = []
+    for run in range(max(1, config.load_repeats)):
+        con = duckdb.connect(str(db))
+        try:
+            start = time.perf_counter()
+            grouped = consolidate.consolidate(con)
+            times.append(time.perf_counter() - start)
+            if run == 0:
+                scores = pair_scores(con)
+        finally:
+            con.close()
+        verdict = "reached" if times[-1] < TARGET_CONSOLIDATE_SECONDS else "NOT reached"
+        section.add(
+            _fmt(grouped.pledges),
+            "first" if run == 0 else "again (tables full)",
+            f"{times[-1]:.1f}",
+            _fmt(grouped.flows),
+            f"< {TARGET_CONSOLIDATE_SECONDS:.0f} s: {verdict}",
+        )
+    section.note(
+        f"grouping against the synthetic pledges: pairwise precision {scores['precision']:.3f}, recall "
+        f"{scores['recall']:.3f} over {_fmt(scores['pairs'])} true pairs. A false merge is a coincidence the "
+        "generator makes: two pledges of one donor, recipient and round amount within half a year agree on "
+        "every rule. Most misses are reports drawn into such a coincident earlier flow, or a report without "
+        "recipient more than 31 days from its flow's first"
+    )
+    return section
 
 
 # ---------------------------------------------------------------- main
@@ -1417,6 +1521,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             measure("load", "Bulk load", lambda: bench_load(config, work))
         if "queries" in config.sections:
             measure("queries", "Dashboard queries", lambda: bench_queries(config, work))
+        if "consolidate" in config.sections:
+            measure("consolidate", "Consolidation", lambda: bench_consolidate(config, work))
     seconds = time.perf_counter() - began
     command = "python -m bench.run" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     text = results_markdown(machine, sections, command.strip(), seconds)

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import functools
 import importlib.util
+import shlex
 import sys
 from pathlib import Path
 
@@ -26,6 +27,8 @@ TABLE_LABELS = {
 }
 TAB_LABELS = ("Overview", "Maps", "Risk and need", *TABLE_LABELS.values())
 TAB_KEY = "tab"  # st.session_state[TAB_KEY] is the open tab's label
+# what a group of reports (queries.GROUPS) is called in the evidence picker's help
+GROUP_NOUNS = {"flows": "pledge", "risk_observations": "risk figure", "appeal_groups": "appeal"}
 FORM_LABELS = {"cash": "Cash", "in_kind": "In-kind"}
 STATUS_LABELS = {"pledged": "Pledged", "delivered": "Delivered"}
 GOODS_LABEL = "In-kind goods"
@@ -50,6 +53,15 @@ def has_fetch() -> bool:
 
 def friendly_empty_page(db: Path, status: str) -> None:
     st.title("aidtracker")
+    if status == "ungrouped":
+        st.info(
+            f"The database {db} was built before aidtracker grouped the reports of one pledge across "
+            "articles. Any ingest into it groups them (an article already stored is skipped), then "
+            "reload this page:",
+            icon="ℹ️",
+        )
+        st.code(f"aidtracker ingest PATH --db {shlex.quote(str(db))}", language="bash")
+        return
     what = "does not exist yet" if status == "missing" else "holds no articles yet"
     st.info(f"The database {db} {what}. Fill it with articles, then reload this page:", icon="ℹ️")
     st.code(wording.commands(str(db), live_sources=has_fetch()), language="bash")
@@ -135,12 +147,19 @@ def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> q
         "Risk figures and appeals have no donor: choosing donors shows those of the countries "
         "the chosen donors' pledges go to."
     )
+    sb.toggle(
+        "Show every report",
+        key=state.REPORTS_KEY,
+        help="Off: a pledge, risk figure or appeal that several articles report is one row, counted "
+        "once, with its reports listed under it. On: every article's report is a row of its own, and "
+        "every number counts each report.",
+    )
     filters = state.to_filters(st.session_state.to_dict(), choices)
     st.query_params.from_dict(state.to_query(filters))
     return filters
 
 
-def headline(summary: dict, scope: wording.Scope) -> None:
+def headline(summary: dict, scope: wording.Scope, filters: queries.Filters) -> None:
     h, goods = summary["headline"], summary["goods_by_unit"]
     # every card as tall as the tallest (the goods card has a second line when there are two units)
     card: dict = {"border": True, "height": "stretch"}
@@ -157,7 +176,21 @@ def headline(summary: dict, scope: wording.Scope) -> None:
         help=wording.goods_help(goods),
         **card,
     )
-    cols[2].metric("Pledges", f"{int(h['pledges']):,}", help=scope.shown.kinds(), **card)
+    reports = wording.plural(int(h["reports"]), "report")
+    cols[2].metric(
+        "Pledges",
+        f"{int(h['pledges']):,}",
+        None if filters.reports else f"from {reports}",
+        delta_color="off",
+        delta_arrow="off",
+        help=f"{scope.shown.kinds()}. "
+        + (
+            "Every report counted, as the switch Show every report asks."
+            if filters.reports
+            else f"Each counted once, however many articles report it: {reports} in all."
+        ),
+        **card,
+    )
     cols[3].metric("Donors", f"{int(h['donors']):,}", **card)
     cols[4].metric("Recipient countries", f"{int(h['recipients']):,}", **card)
     cols[5].metric(
@@ -257,19 +290,23 @@ def _text(value: object, missing: str = "") -> str:
 
 
 def _row_label(table: str, row: pd.Series) -> str:
-    """How a record reads in the evidence picker."""
+    """How a record, or a group of reports with how many articles report it, reads in the evidence picker."""
     date = row["date"].date().isoformat() if isinstance(row["date"], pd.Timestamp) else "undated"
-    if table == "pledges":
+    if table in ("pledges", "flows"):
         if pd.notna(row["amount_usd"]):
             value = charts.money(row["amount_usd"])
         else:
             value = f"{charts.count(row['amount'])} {_text(row['unit'])} {_text(row['commodity'])}".strip()
-        return f"{date} · {_text(row['donor'])} → {_text(row['recipient'], 'unspecified')} · {value}"
-    if table == "risk_figures":
+        label = f"{date} · {_text(row['donor'])} → {_text(row['recipient'], 'unspecified')} · {value}"
+    elif table in ("risk_figures", "risk_observations"):
         place = _text(row["country"]) or _text(row["country_iso3"], "unknown country")
-        return f"{date} · {place} · {charts.count(row['people'])} {_text(row['indicator'])}"
-    org = _text(row["organization"], "unnamed")
-    return f"{date} · {org} · {_text(row['country_iso3'])} · {charts.money(row['amount_usd'])}"
+        label = f"{date} · {place} · {charts.count(row['people'])} {_text(row['indicator'])}"
+    else:
+        org = _text(row["organization"], "unnamed")
+        label = f"{date} · {org} · {_text(row['country_iso3'])} · {charts.money(row['amount_usd'])}"
+    if "articles" in row.index:
+        label += f" · reported by {wording.plural(int(row['articles']), 'article')}"
+    return label
 
 
 COLUMN_CONFIG = {
@@ -278,11 +315,18 @@ COLUMN_CONFIG = {
     "amount": st.column_config.NumberColumn("amount", format="localized"),
     "people": st.column_config.NumberColumn("people", format="localized"),
     "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
+    "articles": st.column_config.NumberColumn(
+        "reported by", format="%d", help="How many articles report it: its reports are listed below"
+    ),
 }
 
 
 def table_section(db: str, version: tuple[int, int, int], filters: queries.Filters, table: str) -> None:
-    """A page of the filtered rows with the total count, the two downloads, and the evidence viewer."""
+    """A page of the filtered rows with the total count, the two downloads, and the evidence viewer.
+
+    `table` is the table shown (queries.shown_table): a record table, or the groups of one, whose
+    evidence is every report of the chosen group with why it joined.
+    """
     page_key = f"page_{table}"
     # new filters start again at page 1
     if st.session_state.get(f"_filters_{table}") != filters:
@@ -313,15 +357,26 @@ def table_section(db: str, version: tuple[int, int, int], filters: queries.Filte
     if table == "articles" or rows.empty:
         return
     labels = {row["id"]: _row_label(table, row) for _, row in rows.iterrows()}
+    noun = GROUP_NOUNS.get(table)
     chosen = st.selectbox(
         "Show the evidence of",
         list(labels),
         format_func=lambda rid: labels[rid],
         key=f"evidence_{table}",
         persist_state="page",
-        help="The sentence the record was extracted from, highlighted in its article.",
+        help=f"Every article's report of the {noun}: its sentence highlighted in its article, and why "
+        "it was grouped with the first report."
+        if noun
+        else "The sentence the record was extracted from, highlighted in its article.",
     )
-    rec = query("evidence", db, version, table, chosen) if chosen else None
+    if not chosen:
+        return
+    if noun:
+        reports = query("group_reports", db, version, table, chosen)
+        if reports:
+            st.html(evidence.reports_html(reports))
+        return
+    rec = query("evidence", db, version, table, chosen)
     if rec:
         st.html(evidence.evidence_html(rec))
 
@@ -348,10 +403,12 @@ def dashboard(db: Path) -> None:
         f"Database {db.name} · {wording.plural(articles, 'article')} · updated {updated}", help=str(db)
     )
     summary = query("summary", name, version, filters)
+    # what the database holds, counted as the page counts (each pledge once, or every report)
+    stored = query("summary", name, version, queries.Filters(reports=filters.reports))
     scope = wording.Scope(
-        shown=wording.Counts.of(summary["headline"]), stored=wording.Counts.of(everything["headline"])
+        shown=wording.Counts.of(summary["headline"]), stored=wording.Counts.of(stored["headline"])
     )
-    headline(summary, scope)
+    headline(summary, scope, filters)
     # Lazy tabs: a tab switch reruns the script, and only the open tab's content (and its queries)
     # runs; the summary above serves every tab. The widgets inside a tab keep their value while it
     # is closed (persist_state="page").
@@ -370,7 +427,7 @@ def dashboard(db: Path) -> None:
     for tab, table in zip(table_tabs, TABLE_LABELS, strict=True):
         if tab.open:
             with tab:
-                table_section(name, version, filters, table)
+                table_section(name, version, filters, queries.shown_table(table, filters))
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ _CACHEABLE = frozenset(
         "table_count",
         "table_view",
         "evidence",
+        "group_reports",
     }
 )
 

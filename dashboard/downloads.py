@@ -34,6 +34,7 @@ HXL_TAGS: dict[str, dict[str, str]] = {
         "evidence": "#description+evidence",
         "article_title": "#meta+title",
         "article_id": "#meta+source",
+        "flow_id": "#meta+id+flow",
         "id": "#meta+id",
     },
     "risk_figures": {
@@ -49,6 +50,7 @@ HXL_TAGS: dict[str, dict[str, str]] = {
         "evidence": "#description+evidence",
         "article_title": "#meta+title",
         "article_id": "#meta+source",
+        "observation_id": "#meta+id+observation",
         "id": "#meta+id",
     },
     "appeals": {
@@ -62,6 +64,7 @@ HXL_TAGS: dict[str, dict[str, str]] = {
         "evidence": "#description+evidence",
         "article_title": "#meta+title",
         "article_id": "#meta+source",
+        "group_id": "#meta+id+appeal",
         "id": "#meta+id",
     },
     "articles": {
@@ -75,9 +78,54 @@ HXL_TAGS: dict[str, dict[str, str]] = {
         "appeals": "#meta+appeals+num",
         "id": "#meta+id",
     },
+    # the groups of reports: one row per pledge, figure or appeal, however many articles report it
+    "flows": {
+        "date": "#date",
+        "donor": "#org+name+funder",
+        "donor_iso3": "#country+iso3+funder",
+        "donor_kind": "#org+type+funder",
+        "recipient": "#country+name",
+        "recipient_iso3": "#country+iso3",
+        "amount": "#value+funding+total+currency",
+        "unit": "#currency+unit",
+        "amount_usd": "#value+funding+total+usd",
+        "aid_form": "#modality",
+        "commodity": "#item+name",
+        "status": "#status+text",
+        "articles": "#meta+articles+num",
+        "first_article_title": "#meta+title",
+        "first_article_id": "#meta+source",
+        "id": "#meta+id+flow",
+    },
+    "risk_observations": {
+        "date": "#date",
+        "country": "#country+name",
+        "country_iso3": "#country+iso3",
+        "indicator": "#indicator+type",
+        "people": "#affected+num",
+        "population_group": "#population+type",
+        "articles": "#meta+articles+num",
+        "first_article_title": "#meta+title",
+        "first_article_id": "#meta+source",
+        "id": "#meta+id+observation",
+    },
+    "appeal_groups": {
+        "date": "#date",
+        "organization": "#org+name",
+        "country_iso3": "#country+iso3",
+        "amount": "#value+funding+required+currency",
+        "unit": "#currency+unit",
+        "amount_usd": "#value+funding+required+usd",
+        "articles": "#meta+articles+num",
+        "first_article_title": "#meta+title",
+        "first_article_id": "#meta+source",
+        "id": "#meta+id+appeal",
+    },
 }
 
-# The people column's tag when every row shares one indicator; #affected+num otherwise.
+# The tables with a people column, and its tag when every row shares one indicator
+# (#affected+num otherwise).
+RISK_TABLES = ("risk_figures", "risk_observations")
 HXL_INDICATORS = {
     "famine_risk": "#affected+food+ipc+p4plus+num",
     "food_insecure": "#affected+food+ipc+p3plus+num",
@@ -126,7 +174,7 @@ def hxl_row(df: pd.DataFrame, table: str) -> list[str]:
 def hxl_tags(table: str, columns: list[str], indicators: list[str]) -> list[str]:
     """The hashtag row for `columns`; `indicators` are those of the rows (two or more: mixed)."""
     tags = dict(HXL_TAGS[table])
-    if table == "risk_figures" and len(indicators) == 1:
+    if table in RISK_TABLES and len(indicators) == 1:
         tags["people"] = HXL_INDICATORS.get(str(indicators[0]), tags["people"])
     return [tags.get(c, "") for c in columns]
 
@@ -159,7 +207,7 @@ def build_download(db: str | Path, table: str, filters: queries.Filters, *, hxl:
         writer = csv.writer(head, lineterminator="\r\n")
         writer.writerow(columns)
         if hxl:
-            indicators = queries.risk_indicators(db, filters) if table == "risk_figures" else []
+            indicators = queries.risk_indicators(db, filters, table) if table in RISK_TABLES else []
             writer.writerow(hxl_tags(table, columns, indicators))
         return head.getvalue().encode("utf-8") + path.read_bytes()
 

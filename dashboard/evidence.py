@@ -85,6 +85,42 @@ def evidence_html(rec: dict[str, Any]) -> str:
     )
 
 
+# reports shown open; a larger group's others fold under one "N more reports" line
+OPEN_REPORTS = 3
+
+
+def reports_html(reports: list[dict[str, Any]]) -> str:
+    """A group's reports (queries.group_reports, the first report first): how many articles report
+    it, then each report's article with its sentence highlighted (evidence_html), under why the
+    report was grouped with the first: which fields agreed.
+
+    >>> rec = {"title": "T", "text": "Norway gave $5m.", "evidence": "Norway gave $5m.", "span_start": 0,
+    ...        "span_end": 16, "published_on": None, "source": None, "url": None}
+    >>> page = reports_html([{**rec, "article_id": "a", "why": "first report"},
+    ...                      {**rec, "article_id": "b", "why": "same donor (<NOR>)"}])
+    >>> "Reported by 2 articles" in page, "why grouped with report 1: same donor (&lt;NOR&gt;)" in page
+    (True, True)
+    """
+    n = len(reports)
+    articles = len({rec.get("article_id") for rec in reports})
+    blocks = []
+    for i, rec in enumerate(reports, 1):
+        why = str(rec.get("why") or "")
+        reason = why if i == 1 else f"why grouped with report 1: {why}"
+        blocks.append(
+            '<div class="aid-report" style="margin-top:0.8rem">'
+            f'<div style="color:#444;margin-bottom:0.3rem">Report {i} of {n} · {html.escape(reason)}</div>'
+            f"{evidence_html(rec)}</div>"
+        )
+    body = "".join(blocks[:OPEN_REPORTS])
+    if n > OPEN_REPORTS:
+        more = n - OPEN_REPORTS
+        body += f"<details><summary>{more} more report{'s' if more != 1 else ''}</summary>"
+        body += "".join(blocks[OPEN_REPORTS:]) + "</details>"
+    head = f"Reported by {articles} article{'s' if articles != 1 else ''}"
+    return f'<div class="aid-reports"><div style="font-weight:600;font-size:1.2rem">{head}</div>{body}</div>'
+
+
 def _box(inner: str) -> str:
     return (
         '<div style="white-space:pre-wrap;max-height:22rem;overflow-y:auto;border:1px solid #ddd;'

@@ -19,7 +19,10 @@ import pandas as pd
 # How long a reader waits for an ingest to release the file before giving up.
 RETRY_SECONDS = 2.0
 
-TABLES = ("pledges", "risk_figures", "appeals", "articles")
+# Each record table (every report, as extracted from one article) and the table grouping its
+# reports of one fact across articles (etl/consolidate.py), which the page counts by default.
+GROUPS = {"pledges": "flows", "risk_figures": "risk_observations", "appeals": "appeal_groups"}
+TABLES = ("pledges", "risk_figures", "appeals", "articles", *GROUPS.values())
 
 # Readers kept open at once (one per database file); the least recently used is closed first.
 MAX_READERS = 4
@@ -39,10 +42,23 @@ class Filters:
     aid_forms: tuple[str, ...] = ()  # 'cash', 'in_kind'
     statuses: tuple[str, ...] = ()  # 'pledged', 'delivered'
     indicators: tuple[str, ...] = ()
+    # count every report (the record tables) instead of each pledge, figure and appeal once
+    reports: bool = False
 
     def records_filtered(self) -> bool:
         """Whether any filter other than the dates is on (then articles follow their records)."""
         return bool(self.donors or self.recipients or self.aid_forms or self.statuses or self.indicators)
+
+
+def shown_table(table: str, filters: Filters) -> str:
+    """The table a record table's tab shows: its groups, or its reports when `filters.reports`.
+
+    >>> shown_table("pledges", Filters()), shown_table("pledges", Filters(reports=True))
+    ('flows', 'pledges')
+    >>> shown_table("articles", Filters())
+    'articles'
+    """
+    return table if filters.reports else GROUPS.get(table, table)
 
 
 class DatabaseBusy(RuntimeError):
@@ -190,27 +206,31 @@ def _frame(db: str | Path, sql: str, params: dict[str, Any] | None = None) -> pd
 
 # --- database state ----------------------------------------------------------------------
 
-_TABLE_COUNTS = """
-SELECT table_name, estimated_size
-FROM duckdb_tables()
+_TABLE_NAMES = """
+SELECT table_name FROM duckdb_tables()
 WHERE database_name = current_database() AND schema_name = 'main'
-  AND table_name IN ('articles', 'pledges', 'risk_figures', 'appeals')
 """
+
+# the tables etl.consolidate fills, beside the record tables
+_GROUP_TABLES = {*GROUPS.values(), "flow_reports", "observation_reports", "appeal_reports"}
 
 
 def db_status(db: str | Path) -> str:
-    """'missing', 'empty' (no articles table or no rows in it) or 'ok'."""
+    """'missing', 'empty' (no articles table or no rows in it), 'ungrouped' (articles, but no
+    tables grouping their reports: a file from before etl.consolidate) or 'ok'."""
     path = Path(db)
     if not path.is_file():
         return "missing"
     if path.stat().st_size == 0:
         return "empty"
     with connect(path) as con:
-        tables = {row[0] for row in con.execute(_TABLE_COUNTS).fetchall()}
+        tables = {row[0] for row in con.execute(_TABLE_NAMES).fetchall()}
         if not {"articles", "pledges", "risk_figures", "appeals"} <= tables:
             return "empty"
         (n,) = con.execute("SELECT count(*) FROM articles").fetchone() or (0,)
-    return "ok" if n else "empty"
+    if not n:
+        return "empty"
+    return "ok" if tables >= _GROUP_TABLES else "ungrouped"
 
 
 # --- filters as WHERE clauses --------------------------------------------------------------
@@ -290,11 +310,16 @@ def _donor_countries(f: Filters, q: _Sql, column: str) -> list[str]:
 _COUNTRY_MEMO = 64
 
 
-def _sql(reader: _Reader, con: duckdb.DuckDBPyConnection, f: Filters, **params: Any) -> _Sql:
-    """A statement's parameters, with the donor filter's countries looked up (once per file version)."""
+def _sql(
+    reader: _Reader, con: duckdb.DuckDBPyConnection, f: Filters, *, pledges: str = "pledges", **params: Any
+) -> _Sql:
+    """A statement's parameters, with the donor filter's countries looked up (once per file version)
+    in `pledges` ('pledges' or 'flows': the table the statement's records go with)."""
+    if pledges not in ("pledges", "flows"):
+        raise ValueError(f"no donor countries from {pledges!r}")
     if not f.donors:
         return _Sql(**params)
-    key = replace(f, indicators=())  # what the pledges' filter depends on
+    key = (replace(f, indicators=(), reports=False), pledges)  # what the pledges' filter depends on
     with _LOCK:
         memo = reader.memo.setdefault("countries", OrderedDict())
         countries = memo.get(key)
@@ -302,7 +327,7 @@ def _sql(reader: _Reader, con: duckdb.DuckDBPyConnection, f: Filters, **params: 
             memo.move_to_end(key)
     if countries is None:
         q = _Sql()
-        sql = f"SELECT DISTINCT p.recipient_iso3 FROM pledges p {_where(_pledge_conds(f, q))}"
+        sql = f"SELECT DISTINCT p.recipient_iso3 FROM {pledges} p {_where(_pledge_conds(f, q))}"
         countries = tuple(sorted(r[0] for r in con.execute(sql, q.params).fetchall() if r[0] is not None))
         with _LOCK:
             memo[key] = countries
@@ -322,14 +347,15 @@ def _risk_conds(f: Filters, q: _Sql, alias: str = "r") -> list[str]:
     return conds
 
 
-def _appeal_conds(f: Filters, q: _Sql, *, dates: bool = True) -> list[str]:
-    """Conditions on `appeals ap` joined to its article `a` (an appeal's date is its article's)."""
+def _appeal_conds(f: Filters, q: _Sql, *, dates: bool = True, date: str = "a.published_on") -> list[str]:
+    """Conditions on `appeals ap` joined to its article `a` (an appeal's date is its article's), or
+    on `appeal_groups ap` with `date` its announced_on."""
     conds = []
     if f.recipients:
         conds.append(q.values("ap.country_iso3", "recipients", f.recipients))
     conds += _donor_countries(f, q, "ap.country_iso3")
     if dates:
-        conds += _date_conds(f, q, "a.published_on")
+        conds += _date_conds(f, q, date)
     return conds
 
 
@@ -416,14 +442,23 @@ def date_bounds(db: str | Path) -> tuple[dt.date, dt.date] | None:
 # One scan of pledges grouped by (donor, recipient) and one of risk figures grouped by
 # (country, indicator) feed all of them but the goods per unit: the small grouped results go
 # into temporary tables of this cursor's own connection, which the SELECTs below read.
+# By default the scans read the groups of reports (flows, risk_observations), so a pledge that
+# several articles report is counted and summed once; Filters.reports reads every report.
+
+# per source: the pledge and risk tables, and how many reports a row of each stands for
+_SOURCES = {
+    False: {"pledges": "flows", "risk": "risk_observations", "reports": "sum(p.n_reports)"},
+    True: {"pledges": "pledges", "risk": "risk_figures", "reports": "count(*)"},
+}
 
 _PLEDGE_GROUPS = """
 CREATE OR REPLACE TEMP TABLE g AS
 SELECT p.donor, p.recipient_iso3, any_value(p.recipient) AS recipient, count(*) AS n,
+       {reports} AS reports,
        sum(p.amount_usd) FILTER (WHERE p.aid_form = 'cash') AS usd,
        count(p.amount_usd) FILTER (WHERE p.aid_form = 'cash') AS n_usd,
        {keep} AS keep_donor, {keep_recipient} AS keep_recipient
-FROM pledges p {where}
+FROM {pledges} p {where}
 GROUP BY ALL
 """
 
@@ -431,7 +466,7 @@ GROUP BY ALL
 # second scan of the in-kind rows (on the bench's 1M pledges: 14 ms more, against 6 ms).
 _GOODS_BY_UNIT = """
 SELECT p.unit, sum(p.amount) AS quantity, count(*) AS pledges
-FROM pledges p {where}
+FROM {pledges} p {where}
 GROUP BY ALL ORDER BY pledges DESC, unit
 """
 
@@ -443,7 +478,7 @@ SELECT COALESCE(r.country_iso3, r.country) AS country_key, r.indicator,
        any_value(r.country_iso3) AS iso3, any_value(r.country) AS country,
        max(struct_pack(d := COALESCE(r.as_of, DATE '0001-01-01'), p := r.people)).p AS latest,
        count(*) AS n, count(r.as_of) AS n_dated
-FROM risk_figures r {where}
+FROM {risk} r {where}
 GROUP BY ALL
 """
 
@@ -466,6 +501,7 @@ _SUMMARY = {
         SELECT
             COALESCE(sum(usd), 0) AS usd,
             COALESCE(sum(n), 0) AS pledges,
+            COALESCE(sum(reports), 0) AS reports,
             count(DISTINCT donor) AS donors,
             count(DISTINCT recipient_iso3) AS recipients,
             (SELECT COALESCE(sum(people), 0) FROM country_risk WHERE country_key IS NOT NULL)
@@ -534,8 +570,9 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
     - donor_options, recipient_options: every donor / recipient country (ISO3, with a name) and
       its pledge count under the other filters (0 when none match);
     - headline (a dict): total pledged (cash, USD), pledge/donor/recipient counts, people at risk,
-      and the counts empty views are worded from: cash_pledges, usd_pledges (cash with a USD
-      value, what the cash charts draw), in_kind_pledges and risk_figures;
+      the reports the pledges come from (as many as pledges when `filters.reports`), and the
+      counts empty views are worded from: cash_pledges, usd_pledges (cash with a USD value, what
+      the cash charts draw), in_kind_pledges and risk_figures;
     - goods_by_unit: in-kind quantity and pledge count per unit, most pledges first;
     - top_donors, top_recipients: the 15 that pledged / were pledged the most cash (USD);
     - flows: the 40 largest donor -> recipient cash flows (USD);
@@ -543,15 +580,21 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
     - people_at_risk_by_country: the largest latest figure over its indicators, for the map;
     - risk_countries: countries with dated risk figures, most figures first;
     - usd_per_person: cash pledged (USD) against people at risk, per country that has both.
+
+    Pledges are flows and risk figures risk observations (each counted once, however many
+    articles report it) unless `filters.reports`.
     """
     cat = _catalog(db)
     f = filters
+    src = _SOURCES[f.reports]
     q = _Sql()
     # donors and recipients are grouping keys: their filters become flags, not WHERE clauses,
     # so the option counts (each leaving its own filter out) come from the same scan
     keep = q.values("p.donor", "donors", f.donors) if f.donors else "true"
     keep_recipient = q.values("p.recipient_iso3", "recipients", f.recipients) if f.recipients else "true"
     pledges_sql = _PLEDGE_GROUPS.format(
+        pledges=src["pledges"],
+        reports=src["reports"],
         keep=keep,
         keep_recipient=keep_recipient,
         where=_where(_pledge_conds(replace(f, donors=(), recipients=()), q)),
@@ -568,14 +611,14 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
             conds.append(
                 "r.country_iso3 IN (SELECT recipient_iso3 FROM g WHERE keep_donor AND keep_recipient)"
             )
-        con.execute(_RISK_GROUPS.format(where=_where(conds)), rq.params)
+        con.execute(_RISK_GROUPS.format(risk=src["risk"], where=_where(conds)), rq.params)
         for name, sql in _SUMMARY.items():
             out[name] = con.execute(sql).df()
         con.execute("DROP TABLE g")
         con.execute("DROP TABLE rg")
         gq = _Sql()
         out["goods_by_unit"] = con.execute(
-            _GOODS_BY_UNIT.format(where=_where(_in_kind_conds(f, gq))), gq.params
+            _GOODS_BY_UNIT.format(pledges=src["pledges"], where=_where(_in_kind_conds(f, gq))), gq.params
         ).df()
     headline = {k: float(v) for k, v in out["headline"].iloc[0].items()}
     headline["in_kind_pledges"] = float(out["goods_by_unit"]["pledges"].sum())
@@ -589,7 +632,7 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
 
 
 def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """USD of cash pledges per month and donor (dated pledges only)."""
+    """USD of cash pledges per month and donor (dated pledges only); flows unless `filters.reports`."""
     q = _Sql()
     conds = [
         *_pledge_conds(filters, q),
@@ -604,7 +647,7 @@ def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
         SELECT make_date(y, m, 1)::DATE AS month, donor, usd FROM (
             SELECT year(p.announced_on) AS y, month(p.announced_on) AS m, p.donor,
                    sum(p.amount_usd) AS usd
-            FROM pledges p {_where(conds)} GROUP BY ALL
+            FROM {_SOURCES[filters.reports]["pledges"]} p {_where(conds)} GROUP BY ALL
         ) ORDER BY month, donor
         """,
         q.params,
@@ -612,14 +655,15 @@ def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
 
 
 def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
-    """In-kind pledges summed per commodity and unit; never converted to or added to money."""
+    """In-kind pledges summed per commodity and unit; never converted to or added to money. Flows
+    (each pledge once) unless `filters.reports`."""
     q = _Sql()
     return _frame(
         db,
         f"""
         SELECT COALESCE(p.commodity, 'unspecified') AS commodity, p.unit, sum(p.amount) AS quantity,
                count(*) AS pledges
-        FROM pledges p {_where(_in_kind_conds(filters, q))}
+        FROM {_SOURCES[filters.reports]["pledges"]} p {_where(_in_kind_conds(filters, q))}
         GROUP BY ALL ORDER BY unit, quantity DESC
         """,
         q.params,
@@ -627,9 +671,11 @@ def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
 
 
 def risk_series(db: str | Path, filters: Filters, country_key: str) -> pd.DataFrame:
-    """Dated risk figures of one country: the largest per date and indicator."""
+    """Dated risk figures of one country: the largest per date and indicator. Risk observations
+    (each figure once, at its first date) unless `filters.reports`."""
+    src = _SOURCES[filters.reports]
     with _use(db) as (reader, con):
-        q = _sql(reader, con, filters)
+        q = _sql(reader, con, filters, pledges=src["pledges"])
         key = q.value("country_key", country_key)
         conds = [
             *_risk_conds(filters, q),
@@ -638,22 +684,27 @@ def risk_series(db: str | Path, filters: Filters, country_key: str) -> pd.DataFr
         ]
         sql = f"""
             SELECT r.as_of AS date, r.indicator, max(r.people) AS people
-            FROM risk_figures r {_where(conds)}
+            FROM {src["risk"]} r {_where(conds)}
             GROUP BY ALL ORDER BY date, indicator
         """
         return con.execute(sql, q.params).df()
 
 
 # --- tables: a page of rows, the total count, and every row for downloads ---------------
-# Per table: the FROM clause with its alias, the id and sort-date columns, and the columns shown.
+# Per table: the FROM clause with its alias, the id and sort-date columns, the columns shown, and
+# the joins that bring those columns' article title and group id onto a set of the table's rows.
+# A report's group id (flow_id, observation_id, group_id) is its row in flow_reports,
+# observation_reports or appeal_reports (alias `gr`); a group's title is its first article's.
 
 
 @dataclass(frozen=True)
 class _Table:
-    source: str  # FROM ... (joins included)
+    source: str  # FROM ... (the joins the filters need included)
     key: str  # the id column
     date: str  # the sort date column
-    columns: str  # the SELECT list; article_title comes from `a`
+    columns: str  # the SELECT list; an article title comes from `a`, a report's group id from `gr`
+    joins: str = ""  # what `columns` reads beyond `source`
+    pledges: str = "pledges"  # where the donor filter's countries come from (see _sql)
 
 
 _TABLE = {
@@ -663,7 +714,9 @@ _TABLE = {
         "p.announced_on",
         """p.announced_on AS date, p.donor, p.donor_iso3, p.donor_kind, p.recipient, p.recipient_iso3,
            p.channel, p.amount, p.unit, p.amount_usd, p.aid_form, p.commodity, p.status, p.confidence,
-           p.evidence, a.title AS article_title, p.article_id, p.pledge_id AS id""",
+           p.evidence, a.title AS article_title, p.article_id, gr.flow_id, p.pledge_id AS id""",
+        """LEFT JOIN articles a ON a.article_id = p.article_id
+           LEFT JOIN flow_reports gr ON gr.pledge_id = p.pledge_id""",
     ),
     "risk_figures": _Table(
         "risk_figures r",
@@ -671,7 +724,9 @@ _TABLE = {
         "r.as_of",
         """r.as_of AS date, r.country, r.country_iso3, r.indicator, r.people, r.qualifier,
            r.population_group, r.source_org, r.confidence, r.evidence, a.title AS article_title,
-           r.article_id, r.figure_id AS id""",
+           r.article_id, gr.observation_id, r.figure_id AS id""",
+        """LEFT JOIN articles a ON a.article_id = r.article_id
+           LEFT JOIN observation_reports gr ON gr.figure_id = r.figure_id""",
     ),
     # an appeal's date is its article's
     "appeals": _Table(
@@ -679,7 +734,9 @@ _TABLE = {
         "ap.appeal_id",
         "a.published_on",
         """a.published_on AS date, ap.organization, ap.country_iso3, ap.amount, ap.unit, ap.amount_usd,
-           ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, ap.appeal_id AS id""",
+           ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, gr.group_id,
+           ap.appeal_id AS id""",
+        "LEFT JOIN appeal_reports gr ON gr.appeal_id = ap.appeal_id",
     ),
     "articles": _Table(
         "articles a",
@@ -687,20 +744,53 @@ _TABLE = {
         "a.published_on",
         "a.published_on AS date, a.title, a.source, a.url, a.date_basis",
     ),
+    # the groups: one row per pledge, figure or appeal, first how many articles report it
+    "flows": _Table(
+        "flows p",
+        "p.flow_id",
+        "p.announced_on",
+        """p.announced_on AS date, p.n_articles AS articles, p.donor, p.donor_iso3, p.donor_kind, p.recipient,
+           p.recipient_iso3, p.amount, p.unit, p.amount_usd, p.aid_form, p.commodity, p.status,
+           a.title AS first_article_title, p.first_article_id, p.flow_id AS id""",
+        "LEFT JOIN articles a ON a.article_id = p.first_article_id",
+        "flows",
+    ),
+    "risk_observations": _Table(
+        "risk_observations r",
+        "r.observation_id",
+        "r.as_of",
+        """r.as_of AS date, r.n_articles AS articles, r.country, r.country_iso3, r.indicator, r.people,
+           r.population_group, a.title AS first_article_title, r.first_article_id, r.observation_id AS id""",
+        "LEFT JOIN articles a ON a.article_id = r.first_article_id",
+        "flows",
+    ),
+    "appeal_groups": _Table(
+        "appeal_groups ap",
+        "ap.group_id",
+        "ap.announced_on",
+        """ap.announced_on AS date, ap.n_articles AS articles, ap.organization, ap.country_iso3, ap.amount,
+           ap.unit, ap.amount_usd, a.title AS first_article_title, ap.first_article_id, ap.group_id AS id""",
+        "LEFT JOIN articles a ON a.article_id = ap.first_article_id",
+        "flows",
+    ),
 }
 
-# What a page's first pass keeps of each row; the article title or record counts are joined
-# on afterwards, for the page's rows only.
+# What a page's first pass keeps of each row; the article title, group id or record counts are
+# joined on afterwards, for the page's rows only.
 _NARROW = {
     "pledges": "p.* EXCLUDE (span_start, span_end)",
     "risk_figures": "r.* EXCLUDE (span_start, span_end)",
     "appeals": "ap.*, a.published_on",
     "articles": "a.article_id, a.published_on",
+    "flows": "p.*",
+    "risk_observations": "r.*",
+    "appeal_groups": "ap.*",
 }
 
 # an appeals page's rows carry their article's date (see _NARROW); the title is joined on
 _APPEAL_PAGE_COLUMNS = """ap.published_on AS date, ap.organization, ap.country_iso3, ap.amount, ap.unit,
-    ap.amount_usd, ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, ap.appeal_id AS id"""
+    ap.amount_usd, ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, gr.group_id,
+    ap.appeal_id AS id"""
 
 # an article's record counts, for every row of `a` (downloads)
 _ARTICLE_COUNTS = """
@@ -732,17 +822,20 @@ def _check_table(table: str) -> None:
 
 
 def _conds(table: str, filters: Filters, q: _Sql) -> list[str]:
-    if table == "pledges":
+    if table in ("pledges", "flows"):
         return _pledge_conds(filters, q)
-    if table == "risk_figures":
+    if table in ("risk_figures", "risk_observations"):
         return _risk_conds(filters, q)
     if table == "appeals":
         return _appeal_conds(filters, q)
+    if table == "appeal_groups":
+        return _appeal_conds(filters, q, date="ap.announced_on")
+    # the articles are the sources of the reports, whichever way the page counts them
     return _article_conds(filters, q)
 
 
 def _alias(table: str) -> str:
-    return {"pledges": "p", "risk_figures": "r", "appeals": "ap", "articles": "a"}[table]
+    return _TABLE[table].key.split(".")[0]
 
 
 def _order(t: _Table, *, bare: bool = False) -> str:
@@ -757,15 +850,9 @@ def _rows_sql(table: str, filters: Filters, q: _Sql) -> str:
     """The SELECT of every filtered row of a table, in page order."""
     t = _TABLE[table]
     where = _where(_conds(table, filters, q))
-    if table in ("pledges", "risk_figures"):
-        alias = _alias(table)
-        return f"""
-            SELECT {t.columns} FROM {t.source} LEFT JOIN articles a ON a.article_id = {alias}.article_id
-            {where} {_order(t)}
-        """
     if table == "articles":
         return f"SELECT {t.columns}, {_ARTICLE_COUNTS} FROM {t.source} {where} {_order(t)}"
-    return f"SELECT {t.columns} FROM {t.source} {where} {_order(t)}"
+    return f"SELECT {t.columns} FROM {t.source} {t.joins} {where} {_order(t)}"
 
 
 def _chosen(table: str, filters: Filters, q: _Sql, cutoff: Any = None) -> str:
@@ -778,30 +865,27 @@ def _chosen(table: str, filters: Filters, q: _Sql, cutoff: Any = None) -> str:
 
 
 def _page_sql(table: str, chosen: str, q: _Sql, page_size: int, offset: int) -> str:
-    """One page of the rows `chosen` selects, with the article title or record counts joined on."""
+    """One page of the rows `chosen` selects, with the article title, group id or record counts joined on."""
     t = _TABLE[table]
     alias = _alias(table)
     q.params.update(page_size=page_size, offset=offset)
     page = f"SELECT * FROM ({chosen}) {alias} {_order(t, bare=True)} LIMIT $page_size OFFSET $offset"
-    if table in ("pledges", "risk_figures"):
-        return f"""
-            SELECT {t.columns} FROM ({page}) {alias}
-            LEFT JOIN articles a ON a.article_id = {alias}.article_id {_order(t)}
-        """
     if table == "appeals":
         return f"""
             SELECT {_APPEAL_PAGE_COLUMNS} FROM ({page}) ap
-            LEFT JOIN articles a ON a.article_id = ap.article_id
+            LEFT JOIN articles a ON a.article_id = ap.article_id {t.joins}
             ORDER BY ap.published_on DESC NULLS LAST, ap.appeal_id
         """
-    return _PAGE_COUNTS.format(page=page, columns=t.columns, order=_order(t))
+    if table == "articles":
+        return _PAGE_COUNTS.format(page=page, columns=t.columns, order=_order(t))
+    return f"SELECT {t.columns} FROM ({page}) {alias} {t.joins} {_order(t)}"
 
 
 def table_rows(db: str | Path, table: str, filters: Filters) -> pd.DataFrame:
     """Every filtered row of a table, as the page and the downloads show them."""
     _check_table(table)
     with _use(db) as (reader, con):
-        q = _sql(reader, con, filters)
+        q = _sql(reader, con, filters, pledges=_TABLE[table].pledges)
         return con.execute(_rows_sql(table, filters, q), q.params).df()
 
 
@@ -816,7 +900,7 @@ def copy_csv(
     _check_table(table)
     target = "'" + str(path).replace("'", "''") + "'"  # our own temporary file, never user input
     with _use(db) as (reader, con):
-        q = _sql(reader, con, filters)
+        q = _sql(reader, con, filters, pledges=_TABLE[table].pledges)
         sql = _rows_sql(table, filters, q)
         described = con.execute(f"SELECT * FROM ({sql}) LIMIT 0", q.params).description or []
         columns = [str(d[0]) for d in described]
@@ -836,18 +920,23 @@ def copy_csv(
     return columns
 
 
-def risk_indicators(db: str | Path, filters: Filters, limit: int = 2) -> list[str]:
-    """Up to `limit` distinct indicators of the filtered risk figures."""
+def risk_indicators(
+    db: str | Path, filters: Filters, table: str = "risk_figures", limit: int = 2
+) -> list[str]:
+    """Up to `limit` distinct indicators of the filtered rows of `table` (risk figures or observations)."""
+    if table not in ("risk_figures", "risk_observations"):
+        raise ValueError(f"no risk indicators in {table!r}")
+    t = _TABLE[table]
     with _use(db) as (reader, con):
-        q = _sql(reader, con, filters, limit=limit)
+        q = _sql(reader, con, filters, pledges=t.pledges, limit=limit)
         where = _where(_risk_conds(filters, q))
-        sql = f"SELECT DISTINCT r.indicator FROM risk_figures r {where} LIMIT $limit"
+        sql = f"SELECT DISTINCT r.indicator FROM {t.source} {where} LIMIT $limit"
         return [row[0] for row in con.execute(sql, q.params).fetchall()]
 
 
 def _count(reader: _Reader, con: duckdb.DuckDBPyConnection, table: str, filters: Filters) -> int:
     t = _TABLE[table]
-    q = _sql(reader, con, filters)
+    q = _sql(reader, con, filters, pledges=_TABLE[table].pledges)
     # appeals need their articles only for the dates
     undated = filters.date_from is None and filters.date_to is None
     source = "appeals ap" if table == "appeals" and undated else t.source
@@ -865,14 +954,14 @@ def _page(
     # that sorts the dates alone finds d, and the full sort only sees the rows dated d or later.
     # (Appeals are few: one pass.)
     found = None
-    if table != "appeals":
-        q = _sql(reader, con, filters, last=offset + page_size - 1)
+    if table not in ("appeals", "appeal_groups"):
+        q = _sql(reader, con, filters, pledges=t.pledges, last=offset + page_size - 1)
         found = con.execute(
             f"SELECT {t.date} FROM {t.source} {_where(_conds(table, filters, q))} "
             f"ORDER BY {t.date} DESC NULLS LAST LIMIT 1 OFFSET $last",
             q.params,
         ).fetchone()
-    q = _sql(reader, con, filters)
+    q = _sql(reader, con, filters, pledges=_TABLE[table].pledges)
     sql = _page_sql(table, _chosen(table, filters, q, found[0] if found else None), q, page_size, offset)
     return con.execute(sql, q.params).df()
 
@@ -906,7 +995,7 @@ def table_view(
             total = _count(reader, con, table, filters)
             page = page if 0 <= page * page_size < total else 0
             return total, page, _page(reader, con, table, filters, page, page_size)
-        q = _sql(reader, con, filters)
+        q = _sql(reader, con, filters, pledges=_TABLE[table].pledges)
         con.execute(f"CREATE OR REPLACE TEMP TABLE shown AS {_chosen(table, filters, q)}", q.params)
         try:
             found = con.execute("SELECT count(*) FROM shown").fetchone()
@@ -945,3 +1034,44 @@ def evidence(db: str | Path, table: str, record_id: str) -> dict[str, Any] | Non
     keys = ("title", "published_on", "source", "url", "text")
     out.update(dict(zip(keys, art[1:], strict=True)) if art else dict.fromkeys(keys))
     return out
+
+
+# A group's reports with their articles, its first report first (the one its flow_id hashes:
+# the earliest, then the smallest id); `why` says which fields agreed with that first report.
+_GROUP_REPORTS = {
+    "flows": """
+        SELECT x.pledge_id AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
+               a.title, a.published_on, a.source, a.url, a.text
+        FROM flow_reports gr JOIN pledges x ON x.pledge_id = gr.pledge_id
+        LEFT JOIN articles a ON a.article_id = x.article_id
+        WHERE gr.flow_id = $id
+        ORDER BY x.announced_on NULLS LAST, x.pledge_id
+    """,
+    "risk_observations": """
+        SELECT x.figure_id AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
+               a.title, a.published_on, a.source, a.url, a.text
+        FROM observation_reports gr JOIN risk_figures x ON x.figure_id = gr.figure_id
+        LEFT JOIN articles a ON a.article_id = x.article_id
+        WHERE gr.observation_id = $id
+        ORDER BY x.as_of NULLS LAST, x.figure_id
+    """,
+    "appeal_groups": """
+        SELECT x.appeal_id AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
+               a.title, a.published_on, a.source, a.url, a.text
+        FROM appeal_reports gr JOIN appeals x ON x.appeal_id = gr.appeal_id
+        LEFT JOIN articles a ON a.article_id = x.article_id
+        WHERE gr.group_id = $id
+        ORDER BY a.published_on NULLS LAST, x.appeal_id
+    """,
+}
+
+
+def group_reports(db: str | Path, table: str, group_id: str) -> list[dict[str, Any]]:
+    """The reports of one flow, risk observation or appeal group (`table`): each as evidence()
+    gives a record, with its id and `why` it joined the group. Empty for an unknown id."""
+    if table not in _GROUP_REPORTS:
+        raise ValueError(f"no reports for table {table!r}")
+    with connect(db) as con:
+        cur = con.execute(_GROUP_REPORTS[table], {"id": group_id})
+        names = [str(d[0]) for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -18,6 +18,9 @@ LIST_PARAMS = {
 }
 DATES_KEY = "dates"
 FROM_PARAM, TO_PARAM = "from", "to"
+# the sidebar's switch to every report (session-state key and URL parameter); not a filter, so
+# clearing the filters keeps it
+REPORTS_KEY = REPORTS_PARAM = "reports"
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,13 @@ def from_query(params: Mapping[str, Sequence[str]], choices: Choices) -> dict[st
 
     >>> c = Choices(["Japan"], ["SDN"], ["cash"], [], [], (dt.date(2020, 1, 1), dt.date(2024, 12, 31)))
     >>> v = from_query({"donor": ["Japan", "Nowhere"], "from": ["2022-01-01"]}, c)
-    >>> v["donor"], v["recipient"], v["dates"]
-    (['Japan'], [], (datetime.date(2022, 1, 1), datetime.date(2024, 12, 31)))
+    >>> v["donor"], v["recipient"], v["dates"], v["reports"]
+    (['Japan'], [], (datetime.date(2022, 1, 1), datetime.date(2024, 12, 31)), False)
+    >>> from_query({"reports": ["1"]}, c)["reports"]
+    True
     """
     values = defaults(choices)
+    values[REPORTS_KEY] = _last(params, REPORTS_PARAM) == "1"
     for key, param in LIST_PARAMS.items():
         allowed = set(getattr(choices, key))
         values[key] = list(dict.fromkeys(v for v in params.get(param, []) if v in allowed))
@@ -79,7 +85,7 @@ def to_filters(values: Mapping[str, object], choices: Choices) -> Filters:
     >>> c = Choices([], [], [], [], [], (dt.date(2020, 1, 1), dt.date(2024, 12, 31)))
     >>> to_filters({"donor": ["Japan"], "dates": (dt.date(2020, 1, 1), dt.date(2023, 1, 1))}, c)
     Filters(donors=('Japan',), recipients=(), date_from=None, date_to=datetime.date(2023, 1, 1), \
-aid_forms=(), statuses=(), indicators=())
+aid_forms=(), statuses=(), indicators=(), reports=False)
     """
     date_from = date_to = None
     dates = values.get(DATES_KEY) or ()
@@ -100,6 +106,7 @@ aid_forms=(), statuses=(), indicators=())
         aid_forms=picked("form"),
         statuses=picked("status"),
         indicators=picked("indicator"),
+        reports=bool(values.get(REPORTS_KEY)),
     )
 
 
@@ -108,6 +115,8 @@ def to_query(filters: Filters) -> dict[str, list[str]]:
 
     >>> to_query(Filters(donors=("Japan", "x'); --"), date_to=dt.date(2023, 1, 1)))
     {'donor': ['Japan', "x'); --"], 'to': ['2023-01-01']}
+    >>> to_query(Filters(reports=True))
+    {'reports': ['1']}
     """
     out: dict[str, list[str]] = {}
     for param, value in (
@@ -118,6 +127,7 @@ def to_query(filters: Filters) -> dict[str, list[str]]:
         ("form", filters.aid_forms),
         ("status", filters.statuses),
         ("indicator", filters.indicators),
+        (REPORTS_PARAM, ("1",) if filters.reports else ()),
     ):
         if value:
             out[param] = list(value)

@@ -140,7 +140,8 @@ def _report(summary: pipeline.Summary, quiet: bool) -> None:
         f"{summary.unchanged} unchanged, "
         f"{len(summary.rejected)} rejected; records {summary.pledges} pledges, "
         f"{summary.risk_figures} risk figures, {summary.appeals} appeals "
-        f"({summary.files} files in {summary.seconds:.1f} s)"
+        f"({summary.files} files in {summary.seconds:.1f} s); "
+        f"{summary.consolidated.flows} flows from {summary.consolidated.pledges} pledge reports"
     )
     if not quiet:
         for item in summary.rejected:

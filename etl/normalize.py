@@ -95,15 +95,22 @@ def content_sha256(article: Article) -> str:
     return digest.hexdigest()
 
 
-def record_id(article_id: str, kind: str, span_start: int, span_end: int, index: int) -> str:
+def record_id(article_id: str, kind: str, span_start: int, span_end: int, raw: str, index: int) -> str:
     """A record's stable id: the same fact of the same article gets the same id on every run.
 
-    >>> record_id("a1", "pledge", 0, 10, 0) == record_id("a1", "pledge", 0, 10, 0)
+    A fact is named by its sentence and the text it was read from ("$5 million"), and `index`
+    counts the earlier facts read from the same text of that sentence ("$5 million each" for
+    two donors). So a rule that finds another fact in the sentence leaves the others' ids as
+    they were, and an analyst's review of them (etl.reviews) still applies.
+
+    >>> record_id("a1", "pledge", 0, 10, "$5m", 0) == record_id("a1", "pledge", 0, 10, "$5m", 0)
     True
-    >>> record_id("a1", "pledge", 0, 10, 0) == record_id("a1", "pledge", 0, 10, 1)
+    >>> record_id("a1", "pledge", 0, 10, "$5m", 0) == record_id("a1", "pledge", 0, 10, "$5m", 1)
+    False
+    >>> record_id("a1", "pledge", 0, 10, "$5m", 0) == record_id("a1", "pledge", 0, 10, "$6m", 0)
     False
     """
-    key = "\x1f".join((article_id, kind, str(span_start), str(span_end), str(index)))
+    key = "\x1f".join((article_id, kind, str(span_start), str(span_end), raw, str(index)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
@@ -287,14 +294,15 @@ def normalize(article: Article, facts: list[Fact], *, sha256: str | None = None)
     }
     out: dict[str, list[Row]] = {"pledge": [], "risk_figure": [], "appeal": []}
     dropped: list[str] = []
-    seen: Counter[tuple[str, int, int]] = Counter()
+    seen: Counter[tuple[str, int, int, str]] = Counter()
     for fact in facts:
         kind, id_column = _KINDS[type(fact)]
         problem = _check(fact, article.text)
         if problem:
             dropped.append(f"dropped a {kind.replace('_', ' ')}: {problem}")
             continue
-        key = (kind, fact.span_start, fact.span_end)
+        raw = fact.people_raw if isinstance(fact, RiskFigure) else fact.amount_raw
+        key = (kind, fact.span_start, fact.span_end, raw)
         index = seen[key]
         seen[key] += 1
         if isinstance(fact, Pledge):
@@ -305,7 +313,7 @@ def normalize(article: Article, facts: list[Fact], *, sha256: str | None = None)
             row = _appeal_row(fact, published_on)
         out[kind].append(
             {
-                id_column: record_id(article.article_id, kind, fact.span_start, fact.span_end, index),
+                id_column: record_id(article.article_id, kind, fact.span_start, fact.span_end, raw, index),
                 "article_id": article_row["article_id"],
                 **row,
                 "evidence": clean_str(fact.evidence),

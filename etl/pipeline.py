@@ -11,7 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from aidtracker.etl import engines, load, read
+from aidtracker.etl import consolidate, engines, load, read
 from aidtracker.etl.extract import extract_article
 from aidtracker.etl.idmap import IdMap
 from aidtracker.etl.normalize import ArticleRows, content_sha256, normalize
@@ -35,7 +35,8 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Summary:
-    """What a run did: articles new / updated / unchanged, inputs rejected, records written."""
+    """What a run did: articles new / updated / unchanged, inputs rejected, records written,
+    and what the database holds after it: pledge reports grouped into flows (etl.consolidate)."""
 
     new: int
     updated: int
@@ -47,6 +48,8 @@ class Summary:
     files: int
     seconds: float
     db: Path
+    # over the whole database, not this run: consolidation regroups every report
+    consolidated: consolidate.Consolidated = consolidate.Consolidated(0, 0, 0, 0, 0, 0)
 
 
 def read_chunk(paths: Sequence[str]) -> list[list[Article | Rejected]]:
@@ -247,6 +250,9 @@ def run(
                 if size >= batch_size or nbytes >= load.BUFFER_BYTES:
                     flush()
             flush()
+            writer.finish()
+            # before the swap, so a reader never sees records without their flows
+            grouped = consolidate.consolidate(con)
         except BrokenProcessPool:
             raise engines.EngineError(
                 "a worker process died (killed, or out of memory; a script calling run() needs "
@@ -265,4 +271,5 @@ def run(
         files=len(files),
         seconds=time.monotonic() - started,
         db=Path(db),
+        consolidated=grouped,
     )

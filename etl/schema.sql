@@ -80,3 +80,111 @@ CREATE TABLE IF NOT EXISTS rejected (
     reason  VARCHAR NOT NULL,
     seen_at TIMESTAMP NOT NULL
 );
+
+-- One pledge, many reports (etl.consolidate, run at the end of every ingest): the reports of
+-- one pledge in several articles are grouped into a flow, so totals count it once. These
+-- tables are rebuilt whole from the record tables by each ingest, so they are a function of
+-- the set of articles loaded, never of the order they came in.
+CREATE TABLE IF NOT EXISTS flows (
+    -- a hash of the flow's first report (earliest announcement, then smallest pledge_id)
+    flow_id          VARCHAR NOT NULL,
+    donor            VARCHAR NOT NULL,
+    donor_iso3       VARCHAR,
+    donor_kind       VARCHAR,
+    recipient        VARCHAR,
+    recipient_iso3   VARCHAR,
+    amount           DOUBLE NOT NULL,
+    unit             VARCHAR NOT NULL,
+    amount_usd       DOUBLE,
+    aid_form         VARCHAR NOT NULL CHECK (aid_form IN ('cash', 'in_kind')),
+    commodity        VARCHAR,
+    status           VARCHAR NOT NULL CHECK (status IN ('pledged', 'delivered')),
+    announced_on     DATE,
+    first_article_id VARCHAR NOT NULL,
+    n_reports        INTEGER NOT NULL CHECK (n_reports >= 1),
+    -- how many different articles report it (a flow never holds two reports of one article)
+    n_articles       INTEGER NOT NULL CHECK (n_articles >= 1)
+);
+
+-- Each pledge's flow, and in words which fields agreed with the flow's first report.
+CREATE TABLE IF NOT EXISTS flow_reports (
+    pledge_id VARCHAR NOT NULL,
+    flow_id   VARCHAR NOT NULL,
+    why       VARCHAR NOT NULL
+);
+
+-- The same for risk figures: one observation per country, indicator and figure, with its sources.
+CREATE TABLE IF NOT EXISTS risk_observations (
+    observation_id   VARCHAR NOT NULL,
+    country          VARCHAR,
+    country_iso3     VARCHAR,
+    people           DOUBLE NOT NULL,
+    indicator        VARCHAR NOT NULL,
+    population_group VARCHAR,
+    as_of            DATE,
+    first_article_id VARCHAR NOT NULL,
+    n_reports        INTEGER NOT NULL CHECK (n_reports >= 1),
+    n_articles       INTEGER NOT NULL CHECK (n_articles >= 1)
+);
+
+CREATE TABLE IF NOT EXISTS observation_reports (
+    figure_id      VARCHAR NOT NULL,
+    observation_id VARCHAR NOT NULL,
+    why            VARCHAR NOT NULL
+);
+
+-- And for appeals: one appeal, however many articles repeat it.
+CREATE TABLE IF NOT EXISTS appeal_groups (
+    group_id         VARCHAR NOT NULL,
+    organization     VARCHAR,
+    country_iso3     VARCHAR,
+    amount           DOUBLE NOT NULL,
+    unit             VARCHAR NOT NULL,
+    amount_usd       DOUBLE,
+    announced_on     DATE,
+    first_article_id VARCHAR NOT NULL,
+    n_reports        INTEGER NOT NULL CHECK (n_reports >= 1),
+    n_articles       INTEGER NOT NULL CHECK (n_articles >= 1)
+);
+
+CREATE TABLE IF NOT EXISTS appeal_reports (
+    appeal_id VARCHAR NOT NULL,
+    group_id  VARCHAR NOT NULL,
+    why       VARCHAR NOT NULL
+);
+
+-- Analysts' reviews (etl.reviews). The reviews themselves live in a SQLite file beside the
+-- database, which no ingest replaces; every ingest applies those in force to its new copy:
+-- a record's review_status is NULL (unreviewed), 'confirmed', 'corrected', 'rejected' or
+-- 'added' (a fact a reviewer added; its id starts with 'added-').
+ALTER TABLE pledges ADD COLUMN IF NOT EXISTS review_status VARCHAR;
+ALTER TABLE pledges ADD COLUMN IF NOT EXISTS reviewed_by VARCHAR;
+ALTER TABLE pledges ADD COLUMN IF NOT EXISTS reviewed_at TIMESTAMP;
+ALTER TABLE risk_figures ADD COLUMN IF NOT EXISTS review_status VARCHAR;
+ALTER TABLE risk_figures ADD COLUMN IF NOT EXISTS reviewed_by VARCHAR;
+ALTER TABLE risk_figures ADD COLUMN IF NOT EXISTS reviewed_at TIMESTAMP;
+ALTER TABLE appeals ADD COLUMN IF NOT EXISTS review_status VARCHAR;
+ALTER TABLE appeals ADD COLUMN IF NOT EXISTS reviewed_by VARCHAR;
+ALTER TABLE appeals ADD COLUMN IF NOT EXISTS reviewed_at TIMESTAMP;
+
+-- The reviews in force as the last ingest or refresh found them, each with its state:
+-- 'applied', or 'needs a look: <why>' (its article changed, or its record is gone).
+CREATE TABLE IF NOT EXISTS review_log (
+    review_id   BIGINT,
+    kind        VARCHAR NOT NULL,
+    record_id   VARCHAR NOT NULL,
+    article_id  VARCHAR NOT NULL,
+    action      VARCHAR NOT NULL,
+    reason      VARCHAR,
+    before_json VARCHAR NOT NULL,
+    after_json  VARCHAR NOT NULL,
+    reviewer    VARCHAR NOT NULL,
+    reviewed_at TIMESTAMP,
+    state       VARCHAR NOT NULL
+);
+
+-- The number of the newest review this file has applied: the dashboard refreshes when the
+-- reviews file holds a newer one.
+CREATE TABLE IF NOT EXISTS review_state (
+    applied_upto BIGINT NOT NULL
+);

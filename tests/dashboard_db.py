@@ -268,6 +268,62 @@ FIXTURE_ARTICLES = [
     ),
 ]
 
+# Two invented articles, two days apart, that report one pledge, one risk figure and one appeal
+# each: consolidation groups each pair, so the page counts each once (twice with every report).
+REPEATED_DONOR = "Norway"
+REPEATED_PLEDGE = "Norway pledged $12 million in humanitarian aid to Somalia."
+REPEATED_AGAIN = "Norway's $12 million pledge to Somalia was welcomed by aid agencies."
+REPEATED_ARTICLES = [
+    (
+        "fx-09",
+        "Norway steps up Somalia aid",
+        D(2023, 8, 1),
+        "https://example.org/fx-09",
+        [
+            (REPEATED_PLEDGE, [_pl(REPEATED_DONOR, "NOR", "Somalia", "SOM", 12e6, "USD", 12e6)]),
+            (
+                "Some 6.6 million people in Somalia face acute food insecurity, WFP said.",
+                [_rk("Somalia", "SOM", 6.6e6, "food_insecure", D(2023, 8, 1), "WFP")],
+            ),
+            ("OCHA appealed for $2.6 billion for Somalia.", [_ap("OCHA", "SOM", 2.6e9, 2.6e9)]),
+        ],
+    ),
+    (
+        "fx-10",
+        "Somalia donors meet",
+        D(2023, 8, 3),
+        "https://example.org/fx-10",
+        [
+            (REPEATED_AGAIN, [_pl(REPEATED_DONOR, "NOR", "Somalia", "SOM", 12e6, "USD", 12e6)]),
+            (
+                "About 6.6 million people in Somalia are acutely food insecure.",
+                [_rk("Somalia", "SOM", 6.6e6, "food_insecure", D(2023, 8, 3), "FAO")],
+            ),
+            (
+                "The $2.6 billion OCHA appeal for Somalia is a third funded.",
+                [_ap("OCHA", "SOM", 2.6e9, 2.6e9)],
+            ),
+        ],
+    ),
+]
+
+
+# the columns _insert fills, in the order it gives their values
+_TAIL = ("evidence", "span_start", "span_end", "confidence")
+COLUMNS = {
+    "pledges": (
+        "pledge_id", "article_id", "donor", "donor_iso3", "donor_kind", "recipient", "recipient_iso3",
+        "channel", "amount", "unit", "amount_usd", "aid_form", "commodity", "status", "announced_on", *_TAIL,
+    ),
+    "risk_figures": (
+        "figure_id", "article_id", "country", "country_iso3", "people", "indicator", "population_group",
+        "source_org", "qualifier", "as_of", *_TAIL,
+    ),
+    "appeals": (
+        "appeal_id", "article_id", "organization", "country_iso3", "amount", "unit", "amount_usd", *_TAIL,
+    ),
+}  # fmt: skip
+
 
 def _insert(con: duckdb.DuckDBPyConnection, articles: list, source: str) -> None:
     now = dt.datetime(2024, 6, 1, 12, 0, 0)
@@ -360,15 +416,21 @@ def _insert(con: duckdb.DuckDBPyConnection, articles: list, source: str) -> None
                         ),
                     )
                 marks = ", ".join("?" * len(values))
-                con.execute(f"INSERT INTO {table} VALUES ({marks})", values)
+                # named: the tables may grow columns after these (left NULL here)
+                names = ", ".join(COLUMNS[table])
+                con.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
 
 
 def add_rows(path: Path, articles: list, source: str = "hand-made test rows") -> None:
-    """Append invented articles and their facts to an existing database."""
+    """Append invented articles and their facts to an existing database, then group the reports
+    of one fact across articles again, as the end of an ingest does."""
+    from aidtracker.etl.consolidate import consolidate
+
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         _insert(con, articles, source)
+        consolidate(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -426,9 +488,10 @@ def add_hostile_rows(path: Path) -> None:
 
 
 def build_fixture_db(path: Path) -> Path:
-    """A small database of invented but realistic rows, with the hostile rows."""
+    """A small database of invented but realistic rows, one pledge of them reported twice, with the
+    hostile rows."""
     create_empty(path)
-    add_rows(path, FIXTURE_ARTICLES)
+    add_rows(path, FIXTURE_ARTICLES + REPEATED_ARTICLES)
     add_hostile_rows(path)
     return path
 

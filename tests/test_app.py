@@ -29,7 +29,7 @@ APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 HAS_FETCH = importlib.util.find_spec("aidtracker.etl.fetch") is not None
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_cc348ac55cf4c536.txt"
 GOODS = "In-kind goods"
-TABLE_TABS = {  # each table's tab, in the page's order
+TABLE_TABS = {  # each record table's tab, in the page's order
     "pledges": "Pledges",
     "risk_figures": "Risk figures",
     "appeals": "Appeals",
@@ -39,6 +39,7 @@ TABLE_ORDER = list(TABLE_TABS)
 CHART_TABS = ["Overview", "Maps", "Risk and need"]
 TAB_KEY = "tab"  # the session-state key of the page's tabs: the open tab's label
 DONOR = "United States"
+FLOWS = queries.shown_table("pledges", Filters())  # what the Pledges tab lists by default
 
 
 @pytest.fixture(scope="session")
@@ -137,12 +138,13 @@ def _notes(fig: dict) -> list[str]:
 
 
 def _expected_totals(db: Path, filters: Filters) -> dict[str, int]:
-    return {t: queries.table_count(db, t, filters) for t in TABLE_ORDER}
+    """The rows each table tab lists: the groups of its reports, or every report with the switch."""
+    return {t: queries.table_count(db, queries.shown_table(t, filters), filters) for t in TABLE_ORDER}
 
 
 def test_page_shows_the_whole_database_unfiltered(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch)
-    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, "pledges", Filters())
+    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, FLOWS, Filters())
     charts = {tab: len(_open_tab(at, tab).get("plotly_chart")) for tab in CHART_TABS}
     assert all(charts.values()) and sum(charts.values()) >= 8, charts
     downloads = {}
@@ -164,20 +166,20 @@ def test_only_the_open_tab_runs(etl_path, monkeypatch):
     assert not [s for s in at.selectbox if s.key and s.key.startswith("evidence_")]
     # opening Pledges shows its table, and nothing of the other tabs
     _open_tab(at, "Pledges")
-    assert _counters(at) == [queries.table_count(etl_path, "pledges", Filters())]
+    assert _counters(at) == [queries.table_count(etl_path, FLOWS, Filters())]
     assert len(at.dataframe) == 1 and "donor" in at.dataframe[0].value.columns
     assert not at.get("plotly_chart")
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download HXL CSV"]
     # the headline (the summary) shows whichever tab is open
-    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, "pledges", Filters())
+    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, FLOWS, Filters())
 
 
 def test_a_closed_tab_keeps_its_page_and_choices(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch)
     first = _page(at, "pledges")
-    at.number_input(key="page_pledges").set_value(2).run()
+    at.number_input(key=f"page_{FLOWS}").set_value(2).run()
     chosen = at.dataframe[0].value["id"].iloc[3]
-    at.selectbox(key="evidence_pledges").set_value(chosen).run()
+    at.selectbox(key=f"evidence_{FLOWS}").set_value(chosen).run()
     _open_tab(at, "Risk and need")
     assert len(at.selectbox(key="risk_country").options) > 1
     at.selectbox(key="risk_country").select_index(1).run()
@@ -185,17 +187,17 @@ def test_a_closed_tab_keeps_its_page_and_choices(etl_path, monkeypatch):
     _open_tab(at, "Overview")
     assert not at.dataframe
     _open_tab(at, "Pledges")
-    assert at.number_input(key="page_pledges").value == 2
-    assert at.selectbox(key="evidence_pledges").value == chosen
+    assert at.number_input(key=f"page_{FLOWS}").value == 2
+    assert at.selectbox(key=f"evidence_{FLOWS}").value == chosen
     page2 = list(at.dataframe[0].value["id"])
-    assert page2 == list(queries.table_page(etl_path, "pledges", Filters(), 1, 25)["id"]) != list(first["id"])
+    assert page2 == list(queries.table_page(etl_path, FLOWS, Filters(), 1, 25)["id"]) != list(first["id"])
     _open_tab(at, "Risk and need")
     assert at.selectbox(key="risk_country").value == country != at.selectbox(key="risk_country").options[0]
     # a filter chosen while the Pledges tab is closed starts it again at page 1
     at.multiselect(key="donor").select(DONOR).run()
     _open_tab(at, "Pledges")
-    assert at.number_input(key="page_pledges").value == 1
-    donor_page = queries.table_page(etl_path, "pledges", Filters(donors=(DONOR,)), 0, 25)
+    assert at.number_input(key=f"page_{FLOWS}").value == 1
+    donor_page = queries.table_page(etl_path, FLOWS, Filters(donors=(DONOR,)), 0, 25)
     assert list(at.dataframe[0].value["id"]) == list(donor_page["id"])
 
 
@@ -281,25 +283,27 @@ def test_evidence_is_highlighted_and_html_in_articles_stays_text(etl_path, monke
 def test_evidence_follows_the_chosen_record(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch, {"donor": DONOR})
     shown = _page(at, "pledges")
-    picker = at.selectbox(key="evidence_pledges")
+    picker = at.selectbox(key=f"evidence_{FLOWS}")
     assert len(picker.options) == len(shown)
     last = shown["id"].iloc[-1]
     picker.set_value(last).run()
-    assert at.selectbox(key="evidence_pledges").value == last
-    rec = queries.evidence(etl_path, "pledges", last)
-    body = at.get("html")[0].proto.body  # the open pledges tab's evidence
-    assert f"<mark>{html.escape(rec['evidence'])}</mark>" in body
-    assert html.escape(rec["title"] or "(untitled article)") in body
+    assert at.selectbox(key=f"evidence_{FLOWS}").value == last
+    reports = queries.group_reports(etl_path, FLOWS, last)
+    body = at.get("html")[0].proto.body  # the open pledges tab's evidence: each report of the flow
+    assert reports and f"Reported by {len(reports)} article" in body
+    for rec in reports:
+        assert f"<mark>{html.escape(rec['evidence'])}</mark>" in body
+        assert html.escape(rec["title"] or "(untitled article)") in body
 
 
 def test_paging_shows_a_page_and_the_total(etl_path, monkeypatch):
     at = _app(etl_path, monkeypatch)
-    total = queries.table_count(etl_path, "pledges", Filters())
+    total = queries.table_count(etl_path, FLOWS, Filters())
     assert len(_page(at, "pledges")) == min(total, 25)
-    at.number_input(key="page_pledges").set_value(2).run()
+    at.number_input(key=f"page_{FLOWS}").set_value(2).run()
     assert at.session_state[TAB_KEY] == "Pledges"  # a rerun keeps the open tab
     page2 = at.dataframe[0].value
-    expected = queries.table_page(etl_path, "pledges", Filters(), 1, 25)
+    expected = queries.table_page(etl_path, FLOWS, Filters(), 1, 25)
     assert list(page2["id"]) == list(expected["id"])
 
 
@@ -358,7 +362,7 @@ def test_new_data_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch)
     os.replace(new, db)
     at.run()
     assert _counters(at)[0] > before  # the Pledges tab is still open
-    assert _counters(at) == [queries.table_count(db, "pledges", Filters())]
+    assert _counters(at) == [queries.table_count(db, FLOWS, Filters())]
 
 
 def test_the_database_path_comes_from_argv_then_env_then_the_default(tmp_path, monkeypatch):
@@ -431,7 +435,8 @@ def test_filters_that_exclude_every_pledge_say_what_the_database_holds(fixture_p
     at = _app(fixture_path, monkeypatch, {"donor": "Kazakhstan", "form": "cash"})
     assert _metric(at, GOODS) == "0" and _metric(at, "Pledges") == "0"
     assert [i.value for i in at.info] == [
-        "No pledges match these filters; the database holds 14 cash pledges and 4 in-kind pledges. "
+        # 14 cash pledges and Norway's to Somalia, that two articles report, counted once
+        "No pledges match these filters; the database holds 15 cash pledges and 4 in-kind pledges. "
         "Widen or clear the filters in the sidebar."
     ]
     assert not at.get("plotly_chart")
@@ -448,3 +453,68 @@ def test_articles_without_pledges_get_the_commands_to_add_some(tmp_path, monkeyp
     assert ("aidtracker fetch reliefweb" in at.code[0].value) is HAS_FETCH
     _open_tab(at, "Maps")
     assert [_notes(f)[0] for f in _figures(at)] == ["No cash pledges yet", "No risk figures yet"]
+
+
+def test_a_pledge_two_articles_report_counts_once_and_every_report_with_the_switch(fixture_path, monkeypatch):
+    at = _app(fixture_path, monkeypatch, {"donor": dashboard_db.REPEATED_DONOR, "recipient": "SOM"})
+    assert at.toggle(key="reports").value is False  # the page counts each pledge once by default
+    pledges = next(m for m in at.metric if m.label == "Pledges")
+    assert (pledges.value, pledges.delta) == ("1", "from 2 reports")
+    assert _metric(at, "Pledged (cash, USD)") == "$12M"
+    rows = _page(at, "pledges")
+    assert len(rows) == 1 and rows["articles"].tolist() == [2] and "flow_id" not in rows
+    # the flow's evidence: both articles' sentences, and which fields agreed
+    picker = at.selectbox(key=f"evidence_{FLOWS}")
+    assert "reported by 2 articles" in picker.format_func(picker.value)
+    body = at.get("html")[0].proto.body
+    assert "Reported by 2 articles" in body
+    for sentence in (dashboard_db.REPEATED_PLEDGE, dashboard_db.REPEATED_AGAIN):
+        assert f"<mark>{html.escape(sentence)}</mark>" in body
+    assert "Report 1 of 2 · first report" in body
+    assert "why grouped with report 1: same donor (NOR), same amount (12,000,000 USD)" in body
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download HXL CSV"]
+
+    # the switch: every report is a row, and every number counts it
+    at.toggle(key="reports").set_value(True).run()
+    assert not at.exception
+    pledges = next(m for m in at.metric if m.label == "Pledges")
+    assert (pledges.value, pledges.delta) == ("2", "")
+    assert _metric(at, "Pledged (cash, USD)") == "$24M"
+    assert at.query_params["reports"] == "1"  # a link keeps the view
+    rows = at.dataframe[0].value  # the Pledges tab is still open
+    assert sorted(rows["article_id"]) == ["fx-09", "fx-10"] and rows["flow_id"].nunique() == 1
+    assert _counters(at) == [2]
+    body = at.get("html")[0].proto.body  # a report's own evidence: its sentence alone
+    assert body.count("<mark>") == 1 and "Reported by" not in body
+    # clearing the filters keeps the view
+    at.button[0].click().run()
+    assert at.toggle(key="reports").value is True and at.query_params == {"reports": "1"}
+    assert _totals(at) == _expected_totals(fixture_path, Filters(reports=True))
+
+
+def test_the_switch_counts_every_report_of_the_corpus(etl_path, monkeypatch):
+    at = _app(etl_path, monkeypatch, {"reports": "1"})
+    assert at.toggle(key="reports").value is True
+    every = Filters(reports=True)
+    assert int(_metric(at, "Pledges")) == queries.table_count(etl_path, "pledges", every)
+    assert _totals(at) == _expected_totals(etl_path, every)
+    assert "flow_id" in _page(at, "pledges").columns
+    # by default the flows, and the reports they come from: every report, once
+    at = _app(etl_path, monkeypatch)
+    pledges = next(m for m in at.metric if m.label == "Pledges")
+    reports = queries.table_count(etl_path, "pledges", Filters())
+    assert int(pledges.value) == queries.table_count(etl_path, FLOWS, Filters()) <= reports
+    assert pledges.delta == f"from {reports:,} report{'s' if reports != 1 else ''}"
+
+
+def test_a_database_from_before_the_groups_says_to_ingest_again(tmp_path, monkeypatch):
+    db = dashboard_db.build_fixture_db(tmp_path / "aid.duckdb")
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("DROP TABLE flows")
+    finally:
+        con.close()
+    at = _app(db, monkeypatch)
+    assert "before aidtracker grouped the reports" in at.info[0].value
+    assert at.code[0].value == f"aidtracker ingest PATH --db {db}"
+    assert not at.get("plotly_chart") and not at.dataframe

@@ -17,6 +17,7 @@ from aidtracker.dashboard.queries import Filters
 pytestmark = pytest.mark.browser
 
 DONOR = "United States"
+FLOWS = queries.shown_table("pledges", Filters())  # what the Pledges tab lists by default
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +86,11 @@ def test_pick_a_donor_see_tables_and_charts_change_and_download(server, page, tm
     assert page.get_by_text(re.compile(r"rows? · showing")).count() == 0
 
     _open_tab(page, "Pledges")
-    total = queries.table_count(db, "pledges", Filters())
+    total = queries.table_count(db, FLOWS, Filters())
     _expect_rows(page, total)
 
     _pick(page, "Donor", DONOR)
-    expected = queries.table_count(db, "pledges", Filters(donors=(DONOR,)))
+    expected = queries.table_count(db, FLOWS, Filters(donors=(DONOR,)))
     assert 0 < expected < total
     _expect_rows(page, expected)
     assert "donor=United+States" in page.url or "donor=United%20States" in page.url
@@ -102,7 +103,7 @@ def test_pick_a_donor_see_tables_and_charts_change_and_download(server, page, tm
     with page.expect_download() as info:
         page.get_by_role("tabpanel").get_by_role("button", name="Download CSV").click()
     download = info.value
-    assert download.suggested_filename == "aidtracker-pledges.csv"
+    assert download.suggested_filename == "aidtracker-flows.csv"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
@@ -159,7 +160,45 @@ def test_maps_draw_offline(server, page):
     assert not [m for m in console if "topojson" in m.lower()]
 
 
-def test_server_log_has_no_traceback(server):
-    _, _, log = server
+@pytest.fixture(scope="module")
+def fixture_server(tmp_path_factory):
+    """The server on the invented rows, where two articles report one pledge."""
+    db = dashboard_db.build_fixture_db(tmp_path_factory.mktemp("fixture") / "fixture.duckdb")
+    log = tmp_path_factory.mktemp("fixture-server") / "server.log"
+    with serve(db, log) as url:
+        yield url, db, log
+
+
+def _pledges_metric(page):
+    return page.locator('[data-testid="stMetric"]').filter(has_text="Pledges")
+
+
+def test_a_pledge_two_articles_report_counts_once_until_the_switch_shows_every_report(fixture_server, page):
+    url, _, _ = fixture_server
+    page.goto(f"{url}/?donor={dashboard_db.REPEATED_DONOR}&recipient=SOM")
+    wait_for_app(page)
+    expect(_pledges_metric(page).locator('[data-testid="stMetricValue"]')).to_have_text("1")
+    expect(_pledges_metric(page)).to_contain_text("from 2 reports")
+
+    _open_tab(page, "Pledges")
+    _expect_rows(page, 1)
+    reports = page.get_by_role("tabpanel").locator(".aid-reports")
+    reports.wait_for()
+    expect(reports).to_contain_text("Reported by 2 articles")
+    expect(reports.locator("mark")).to_have_text([dashboard_db.REPEATED_PLEDGE, dashboard_db.REPEATED_AGAIN])
+    expect(reports).to_contain_text("why grouped with report 1: same donor (NOR), same amount")
+
+    page.get_by_text("Show every report").click()
+    _rerun_done(page)
+    expect(_pledges_metric(page).locator('[data-testid="stMetricValue"]')).to_have_text("2")
+    _expect_rows(page, 2)
+    assert "reports=1" in page.url
+    expect(page.get_by_role("tabpanel").locator(".aid-reports")).to_have_count(0)
+    expect(page.get_by_role("tabpanel").locator(".aid-evidence mark")).to_have_count(1)
+
+
+@pytest.mark.parametrize("which", ["server", "fixture_server"])
+def test_server_log_has_no_traceback(which, request):
+    _, _, log = request.getfixturevalue(which)
     text = log.read_text()
     assert "Traceback" not in text and "Error" not in text, text

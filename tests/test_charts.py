@@ -228,11 +228,16 @@ def test_state_round_trips_through_the_url():
         "status": [],
         "indicator": ["in_need"],
         "dates": (dt.date(2021, 1, 1), dt.date(2024, 12, 31)),
+        "reports": False,
     }
     filters = state.to_filters(values, choices)
     assert filters.date_from == dt.date(2021, 1, 1) and filters.date_to is None
     params = state.to_query(filters)
     assert state.from_query(params, choices) == values
+    # the switch to every report travels in the link too
+    every = {**values, "reports": True}
+    assert state.to_query(state.to_filters(every, choices))["reports"] == ["1"]
+    assert state.from_query(state.to_query(state.to_filters(every, choices)), choices) == every
 
 
 def test_usd_per_person_switches_to_a_log_axis_for_outliers():
@@ -241,6 +246,36 @@ def test_usd_per_person_switches_to_a_log_axis_for_outliers():
     fig = charts.usd_per_person(df)
     assert fig.layout.xaxis.type == "log"
     assert fig.layout.xaxis.title.text.startswith("USD per person at risk")
+
+
+def test_a_groups_reports_show_why_they_were_grouped_and_fold_beyond_the_first_few():
+    def report(i: int) -> dict:
+        sentence = f"Norway pledged $12 million to Somalia (<b>report {i}</b>)."
+        return {
+            "id": f"p{i}",
+            "article_id": f"a{i}",
+            "title": f"Article {i}",
+            "text": "Intro. " + sentence,
+            "evidence": sentence,
+            "span_start": 7,
+            "span_end": 7 + len(sentence),
+            "published_on": dt.date(2023, 8, i),
+            "source": None,
+            "url": None,
+            "why": "first report" if i == 1 else "same donor (NOR), same amount (12,000,000 USD)",
+        }
+
+    two = evidence.reports_html([report(1), report(2)])
+    assert "Reported by 2 articles" in two and two.count('class="aid-evidence"') == 2
+    assert "Report 1 of 2 · first report" in two
+    assert "Report 2 of 2 · why grouped with report 1: same donor (NOR), same amount (12,000,000 USD)" in two
+    assert "<details>" not in two and "<b>" not in two and "&lt;b&gt;report 2&lt;/b&gt;" in two
+    five = evidence.reports_html([report(i) for i in range(1, 6)])
+    shown, folded = five.split("<details>")
+    assert shown.count('class="aid-evidence"') == evidence.OPEN_REPORTS == 3
+    assert (
+        folded.startswith("<summary>2 more reports</summary>") and folded.count('class="aid-evidence"') == 2
+    )
 
 
 def test_evidence_in_a_long_article_opens_near_the_sentence_with_the_whole_text_one_click_away():

@@ -124,3 +124,42 @@ def test_download_cells_are_those_of_the_rows(etl_path, table, filters):
     # DuckDB writes the download; the DataFrame path (to_csv) is the reference for every cell
     expected = _parse(downloads.to_csv(queries.table_rows(etl_path, table, filters), table, hxl=True))
     assert _parse(downloads.build_download(etl_path, table, filters, hxl=True)) == expected
+
+
+@pytest.fixture(scope="module")
+def fixture_path(tmp_path_factory) -> Path:
+    return dashboard_db.build_fixture_db(tmp_path_factory.mktemp("fixture") / "fixture.duckdb")
+
+
+@pytest.mark.parametrize("hxl", [False, True], ids=["csv", "hxl"])
+def test_flows_download_once_and_reports_download_with_their_flow_id(fixture_path, hxl):
+    f = Filters(donors=(dashboard_db.REPEATED_DONOR,), recipients=("SOM",))
+    flows = _parse(downloads.build_download(fixture_path, "flows", f, hxl=hxl))
+    reports = _parse(downloads.build_download(fixture_path, "pledges", f, hxl=hxl))
+    skip = 2 if hxl else 1
+    (flow,) = [dict(zip(flows[0], row, strict=True)) for row in flows[skip:]]
+    every = [dict(zip(reports[0], row, strict=True)) for row in reports[skip:]]
+    assert (flow["articles"], flow["amount_usd"], flow["first_article_id"]) == ("2", "12000000.0", "fx-09")
+    assert sorted(r["article_id"] for r in every) == ["fx-09", "fx-10"]
+    assert {r["flow_id"] for r in every} == {flow["id"]}  # a report joins its flow on flow_id
+    if hxl:
+        # the join key carries one hashtag on both sides
+        assert dict(zip(flows[0], flows[1], strict=True))["id"] == "#meta+id+flow"
+        assert dict(zip(reports[0], reports[1], strict=True))["flow_id"] == "#meta+id+flow"
+
+
+def test_the_group_downloads_name_their_reports_group_and_tag_one_indicator(fixture_path):
+    f = Filters(recipients=("SOM",), indicators=("food_insecure",))
+    observations = _parse(downloads.build_download(fixture_path, "risk_observations", f, hxl=True))
+    tags = dict(zip(observations[0], observations[1], strict=True))
+    assert tags["people"] == "#affected+food+ipc+p3plus+num" and tags["articles"] == "#meta+articles+num"
+    assert len(observations) == 3  # header, hashtags, the one observation two articles report
+    figures = _parse(downloads.build_download(fixture_path, "risk_figures", f))
+    ids = {row[figures[0].index("observation_id")] for row in figures[1:]}
+    assert len(figures) == 3 and ids == {observations[2][observations[0].index("id")]}
+    appeals = _parse(downloads.build_download(fixture_path, "appeals", Filters(recipients=("SOM",))))
+    groups = _parse(downloads.build_download(fixture_path, "appeal_groups", Filters(recipients=("SOM",))))
+    assert len(appeals) - 1 == 3 and len(groups) - 1 == 2
+    assert {r[appeals[0].index("group_id")] for r in appeals[1:]} == {
+        r[groups[0].index("id")] for r in groups[1:]
+    }

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import dashboard_db
@@ -111,13 +112,16 @@ def test_summary_totals_goods_per_unit_and_counts_each_kind_of_pledge(fixture_pa
         {"unit": "doses", "quantity": 70000.0, "pledges": 1},
     ]
     h = everything["headline"]
-    assert (h["cash_pledges"], h["usd_pledges"], h["in_kind_pledges"]) == (14, 14, 4)
+    # 14 cash pledges, and Norway's $12 million to Somalia that two articles report, counted once
+    assert (h["cash_pledges"], h["usd_pledges"], h["in_kind_pledges"]) == (15, 15, 4)
     assert (
         h["cash_pledges"] + h["in_kind_pledges"]
         == h["pledges"]
-        == queries.table_count(fixture_path, "pledges", Filters())
+        == queries.table_count(fixture_path, "flows", Filters())
+        == h["reports"] - 1
+        == queries.table_count(fixture_path, "pledges", Filters()) - 1
     )
-    assert h["risk_figures"] == queries.table_count(fixture_path, "risk_figures", Filters())
+    assert h["risk_figures"] == queries.table_count(fixture_path, "risk_observations", Filters())
     # the goods follow every pledge filter, the donor's included, as the in-kind chart's rows do
     for f in (Filters(donors=("Kazakhstan",)), Filters(donors=("Japan",)), Filters(recipients=("UKR",))):
         s = queries.summary(fixture_path, f)
@@ -246,11 +250,20 @@ def test_pages_and_views_partition_every_table(etl_path, table, filters):
     assert shown == 0 and list(rows["id"]) == list(every["id"][:size])
 
 
-def test_summary_parts_agree_with_the_rows(etl_path):
-    f = Filters(donors=("United States",), aid_forms=("cash",))
+@pytest.mark.parametrize("reports", [False, True], ids=["flows", "reports"])
+def test_summary_parts_agree_with_the_rows(etl_path, reports):
+    # the summary counts the rows the Pledges tab lists: flows, or every report with the switch
+    f = Filters(donors=("United States",), aid_forms=("cash",), reports=reports)
+    table = queries.shown_table("pledges", f)
     s = queries.summary(etl_path, f)
-    rows = queries.table_rows(etl_path, "pledges", f)
+    rows = queries.table_rows(etl_path, table, f)
     assert s["headline"]["pledges"] == len(rows)
+    reports_rows = queries.table_rows(etl_path, "pledges", f)
+    assert (
+        s["headline"]["reports"]
+        == len(reports_rows)
+        == (rows["articles"].sum() if not reports else len(rows))
+    )
     assert s["headline"]["usd"] == pytest.approx(rows["amount_usd"].sum())
     assert s["headline"]["recipients"] == rows["recipient_iso3"].nunique()
     by_country = (
@@ -259,7 +272,7 @@ def test_summary_parts_agree_with_the_rows(etl_path):
     got = dict(zip(s["usd_by_country"]["iso3"], s["usd_by_country"]["value"], strict=True))
     assert got == pytest.approx(by_country.to_dict())
     # the donor options leave the donor filter out: every donor's count under the other filters
-    others = queries.table_rows(etl_path, "pledges", Filters(aid_forms=("cash",)))
+    others = queries.table_rows(etl_path, table, Filters(aid_forms=("cash",)))
     opts = dict(zip(s["donor_options"]["value"], s["donor_options"]["n"], strict=True))
     assert {d: n for d, n in opts.items() if n} == others["donor"].value_counts().to_dict()
 
@@ -291,3 +304,122 @@ def test_readers_are_shared_across_threads(fixture_path):
         japan = Filters(donors=("Japan",))
         got = list(pool.map(lambda _: queries.summary(fixture_path, japan)["headline"], range(16)))
     assert got == [expected] * 16
+
+
+# --- one pledge, many reports: the groups etl.consolidate builds ------------------------------
+
+NORWAY_SOMALIA = Filters(donors=(dashboard_db.REPEATED_DONOR,), recipients=("SOM",))
+
+
+def test_a_pledge_two_articles_report_counts_once_and_twice_with_every_report(fixture_path):
+    flows = queries.table_rows(fixture_path, "flows", NORWAY_SOMALIA)
+    assert len(flows) == 1 and flows["articles"].tolist() == [2]
+    assert flows["amount_usd"].tolist() == [12e6] and flows["first_article_id"].tolist() == ["fx-09"]
+    reports = queries.table_rows(fixture_path, "pledges", NORWAY_SOMALIA)
+    assert sorted(reports["article_id"]) == ["fx-09", "fx-10"]
+    assert set(reports["flow_id"]) == set(flows["id"])  # each report names its flow
+    once = queries.summary(fixture_path, NORWAY_SOMALIA)["headline"]
+    twice = queries.summary(fixture_path, replace(NORWAY_SOMALIA, reports=True))["headline"]
+    assert (once["pledges"], once["reports"], once["usd"]) == (1, 2, 12e6)
+    assert (twice["pledges"], twice["reports"], twice["usd"]) == (2, 2, 24e6)
+    # USD per person at risk: Somalia's 7.8M people against the UK's $23.2M and Norway's $12M once
+    per_person = {
+        reports: queries.summary(fixture_path, Filters(reports=reports))["usd_per_person"].set_index("iso3")
+        for reports in (False, True)
+    }
+    assert per_person[False].loc["SOM", "usd"] == pytest.approx(35.2e6)
+    assert per_person[True].loc["SOM", "usd"] == pytest.approx(47.2e6)
+    assert per_person[False].loc["SOM", "usd_per_person"] == pytest.approx(35.2e6 / 7.8e6)
+    # the charts with their own grouping count it once too
+    month = queries.pledges_by_month(fixture_path, NORWAY_SOMALIA)
+    assert month["usd"].tolist() == [12e6]
+    assert queries.pledges_by_month(fixture_path, replace(NORWAY_SOMALIA, reports=True))["usd"].tolist() == [
+        24e6
+    ]
+
+
+def test_repeated_risk_figures_and_appeals_are_grouped_too(fixture_path):
+    somalia = Filters(recipients=("SOM",), indicators=("food_insecure",))
+    assert queries.table_count(fixture_path, "risk_figures", somalia) == 2
+    observations = queries.table_rows(fixture_path, "risk_observations", somalia)
+    assert observations[["people", "articles"]].values.tolist() == [[6.6e6, 2]]
+    assert queries.summary(fixture_path, somalia)["headline"]["risk_figures"] == 1
+    assert queries.summary(fixture_path, replace(somalia, reports=True))["headline"]["risk_figures"] == 2
+    # the later of the two dates is the same figure: the series has its first date only
+    series = queries.risk_series(fixture_path, somalia, "SOM")
+    assert series[["indicator", "people"]].values.tolist() == [["food_insecure", 6.6e6]]
+    appeals = Filters(recipients=("SOM",))
+    assert queries.table_count(fixture_path, "appeals", appeals) == 3  # WFP's, and OCHA's twice
+    groups = queries.table_rows(fixture_path, "appeal_groups", appeals)
+    assert sorted(groups["articles"]) == [1, 2]
+    assert set(queries.table_rows(fixture_path, "appeals", appeals)["group_id"]) == set(groups["id"])
+
+
+def test_a_flows_reports_each_show_their_sentence_and_why_they_were_grouped(fixture_path):
+    (flow_id,) = queries.table_rows(fixture_path, "flows", NORWAY_SOMALIA)["id"]
+    reports = queries.group_reports(fixture_path, "flows", flow_id)
+    assert [r["article_id"] for r in reports] == ["fx-09", "fx-10"]  # the first report first
+    assert [r["evidence"] for r in reports] == [dashboard_db.REPEATED_PLEDGE, dashboard_db.REPEATED_AGAIN]
+    for r in reports:
+        assert r["text"][r["span_start"] : r["span_end"]] == r["evidence"]
+    assert reports[0]["why"] == "first report"
+    why = reports[1]["why"]
+    assert "same donor (NOR)" in why and "same recipient (SOM)" in why and "same amount" in why
+    assert "2 days apart" in why
+    assert queries.group_reports(fixture_path, "flows", "no-such-flow") == []
+    with pytest.raises(ValueError, match="no reports"):
+        queries.group_reports(fixture_path, "pledges", flow_id)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(donors=(dashboard_db.REPEATED_DONOR,)),
+        Filters(recipients=("SOM", "SDN")),
+        Filters(statuses=("pledged",), aid_forms=("cash",)),
+        Filters(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31)),
+        Filters(indicators=("food_insecure",)),
+    ],
+    ids=["no-filter", "donor", "recipients", "status-form", "2023", "indicator"],
+)
+def test_filters_keep_the_groups_of_the_reports_they_keep(fixture_path, filters):
+    # in the fixture every report of a group agrees on the filtered fields and dates, so a filter
+    # keeps a group exactly when it keeps its reports
+    for table, group_id in (
+        ("pledges", "flow_id"),
+        ("risk_figures", "observation_id"),
+        ("appeals", "group_id"),
+    ):
+        groups = queries.table_rows(fixture_path, queries.GROUPS[table], filters)
+        reports = queries.table_rows(fixture_path, table, filters)
+        assert set(groups["id"]) == set(reports[group_id]), table
+        assert groups["articles"].sum() == len(reports), table
+
+
+def test_every_report_of_the_corpus_is_in_one_group(etl_path):
+    for table, group_id in (
+        ("pledges", "flow_id"),
+        ("risk_figures", "observation_id"),
+        ("appeals", "group_id"),
+    ):
+        reports = queries.table_rows(etl_path, table, Filters())
+        groups = queries.table_rows(etl_path, queries.GROUPS[table], Filters())
+        assert reports[group_id].notna().all() and set(reports[group_id]) == set(groups["id"]), table
+        assert groups["articles"].sum() == len(reports), table
+    flows = queries.table_rows(etl_path, "flows", Filters())
+    for flow_id in flows.loc[flows["articles"] > 1, "id"]:
+        reports = queries.group_reports(etl_path, "flows", flow_id)
+        assert len({r["article_id"] for r in reports}) == len(reports) > 1
+        assert reports[0]["why"] == "first report" and all("same donor" in r["why"] for r in reports[1:])
+
+
+def test_a_database_from_before_the_groups_is_told_apart(tmp_path):
+    db = dashboard_db.build_fixture_db(tmp_path / "old.duckdb")
+    con = duckdb.connect(str(db))
+    try:
+        for table in ("flows", "flow_reports", "risk_observations", "observation_reports"):
+            con.execute(f"DROP TABLE {table}")
+    finally:
+        con.close()
+    assert queries.db_status(db) == "ungrouped"
