@@ -1,4 +1,4 @@
-"""The `aidtracker` command: `ingest` articles into DuckDB, or open the `dashboard` on a database."""
+"""The `aidtracker` command: `ingest` articles, open the `dashboard`, share analysts' `reviews`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import duckdb
 
-from aidtracker.etl import dbpath, engines, load, pipeline
+from aidtracker.etl import dbpath, engines, load, pipeline, reviews
 
 DASHBOARD_APP = Path(str(resources.files("aidtracker.dashboard") / "app.py"))
 # Above this many files a progress bar is worth its line on the terminal.
@@ -109,6 +109,29 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         metavar="PATH",
         help="serve under this URL path, e.g. aidtracker behind a reverse proxy at /aidtracker/ (default: /)",
+    )
+    revs = commands.add_parser(
+        "reviews",
+        help="export or import analysts' reviews",
+        description="Share analysts' reviews (confirmed, corrected, rejected and added facts) as CSV.",
+    )
+    actions = revs.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help="write the reviews in force to a CSV file")
+    export.add_argument(
+        "file", type=Path, metavar="FILE.csv", help="the CSV file to write ('-': standard output)"
+    )
+    export.add_argument("--db", type=Path, default=None, help=DB_HELP)
+    imp = actions.add_parser(
+        "import", help="load the reviews of a CSV file (from `reviews export`) and apply them"
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.csv", help="a CSV file that `reviews export` wrote")
+    imp.add_argument("--db", type=Path, default=None, help=DB_HELP)
+    imp.add_argument(
+        "--wait",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to wait for a running ingest before applying (default: %(default)s)",
     )
     return parser
 
@@ -222,6 +245,58 @@ def _dashboard(args: argparse.Namespace) -> int:
     return 0  # not reached: execv replaces this process
 
 
+def _reviews(args: argparse.Namespace) -> int:
+    db = args.db.absolute()
+    if not db.is_file():
+        return _fail(f"{db} does not exist: ingest articles into it first", EXIT_FAILED)
+    if args.action == "export":
+        with reviews.ReviewStore.beside(db) as store:
+            if str(args.file) == "-":
+                n = store.export_csv(sys.stdout)
+            else:
+                try:
+                    with args.file.open("w", encoding="utf-8", newline="") as out:
+                        n = store.export_csv(out)
+                except OSError as exc:
+                    return _fail(f"cannot write {args.file}: {exc.strerror or exc}", EXIT_FAILED)
+        print(f"aidtracker: {n} reviews written to {args.file}", file=sys.stderr)
+        return 0
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror or exc}", EXIT_FAILED)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        known = {
+            (kind, rid)
+            for kind, (table, id_col) in reviews.TABLES.items()
+            for (rid,) in con.execute(f"SELECT {id_col} FROM {table}").fetchall()
+        }
+        articles = dict(con.execute("SELECT article_id, content_sha256 FROM articles").fetchall())
+    finally:
+        con.close()
+    with reviews.ReviewStore.beside(db) as store:
+        result = reviews.import_csv(data, store, known, articles)
+    print(
+        f"{args.file}: {result.loaded} reviews loaded, {result.already_there} already there, "
+        f"{len(result.refused)} rows refused",
+        file=sys.stderr,
+    )
+    for line, why in result.refused:
+        print(f"  line {line}: {why}", file=sys.stderr)
+    if result.loaded:
+        try:
+            done = pipeline.refresh(db, wait=args.wait)
+        except load.DatabaseBusy as exc:
+            return _fail(f"{exc}; the reviews are saved and the next ingest applies them", EXIT_BUSY)
+        if done.reviewed is not None and done.reviewed.needs_a_look:
+            print(
+                f"  {len(done.reviewed.needs_a_look)} reviews need a look (their article changed)",
+                file=sys.stderr,
+            )
+    return EXIT_FAILED if result.refused else 0
+
+
 def _fail(message: str, status: int) -> int:
     print(f"aidtracker: error: {message}", file=sys.stderr)
     return status
@@ -241,6 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             except OSError as exc:
                 return _fail(f"cannot create {args.db.parent}: {exc.strerror or exc}", EXIT_FAILED)
         return _ingest(args)
+    if args.command == "reviews":
+        return _reviews(args)
     return _dashboard(args)
 
 

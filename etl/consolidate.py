@@ -729,7 +729,51 @@ def _consolidate_kind(con: duckdb.DuckDBPyConnection, kind: _Kind) -> tuple[int,
                    CASE WHEN m.rid = m.first THEN 'first report' ELSE {_why(kind)} END
             FROM _cons_reports m LEFT JOIN _cons_reports f ON f.rid = m.first AND m.rid <> m.first
         """)
+    _join_duplicates(con, kind)
     return groups.num_rows, len(first)
+
+
+# Per kind: (record table, its id, link table's group column, group table, its id column).
+_DUPLICATE_TABLES = {
+    "pledge": ("pledges", "pledge_id", "flow_id", "flows", "flow_id"),
+    "risk_figure": ("risk_figures", "figure_id", "observation_id", "risk_observations", "observation_id"),
+    "appeal": ("appeals", "appeal_id", "group_id", "appeal_groups", "group_id"),
+}
+
+
+def _join_duplicates(con: duckdb.DuckDBPyConnection, kind: _Kind) -> None:
+    """A report an analyst rejected as a duplicate of another (etl.reviews: review_status
+    'rejected', duplicate_of its record id) joins that report's group, which the rules had
+    kept apart from it: it counts as one more report of it, its own fields unused."""
+    table, id_col, group_col, groups, group_key = _DUPLICATE_TABLES[kind.name]
+    has = con.execute(
+        "SELECT count(*) FROM information_schema.columns"
+        " WHERE table_name = ? AND column_name = 'duplicate_of'",
+        [table],
+    ).fetchone()
+    if not has or not has[0]:
+        return
+    con.execute(f"""
+        INSERT INTO {kind.links_table}
+        SELECT d.{id_col}, l.{group_col},
+               'marked by ' || coalesce(d.reviewed_by, 'an analyst') || ' as a duplicate of report '
+               || d.duplicate_of
+        FROM {table} d JOIN {kind.links_table} l ON l.{id_col} = d.duplicate_of
+        WHERE d.review_status = 'rejected' AND d.duplicate_of IS NOT NULL
+    """)
+    con.execute(f"""
+        UPDATE {groups} SET n_reports = c.n, n_articles = c.a
+        FROM (
+            SELECT l.{group_col} AS gid, count(*) AS n, count(DISTINCT t.article_id) AS a
+            FROM {kind.links_table} l JOIN {table} t ON t.{id_col} = l.{id_col}
+            WHERE l.{group_col} IN (
+                SELECT l2.{group_col} FROM {kind.links_table} l2 JOIN {table} d ON d.{id_col} = l2.{id_col}
+                WHERE d.duplicate_of IS NOT NULL AND d.review_status = 'rejected'
+            )
+            GROUP BY 1
+        ) c
+        WHERE {groups}.{group_key} = c.gid
+    """)
 
 
 def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidated:

@@ -11,7 +11,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from aidtracker.etl import consolidate, engines, load, read
+import duckdb
+
+from aidtracker.etl import consolidate, engines, load, read, reviews
 from aidtracker.etl.extract import extract_article
 from aidtracker.etl.idmap import IdMap
 from aidtracker.etl.normalize import ArticleRows, content_sha256, normalize
@@ -50,6 +52,8 @@ class Summary:
     db: Path
     # over the whole database, not this run: consolidation regroups every report
     consolidated: consolidate.Consolidated = consolidate.Consolidated(0, 0, 0, 0, 0, 0)
+    # the analysts' reviews in force, applied again to every record (etl.reviews); None: none made
+    reviewed: reviews.Applied | None = None
 
 
 def read_chunk(paths: Sequence[str]) -> list[list[Article | Rejected]]:
@@ -251,7 +255,9 @@ def run(
                     flush()
             flush()
             writer.finish()
-            # before the swap, so a reader never sees records without their flows
+            # before the swap, so a reader never sees records without their reviews and flows;
+            # reviews first, as a correction can move a report into or out of a flow
+            reviewed = apply_reviews(con, db)
             grouped = consolidate.consolidate(con)
         except BrokenProcessPool:
             raise engines.EngineError(
@@ -272,4 +278,41 @@ def run(
         seconds=time.monotonic() - started,
         db=Path(db),
         consolidated=grouped,
+        reviewed=reviewed,
     )
+
+
+def apply_reviews(con: duckdb.DuckDBPyConnection, db: str | Path) -> reviews.Applied | None:
+    """Apply the reviews in force of `db` (its SQLite reviews file) to the records on `con`, a
+    writable copy of it; None, touching nothing, when no review was ever made."""
+    path = reviews.store_path(Path(db).absolute())
+    if not path.exists():
+        return None
+    with reviews.ReviewStore(path) as store:
+        # the number is read before the reviews: one saved in between is applied by the next refresh
+        upto = store.last_id()
+        return reviews.apply(con, store.in_force(), applied_upto=upto)
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What a refresh did: the reviews it applied and the groups it rebuilt."""
+
+    reviewed: reviews.Applied | None
+    consolidated: consolidate.Consolidated
+
+
+def refresh(db: str | Path, *, wait: float = 10.0) -> Refreshed:
+    """Apply the reviews in force to `db` and regroup its reports, with no new articles: what
+    the dashboard runs after a review is saved, and `aidtracker reviews import` after an import.
+
+    Like an ingest it writes a private copy swapped in whole, so readers never wait and a
+    failure leaves `db` as it was; it waits up to `wait` seconds for a running ingest (which
+    applies the reviews itself) and raises load.DatabaseBusy after that.
+    """
+    if not Path(db).exists():
+        raise load.StoreError(f"{db} does not exist: ingest articles into it first")
+    with load.open_for_ingest(db, wait=wait) as con:
+        reviewed = apply_reviews(con, db)
+        grouped = consolidate.consolidate(con)
+    return Refreshed(reviewed, grouped)

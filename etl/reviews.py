@@ -54,7 +54,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "appeal": ("organization", "country_iso3", "amount", "unit"),
 }
 # The columns of the record tables that a review sets (etl/schema.sql); the extractor leaves them null.
-REVIEW_COLUMNS = ("review_status", "reviewed_by", "reviewed_at")
+REVIEW_COLUMNS = ("review_status", "reviewed_by", "reviewed_at", "duplicate_of")
 TABLES = {
     "pledge": ("pledges", "pledge_id"),
     "risk_figure": ("risk_figures", "figure_id"),
@@ -73,6 +73,7 @@ CSV_COLUMNS = (
     "reviewed_at",
     "span_start",
     "span_end",
+    "duplicate_of",
     *sorted({f for fields in FIELDS.values() for f in fields}),
 )
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # a review file is kilobytes; junk past this is refused whole
@@ -80,6 +81,7 @@ MAX_TEXT = 200  # the longest name a text field may hold
 # A cell a spreadsheet would run as a formula (OWASP "CSV Injection"): refused, not stored.
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _UNIT = re.compile(r"^(?:[A-Z]{3}|[a-z][a-z ]{0,29})$")  # "USD", or a plain noun: "tonnes"
+_RECORD_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 
 
 class ReviewError(ValueError):
@@ -190,7 +192,15 @@ def check(review: Review) -> Review:
         raise ReviewError("a review names its record, article and the article's content hash")
     if review.action == "reject" and review.reason not in REJECT_REASONS:
         raise ReviewError(f"reason: a rejection gives one of {', '.join(REJECT_REASONS)}")
-    after = clean_fields(review.kind, review.after)
+    values = dict(review.after)
+    duplicate_of = str(values.pop("duplicate_of", None) or "").strip()
+    if duplicate_of and not (review.action == "reject" and review.reason == "duplicate"):
+        raise ReviewError("duplicate_of: only a rejection as a duplicate names the report it repeats")
+    if duplicate_of and (not _RECORD_ID.match(duplicate_of) or duplicate_of == review.record_id):
+        raise ReviewError(f"duplicate_of: {duplicate_of[:40]!r} is not the id of another report")
+    after = clean_fields(review.kind, values)
+    if duplicate_of:
+        after["duplicate_of"] = duplicate_of
     if review.action == "correct" and not after:
         raise ReviewError("a correction sets at least one field")
     if review.action == "add":
@@ -268,11 +278,20 @@ def _from_row(row: sqlite3.Row) -> Review:
         reviewer=row["reviewer"],
         reason=row["reason"],
         before=json.loads(row["before_json"]),
-        after=clean_fields(kind, json.loads(row["after_json"])),
+        after=_stored_after(kind, json.loads(row["after_json"])),
         span=span,
         reviewed_at=dt.datetime.fromisoformat(row["reviewed_at"]),
         review_id=row["review_id"],
     )
+
+
+def _stored_after(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a stored review, converted back (dates from their ISO text)."""
+    duplicate_of = values.pop("duplicate_of", None)
+    after = clean_fields(kind, values)
+    if duplicate_of:
+        after["duplicate_of"] = duplicate_of
+    return after
 
 
 class ReviewStore:
@@ -475,7 +494,7 @@ def _review_of(row: Mapping[str, str | None], known: Lookup, articles: Mapping[s
         at = dt.datetime.fromisoformat(cell["reviewed_at"]) if cell.get("reviewed_at") else None
     except ValueError:
         raise ReviewError(f"reviewed_at: {cell['reviewed_at'][:40]!r} is not a time") from None
-    after = {n: cell[n] for n in FIELDS[kind] if cell.get(n)}
+    after = {n: cell[n] for n in (*FIELDS[kind], "duplicate_of") if cell.get(n)}
     return check(
         Review(
             kind=kind,
@@ -543,8 +562,8 @@ def apply(con: Any, in_force: Sequence[Review], *, applied_upto: int = 0) -> App
     for table, id_col in TABLES.values():
         con.execute(f"DELETE FROM {table} WHERE {id_col} LIKE 'added-%'")
         con.execute(
-            f"UPDATE {table} SET review_status = NULL, reviewed_by = NULL, reviewed_at = NULL"
-            " WHERE review_status IS NOT NULL"
+            f"UPDATE {table} SET review_status = NULL, reviewed_by = NULL, reviewed_at = NULL,"
+            " duplicate_of = NULL WHERE review_status IS NOT NULL"
         )
     hashes = dict(con.execute("SELECT article_id, content_sha256 FROM articles").fetchall())
     for r in in_force:
@@ -562,6 +581,11 @@ def apply(con: Any, in_force: Sequence[Review], *, applied_upto: int = 0) -> App
                 why = "the extractor no longer finds this record in its article"
             else:
                 row = dict(zip([d[0] for d in cur.description], found, strict=True))
+            target = r.after.get("duplicate_of")
+            if why is None and target:
+                there = con.execute(f"SELECT count(*) FROM {table} WHERE {id_col} = ?", [target]).fetchone()
+                if not there or not there[0]:
+                    why = "the report it was marked a duplicate of is no longer extracted"
         if why is not None:
             look.append((r, why))
             states.append((r, f"needs a look: {why}"))
@@ -577,7 +601,9 @@ def apply(con: Any, in_force: Sequence[Review], *, applied_upto: int = 0) -> App
             _insert_added(con, r, article_on, stamp)
         else:
             values = dict(r.after) if r.action == "correct" else {}
-            if values:
+            if r.after.get("duplicate_of"):
+                values["duplicate_of"] = r.after["duplicate_of"]
+            if r.action == "correct":
                 row.update(values)
                 values.update(_derived(r.kind, row, article_on))
             values.update(stamp)

@@ -166,6 +166,10 @@ ALTER TABLE risk_figures ADD COLUMN IF NOT EXISTS reviewed_at TIMESTAMP;
 ALTER TABLE appeals ADD COLUMN IF NOT EXISTS review_status VARCHAR;
 ALTER TABLE appeals ADD COLUMN IF NOT EXISTS reviewed_by VARCHAR;
 ALTER TABLE appeals ADD COLUMN IF NOT EXISTS reviewed_at TIMESTAMP;
+-- a record rejected as a duplicate names the report it repeats: it joins that report's group
+ALTER TABLE pledges ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
+ALTER TABLE risk_figures ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
+ALTER TABLE appeals ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
 
 -- The reviews in force as the last ingest or refresh found them, each with its state:
 -- 'applied', or 'needs a look: <why>' (its article changed, or its record is gone).
