@@ -168,3 +168,18 @@ def test_mentions_are_whole_words_in_order_without_overlap() -> None:
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:], strict=False))
     assert all(text[m.start : m.end] == m.text for m in ms)
     assert ms[0].value("org") == "World Food Programme"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        pytest.param("Cyclone relief for the Cook Islands", "COK", id="realm-of-new-zealand"),
+        pytest.param("Aid reached Mayotte after the cyclone", "MYT", id="french-overseas-department"),
+        pytest.param("Typhoon damage in American Samoa", "ASM", id="longer-name-beats-samoa"),
+        pytest.param("Hurricane relief for the British Virgin Islands", "VGB", id="british-territory"),
+    ],
+)
+def test_territories_with_their_own_iso_code_are_places_of_their_own(text: str, iso3: str) -> None:
+    """ISO 3166 gives these territories codes of their own, and GUIDELINES.md's recipient is an
+    ISO 3166 code: aid to them is not aid to the country that governs them."""
+    assert [m.location for m in gazetteer.find_mentions(text) if m.location] == [iso3]

@@ -12,9 +12,9 @@ from aidtracker.etl.extract import extract
 from aidtracker.etl.records import Pledge
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Measured on 2026-12-04 with `python -m aidtracker.etl.train cv`: 135 of the 165 matched dev
-# pledges (the rules alone: 133).
-REACHED_CV_AGREEMENT = 0.82
+# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 137 of the 165 matched dev
+# pledges (the rules alone: 135).
+REACHED_CV_AGREEMENT = 0.83
 TOLERANCE = 0.03
 
 
