@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from aidtracker.dashboard import charts, downloads, evidence, queries, state, wording
+from aidtracker.dashboard import charts, downloads, evidence, queries, review, review_ui, state, wording
 from aidtracker.dashboard.data import query
 from aidtracker.etl import dbpath
 
@@ -32,6 +32,12 @@ GROUP_NOUNS = {"flows": "pledge", "risk_observations": "risk figure", "appeal_gr
 FORM_LABELS = {"cash": "Cash", "in_kind": "In-kind"}
 STATUS_LABELS = {"pledged": "Pledged", "delivered": "Delivered"}
 GOODS_LABEL = "In-kind goods"
+REVIEW_LABELS = {
+    "all": "All (rejected left out)",
+    "confirmed": "Confirmed (or corrected, added)",
+    "unreviewed": "Unreviewed",
+    "rejected": "Rejected only",
+}
 # keyed containers (CSS class st-key-<key>) a browser test can find the Overview's empty state by
 NOTE_KEY = "overview_note"
 IN_KIND_KEY = "overview_in_kind"
@@ -143,6 +149,14 @@ def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> q
         format_func=lambda v: charts.INDICATOR_LABELS.get(v, v),
         placeholder="All indicators",
     )
+    sb.selectbox(
+        "Review status",
+        queries.REVIEW_CHOICES,
+        key=state.REVIEW_KEY,
+        format_func=lambda v: REVIEW_LABELS.get(v, v),
+        help="What analysts made of each fact. Every chart, number, table and download follows this; "
+        "a rejected fact shows only when this asks for the rejected ones.",
+    )
     sb.caption(
         "Risk figures and appeals have no donor: choosing donors shows those of the countries "
         "the chosen donors' pledges go to."
@@ -154,6 +168,7 @@ def sidebar(db: str, version: tuple[int, int, int], choices: state.Choices) -> q
         "once, with its reports listed under it. On: every article's report is a row of its own, and "
         "every number counts each report.",
     )
+    review_ui.sidebar_controls()
     filters = state.to_filters(st.session_state.to_dict(), choices)
     st.query_params.from_dict(state.to_query(filters))
     return filters
@@ -180,13 +195,13 @@ def headline(summary: dict, scope: wording.Scope, filters: queries.Filters) -> N
     cols[2].metric(
         "Pledges",
         f"{int(h['pledges']):,}",
-        None if filters.reports else f"from {reports}",
+        None if filters.every_report() else f"from {reports}",
         delta_color="off",
         delta_arrow="off",
         help=f"{scope.shown.kinds()}. "
         + (
             "Every report counted, as the switch Show every report asks."
-            if filters.reports
+            if filters.every_report()
             else f"Each counted once, however many articles report it: {reports} in all."
         ),
         **card,
@@ -375,15 +390,20 @@ def table_section(db: str, version: tuple[int, int, int], filters: queries.Filte
         reports = query("group_reports", db, version, table, chosen)
         if reports:
             st.html(evidence.reports_html(reports))
+            review_ui.panel(db, version, table, [str(r["id"]) for r in reports])
         return
     rec = query("evidence", db, version, table, chosen)
     if rec:
         st.html(evidence.evidence_html(rec))
+        review_ui.panel(db, version, table, [str(chosen)])
 
 
 def dashboard(db: Path) -> None:
     name = str(db)
     version = queries.file_version(db)
+    # a review saved while an ingest swapped the file: apply it now
+    if review.catch_up(db, query("review_overview", name, version)["applied_upto"]):
+        version = queries.file_version(db)
     values = query("distinct_values", name, version)
     everything = query("summary", name, version, queries.Filters())
     choices = state.Choices(
@@ -404,11 +424,13 @@ def dashboard(db: Path) -> None:
     )
     summary = query("summary", name, version, filters)
     # what the database holds, counted as the page counts (each pledge once, or every report)
-    stored = query("summary", name, version, queries.Filters(reports=filters.reports))
+    stored = query("summary", name, version, queries.Filters(reports=filters.every_report()))
     scope = wording.Scope(
         shown=wording.Counts.of(summary["headline"]), stored=wording.Counts.of(stored["headline"])
     )
     headline(summary, scope, filters)
+    review_ui.show_message()
+    review_ui.summary(query("review_overview", name, version))
     # Lazy tabs: a tab switch reruns the script, and only the open tab's content (and its queries)
     # runs; the summary above serves every tab. The widgets inside a tab keep their value while it
     # is closed (persist_state="page").

@@ -22,6 +22,9 @@ _CACHEABLE = frozenset(
         "table_view",
         "evidence",
         "group_reports",
+        "review_record",
+        "duplicate_candidates",
+        "review_overview",
     }
 )
 

@@ -123,6 +123,12 @@ HXL_TAGS: dict[str, dict[str, str]] = {
     },
 }
 
+# What analysts made of each row (etl.reviews): every table but articles carries it.
+REVIEW_TAGS = {"review_status": "#status+review", "reviewed_by": "#contact+name+reviewer"}
+for _table, _tags in HXL_TAGS.items():
+    if _table != "articles":
+        _tags.update(REVIEW_TAGS)
+
 # The tables with a people column, and its tag when every row shares one indicator
 # (#affected+num otherwise).
 RISK_TABLES = ("risk_figures", "risk_observations")

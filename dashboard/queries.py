@@ -44,10 +44,74 @@ class Filters:
     indicators: tuple[str, ...] = ()
     # count every report (the record tables) instead of each pledge, figure and appeal once
     reports: bool = False
+    # analysts' reviews (REVIEW_CHOICES): 'all' leaves out what they rejected, 'confirmed' keeps
+    # what they confirmed, corrected or added, 'unreviewed' what none reviewed, 'rejected' only that
+    review: str = "all"
 
     def records_filtered(self) -> bool:
         """Whether any filter other than the dates is on (then articles follow their records)."""
-        return bool(self.donors or self.recipients or self.aid_forms or self.statuses or self.indicators)
+        return bool(
+            self.donors
+            or self.recipients
+            or self.aid_forms
+            or self.statuses
+            or self.indicators
+            or self.review != "all"
+        )
+
+    def every_report(self) -> bool:
+        """Whether the page reads the record tables: asked for, or the rejected reports, which
+        belong to no group."""
+        return self.reports or self.review == "rejected"
+
+
+# The review filter's values: what a record's review_status is for each.
+REVIEW_CHOICES = ("all", "confirmed", "unreviewed", "rejected")
+KEPT_STATUSES = "('confirmed', 'corrected', 'added')"
+# Per record table: the fixed clause each review filter adds (`{a}` the table's alias).
+_RECORD_REVIEW = {
+    "all": "{a}.review_status IS DISTINCT FROM 'rejected'",
+    "confirmed": "{a}.review_status IN " + KEPT_STATUSES,
+    "unreviewed": "{a}.review_status IS NULL",
+    "rejected": "{a}.review_status = 'rejected'",
+}
+# A group (flows, risk_observations, appeal_groups) never holds a rejected report but one rejected
+# as a duplicate of its own; it is confirmed when an analyst kept one of its reports.
+_GROUP_REVIEW = {
+    "all": None,
+    "confirmed": "EXISTS ({reports} AND x.review_status IN " + KEPT_STATUSES + ")",
+    "unreviewed": "NOT EXISTS ({reports} AND x.review_status IS NOT NULL)",
+    "rejected": "EXISTS ({reports} AND x.review_status = 'rejected')",
+}
+# per group table: its reports, for the clauses above: (link table, group column, record table, id)
+_GROUP_LINKS = {
+    "flows": ("flow_reports", "flow_id", "pledges", "pledge_id"),
+    "risk_observations": ("observation_reports", "observation_id", "risk_figures", "figure_id"),
+    "appeal_groups": ("appeal_reports", "group_id", "appeals", "appeal_id"),
+}
+
+
+def _review_conds(f: Filters, table: str, alias: str) -> list[str]:
+    """The review filter's clause on `table` (a record or group table) under `alias`: fixed text.
+
+    >>> _review_conds(Filters(), "pledges", "p")
+    ["p.review_status IS DISTINCT FROM 'rejected'"]
+    >>> _review_conds(Filters(), "flows", "p")
+    []
+    """
+    if f.review not in REVIEW_CHOICES:
+        raise ValueError(f"review: {f.review!r} is not one of {', '.join(REVIEW_CHOICES)}")
+    if table in _GROUP_LINKS:
+        clause = _GROUP_REVIEW[f.review]
+        if clause is None:
+            return []
+        links, group_col, records, id_col = _GROUP_LINKS[table]
+        reports = (
+            f"SELECT 1 FROM {links} l JOIN {records} x ON x.{id_col} = l.{id_col}"
+            f" WHERE l.{group_col} = {alias}.{group_col}"
+        )
+        return [clause.format(reports=reports)]
+    return [_RECORD_REVIEW[f.review].format(a=alias)]
 
 
 def shown_table(table: str, filters: Filters) -> str:
@@ -55,10 +119,10 @@ def shown_table(table: str, filters: Filters) -> str:
 
     >>> shown_table("pledges", Filters()), shown_table("pledges", Filters(reports=True))
     ('flows', 'pledges')
-    >>> shown_table("articles", Filters())
-    'articles'
+    >>> shown_table("articles", Filters()), shown_table("pledges", Filters(review="rejected"))
+    ('articles', 'pledges')
     """
-    return table if filters.reports else GROUPS.get(table, table)
+    return table if filters.every_report() else GROUPS.get(table, table)
 
 
 class DatabaseBusy(RuntimeError):
@@ -267,8 +331,8 @@ def _where(conds: list[str]) -> str:
     return ("WHERE " + " AND ".join(conds)) if conds else ""
 
 
-def _pledge_conds(f: Filters, q: _Sql, alias: str = "p") -> list[str]:
-    conds = []
+def _pledge_conds(f: Filters, q: _Sql, alias: str = "p", table: str = "pledges") -> list[str]:
+    conds = _review_conds(f, table, alias)
     if f.donors:
         conds.append(q.values(f"{alias}.donor", "donors", f.donors))
     if f.recipients:
@@ -281,8 +345,8 @@ def _pledge_conds(f: Filters, q: _Sql, alias: str = "p") -> list[str]:
     return conds
 
 
-def _in_kind_conds(f: Filters, q: _Sql) -> list[str]:
-    return [*_pledge_conds(f, q), "p.aid_form = 'in_kind'"]
+def _in_kind_conds(f: Filters, q: _Sql, table: str = "pledges") -> list[str]:
+    return [*_pledge_conds(f, q, table=table), "p.aid_form = 'in_kind'"]
 
 
 def _date_conds(f: Filters, q: _Sql, column: str) -> list[str]:
@@ -327,7 +391,9 @@ def _sql(
             memo.move_to_end(key)
     if countries is None:
         q = _Sql()
-        sql = f"SELECT DISTINCT p.recipient_iso3 FROM {pledges} p {_where(_pledge_conds(f, q))}"
+        sql = (
+            f"SELECT DISTINCT p.recipient_iso3 FROM {pledges} p {_where(_pledge_conds(f, q, table=pledges))}"
+        )
         countries = tuple(sorted(r[0] for r in con.execute(sql, q.params).fetchall() if r[0] is not None))
         with _LOCK:
             memo[key] = countries
@@ -336,8 +402,8 @@ def _sql(
     return _Sql(countries, **params)
 
 
-def _risk_conds(f: Filters, q: _Sql, alias: str = "r") -> list[str]:
-    conds = []
+def _risk_conds(f: Filters, q: _Sql, alias: str = "r", table: str = "risk_figures") -> list[str]:
+    conds = _review_conds(f, table, alias)
     if f.recipients:
         conds.append(q.values(f"{alias}.country_iso3", "recipients", f.recipients))
     if f.indicators:
@@ -347,10 +413,12 @@ def _risk_conds(f: Filters, q: _Sql, alias: str = "r") -> list[str]:
     return conds
 
 
-def _appeal_conds(f: Filters, q: _Sql, *, dates: bool = True, date: str = "a.published_on") -> list[str]:
+def _appeal_conds(
+    f: Filters, q: _Sql, *, dates: bool = True, date: str = "a.published_on", table: str = "appeals"
+) -> list[str]:
     """Conditions on `appeals ap` joined to its article `a` (an appeal's date is its article's), or
-    on `appeal_groups ap` with `date` its announced_on."""
-    conds = []
+    on `appeal_groups ap` (`table`) with `date` its announced_on."""
+    conds = _review_conds(f, table, "ap")
     if f.recipients:
         conds.append(q.values("ap.country_iso3", "recipients", f.recipients))
     conds += _donor_countries(f, q, "ap.country_iso3")
@@ -586,7 +654,7 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
     """
     cat = _catalog(db)
     f = filters
-    src = _SOURCES[f.reports]
+    src = _SOURCES[f.every_report()]
     q = _Sql()
     # donors and recipients are grouping keys: their filters become flags, not WHERE clauses,
     # so the option counts (each leaving its own filter out) come from the same scan
@@ -597,7 +665,7 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
         reports=src["reports"],
         keep=keep,
         keep_recipient=keep_recipient,
-        where=_where(_pledge_conds(replace(f, donors=(), recipients=()), q)),
+        where=_where(_pledge_conds(replace(f, donors=(), recipients=()), q, table=src["pledges"])),
     )
     out: dict[str, Any] = {}
     with connect(db) as con:
@@ -605,7 +673,7 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
         con.register("catalog_recipients", cat["recipients"])
         con.execute(pledges_sql, q.params)
         rq = _Sql()
-        conds = _risk_conds(replace(f, donors=()), rq)
+        conds = _risk_conds(replace(f, donors=()), rq, table=src["risk"])
         if f.donors:
             # the countries the chosen donors' filtered pledges go to, from the groups just made
             conds.append(
@@ -618,7 +686,10 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
         con.execute("DROP TABLE rg")
         gq = _Sql()
         out["goods_by_unit"] = con.execute(
-            _GOODS_BY_UNIT.format(pledges=src["pledges"], where=_where(_in_kind_conds(f, gq))), gq.params
+            _GOODS_BY_UNIT.format(
+                pledges=src["pledges"], where=_where(_in_kind_conds(f, gq, table=src["pledges"]))
+            ),
+            gq.params,
         ).df()
     headline = {k: float(v) for k, v in out["headline"].iloc[0].items()}
     headline["in_kind_pledges"] = float(out["goods_by_unit"]["pledges"].sum())
@@ -634,8 +705,9 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
 def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
     """USD of cash pledges per month and donor (dated pledges only); flows unless `filters.reports`."""
     q = _Sql()
+    pledges = _SOURCES[filters.every_report()]["pledges"]
     conds = [
-        *_pledge_conds(filters, q),
+        *_pledge_conds(filters, q, table=pledges),
         "p.aid_form = 'cash'",
         "p.amount_usd IS NOT NULL",
         "p.announced_on IS NOT NULL",
@@ -647,7 +719,7 @@ def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
         SELECT make_date(y, m, 1)::DATE AS month, donor, usd FROM (
             SELECT year(p.announced_on) AS y, month(p.announced_on) AS m, p.donor,
                    sum(p.amount_usd) AS usd
-            FROM {_SOURCES[filters.reports]["pledges"]} p {_where(conds)} GROUP BY ALL
+            FROM {pledges} p {_where(conds)} GROUP BY ALL
         ) ORDER BY month, donor
         """,
         q.params,
@@ -658,12 +730,13 @@ def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
     """In-kind pledges summed per commodity and unit; never converted to or added to money. Flows
     (each pledge once) unless `filters.reports`."""
     q = _Sql()
+    pledges = _SOURCES[filters.every_report()]["pledges"]
     return _frame(
         db,
         f"""
         SELECT COALESCE(p.commodity, 'unspecified') AS commodity, p.unit, sum(p.amount) AS quantity,
                count(*) AS pledges
-        FROM {_SOURCES[filters.reports]["pledges"]} p {_where(_in_kind_conds(filters, q))}
+        FROM {pledges} p {_where(_in_kind_conds(filters, q, table=pledges))}
         GROUP BY ALL ORDER BY unit, quantity DESC
         """,
         q.params,
@@ -673,12 +746,12 @@ def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
 def risk_series(db: str | Path, filters: Filters, country_key: str) -> pd.DataFrame:
     """Dated risk figures of one country: the largest per date and indicator. Risk observations
     (each figure once, at its first date) unless `filters.reports`."""
-    src = _SOURCES[filters.reports]
+    src = _SOURCES[filters.every_report()]
     with _use(db) as (reader, con):
         q = _sql(reader, con, filters, pledges=src["pledges"])
         key = q.value("country_key", country_key)
         conds = [
-            *_risk_conds(filters, q),
+            *_risk_conds(filters, q, table=src["risk"]),
             f"COALESCE(r.country_iso3, r.country) = {key}",
             "r.as_of IS NOT NULL",
         ]
@@ -707,6 +780,18 @@ class _Table:
     pledges: str = "pledges"  # where the donor filter's countries come from (see _sql)
 
 
+def _group_review(table: str, alias: str) -> str:
+    """The join that gives each group (`rv`) the status of its latest kept review and who made
+    the kept reviews of its reports (NULL when none was reviewed)."""
+    links, group_col, records, id_col = _GROUP_LINKS[table]
+    return f"""LEFT JOIN (
+        SELECT l.{group_col} AS gid, max_by(x.review_status, x.reviewed_at) AS review_status,
+               array_to_string(list_sort(list(DISTINCT x.reviewed_by)), '; ') AS reviewed_by
+        FROM {links} l JOIN {records} x ON x.{id_col} = l.{id_col}
+        WHERE x.review_status IN {KEPT_STATUSES} GROUP BY 1
+    ) rv ON rv.gid = {alias}.{group_col}"""
+
+
 _TABLE = {
     "pledges": _Table(
         "pledges p",
@@ -714,7 +799,8 @@ _TABLE = {
         "p.announced_on",
         """p.announced_on AS date, p.donor, p.donor_iso3, p.donor_kind, p.recipient, p.recipient_iso3,
            p.channel, p.amount, p.unit, p.amount_usd, p.aid_form, p.commodity, p.status, p.confidence,
-           p.evidence, a.title AS article_title, p.article_id, gr.flow_id, p.pledge_id AS id""",
+           p.review_status, p.reviewed_by, p.evidence, a.title AS article_title, p.article_id, gr.flow_id,
+           p.pledge_id AS id""",
         """LEFT JOIN articles a ON a.article_id = p.article_id
            LEFT JOIN flow_reports gr ON gr.pledge_id = p.pledge_id""",
     ),
@@ -723,8 +809,8 @@ _TABLE = {
         "r.figure_id",
         "r.as_of",
         """r.as_of AS date, r.country, r.country_iso3, r.indicator, r.people, r.qualifier,
-           r.population_group, r.source_org, r.confidence, r.evidence, a.title AS article_title,
-           r.article_id, gr.observation_id, r.figure_id AS id""",
+           r.population_group, r.source_org, r.confidence, r.review_status, r.reviewed_by, r.evidence,
+           a.title AS article_title, r.article_id, gr.observation_id, r.figure_id AS id""",
         """LEFT JOIN articles a ON a.article_id = r.article_id
            LEFT JOIN observation_reports gr ON gr.figure_id = r.figure_id""",
     ),
@@ -734,8 +820,8 @@ _TABLE = {
         "ap.appeal_id",
         "a.published_on",
         """a.published_on AS date, ap.organization, ap.country_iso3, ap.amount, ap.unit, ap.amount_usd,
-           ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, gr.group_id,
-           ap.appeal_id AS id""",
+           ap.confidence, ap.review_status, ap.reviewed_by, ap.evidence, a.title AS article_title,
+           ap.article_id, gr.group_id, ap.appeal_id AS id""",
         "LEFT JOIN appeal_reports gr ON gr.appeal_id = ap.appeal_id",
     ),
     "articles": _Table(
@@ -751,8 +837,9 @@ _TABLE = {
         "p.announced_on",
         """p.announced_on AS date, p.n_articles AS articles, p.donor, p.donor_iso3, p.donor_kind, p.recipient,
            p.recipient_iso3, p.amount, p.unit, p.amount_usd, p.aid_form, p.commodity, p.status,
-           a.title AS first_article_title, p.first_article_id, p.flow_id AS id""",
-        "LEFT JOIN articles a ON a.article_id = p.first_article_id",
+           rv.review_status, rv.reviewed_by, a.title AS first_article_title, p.first_article_id,
+           p.flow_id AS id""",
+        "LEFT JOIN articles a ON a.article_id = p.first_article_id " + _group_review("flows", "p"),
         "flows",
     ),
     "risk_observations": _Table(
@@ -760,8 +847,10 @@ _TABLE = {
         "r.observation_id",
         "r.as_of",
         """r.as_of AS date, r.n_articles AS articles, r.country, r.country_iso3, r.indicator, r.people,
-           r.population_group, a.title AS first_article_title, r.first_article_id, r.observation_id AS id""",
-        "LEFT JOIN articles a ON a.article_id = r.first_article_id",
+           r.population_group, rv.review_status, rv.reviewed_by, a.title AS first_article_title,
+           r.first_article_id, r.observation_id AS id""",
+        "LEFT JOIN articles a ON a.article_id = r.first_article_id "
+        + _group_review("risk_observations", "r"),
         "flows",
     ),
     "appeal_groups": _Table(
@@ -769,8 +858,9 @@ _TABLE = {
         "ap.group_id",
         "ap.announced_on",
         """ap.announced_on AS date, ap.n_articles AS articles, ap.organization, ap.country_iso3, ap.amount,
-           ap.unit, ap.amount_usd, a.title AS first_article_title, ap.first_article_id, ap.group_id AS id""",
-        "LEFT JOIN articles a ON a.article_id = ap.first_article_id",
+           ap.unit, ap.amount_usd, rv.review_status, rv.reviewed_by, a.title AS first_article_title,
+           ap.first_article_id, ap.group_id AS id""",
+        "LEFT JOIN articles a ON a.article_id = ap.first_article_id " + _group_review("appeal_groups", "ap"),
         "flows",
     ),
 }
@@ -789,8 +879,8 @@ _NARROW = {
 
 # an appeals page's rows carry their article's date (see _NARROW); the title is joined on
 _APPEAL_PAGE_COLUMNS = """ap.published_on AS date, ap.organization, ap.country_iso3, ap.amount, ap.unit,
-    ap.amount_usd, ap.confidence, ap.evidence, a.title AS article_title, ap.article_id, gr.group_id,
-    ap.appeal_id AS id"""
+    ap.amount_usd, ap.confidence, ap.review_status, ap.reviewed_by, ap.evidence, a.title AS article_title,
+    ap.article_id, gr.group_id, ap.appeal_id AS id"""
 
 # an article's record counts, for every row of `a` (downloads)
 _ARTICLE_COUNTS = """
@@ -823,13 +913,13 @@ def _check_table(table: str) -> None:
 
 def _conds(table: str, filters: Filters, q: _Sql) -> list[str]:
     if table in ("pledges", "flows"):
-        return _pledge_conds(filters, q)
+        return _pledge_conds(filters, q, table=table)
     if table in ("risk_figures", "risk_observations"):
-        return _risk_conds(filters, q)
+        return _risk_conds(filters, q, table=table)
     if table == "appeals":
         return _appeal_conds(filters, q)
     if table == "appeal_groups":
-        return _appeal_conds(filters, q, date="ap.announced_on")
+        return _appeal_conds(filters, q, date="ap.announced_on", table=table)
     # the articles are the sources of the reports, whichever way the page counts them
     return _article_conds(filters, q)
 
@@ -929,7 +1019,7 @@ def risk_indicators(
     t = _TABLE[table]
     with _use(db) as (reader, con):
         q = _sql(reader, con, filters, pledges=t.pledges, limit=limit)
-        where = _where(_risk_conds(filters, q))
+        where = _where(_risk_conds(filters, q, table=table))
         sql = f"SELECT DISTINCT r.indicator FROM {t.source} {where} LIMIT $limit"
         return [row[0] for row in con.execute(sql, q.params).fetchall()]
 
@@ -1075,3 +1165,132 @@ def group_reports(db: str | Path, table: str, group_id: str) -> list[dict[str, A
         cur = con.execute(_GROUP_REPORTS[table], {"id": group_id})
         names = [str(d[0]) for d in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+# --- analysts' reviews -----------------------------------------------------------------------
+
+# per record table: its id column and the columns a reviewer sees and may correct (etl.reviews.FIELDS)
+REVIEWED_TABLES = {
+    "pledges": (
+        "pledge_id",
+        ("donor", "donor_iso3", "recipient_iso3", "amount", "unit", "status", "announced_on", "commodity"),
+    ),
+    "risk_figures": ("figure_id", ("country_iso3", "people", "indicator", "as_of")),
+    "appeals": ("appeal_id", ("organization", "country_iso3", "amount", "unit")),
+}
+_REVIEW_COLUMNS = "review_status, reviewed_by, reviewed_at, duplicate_of"
+
+
+def review_record(db: str | Path, table: str, record_id: str) -> dict[str, Any] | None:
+    """One record as a reviewer sees it: its fields, review columns, evidence span, and its
+    article's text and content hash (what a review is keyed by). None for an unknown id."""
+    if table not in REVIEWED_TABLES:
+        raise ValueError(f"no reviews of table {table!r}")
+    id_col, fields = REVIEWED_TABLES[table]
+    sql = (
+        f"SELECT x.{id_col} AS id, x.article_id, {', '.join('x.' + f for f in fields)}, "
+        f"{', '.join('x.' + c for c in _REVIEW_COLUMNS.split(', '))}, x.evidence, x.span_start, x.span_end, "
+        "a.text, a.content_sha256, a.title "
+        f"FROM {table} x LEFT JOIN articles a ON a.article_id = x.article_id WHERE x.{id_col} = $id"
+    )
+    with connect(db) as con:
+        cur = con.execute(sql, {"id": record_id})
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([str(d[0]) for d in cur.description or []], row, strict=True))
+
+
+# the other reports a report may repeat: the same country, nearest in date first
+_DUPLICATE_CANDIDATES = {
+    "pledges": """
+        SELECT x.pledge_id AS id, x.announced_on AS date, x.donor AS who, x.recipient_iso3 AS place,
+               x.amount, x.unit, x.article_id
+        FROM pledges x, (SELECT * FROM pledges WHERE pledge_id = $id) me
+        WHERE x.pledge_id <> me.pledge_id AND x.review_status IS DISTINCT FROM 'rejected'
+          AND (x.recipient_iso3 IS NOT DISTINCT FROM me.recipient_iso3 OR x.donor = me.donor)
+        ORDER BY (x.donor = me.donor) DESC, abs(date_diff('day', x.announced_on, me.announced_on)) NULLS LAST,
+                 x.pledge_id
+        LIMIT $limit
+    """,
+    "risk_figures": """
+        SELECT x.figure_id AS id, x.as_of AS date, x.indicator AS who, x.country_iso3 AS place,
+               x.people AS amount, 'people' AS unit, x.article_id
+        FROM risk_figures x, (SELECT * FROM risk_figures WHERE figure_id = $id) me
+        WHERE x.figure_id <> me.figure_id AND x.review_status IS DISTINCT FROM 'rejected'
+          AND x.country_iso3 IS NOT DISTINCT FROM me.country_iso3
+        ORDER BY (x.indicator = me.indicator) DESC, abs(date_diff('day', x.as_of, me.as_of)) NULLS LAST,
+                 x.figure_id
+        LIMIT $limit
+    """,
+    "appeals": """
+        SELECT x.appeal_id AS id, a.published_on AS date, x.organization AS who, x.country_iso3 AS place,
+               x.amount, x.unit, x.article_id
+        FROM appeals x LEFT JOIN articles a USING (article_id),
+             (SELECT * FROM appeals WHERE appeal_id = $id) me
+        WHERE x.appeal_id <> me.appeal_id AND x.review_status IS DISTINCT FROM 'rejected'
+          AND (x.country_iso3 IS NOT DISTINCT FROM me.country_iso3 OR x.organization = me.organization)
+        ORDER BY (x.organization = me.organization) DESC, x.appeal_id
+        LIMIT $limit
+    """,
+}
+
+
+def duplicate_candidates(db: str | Path, table: str, record_id: str, limit: int = 50) -> pd.DataFrame:
+    """The reports of `table` the record may repeat (for a rejection as a duplicate): those of its
+    country (or donor, organization), the likeliest first."""
+    if table not in _DUPLICATE_CANDIDATES:
+        raise ValueError(f"no reviews of table {table!r}")
+    return _frame(db, _DUPLICATE_CANDIDATES[table], {"id": record_id, "limit": limit})
+
+
+_REVIEW_COUNTS = """
+SELECT kind, count(*) FILTER (WHERE NOT added) AS extracted,
+       count(*) FILTER (WHERE review_status IS NOT NULL AND NOT added) AS reviewed,
+       count(*) FILTER (WHERE review_status = 'confirmed') AS confirmed,
+       count(*) FILTER (WHERE review_status = 'corrected') AS corrected,
+       count(*) FILTER (WHERE review_status = 'rejected') AS rejected,
+       count(*) FILTER (WHERE added) AS added
+FROM (
+    SELECT 'pledge' AS kind, review_status, pledge_id LIKE 'added-%' AS added FROM pledges
+    UNION ALL SELECT 'risk_figure', review_status, figure_id LIKE 'added-%' FROM risk_figures
+    UNION ALL SELECT 'appeal', review_status, appeal_id LIKE 'added-%' FROM appeals
+) GROUP BY kind ORDER BY kind
+"""
+
+
+def review_overview(db: str | Path) -> dict[str, Any]:
+    """What the analysts' reviews say about the whole database:
+
+    - counts: per kind, the facts extracted, how many were reviewed, confirmed unchanged,
+      corrected, rejected, and the facts analysts added;
+    - reviewed_share: the share of extracted facts reviewed; precision: among the reviewed, the
+      share confirmed unchanged (the extractor's precision as analysts see it); None without any;
+    - needs_a_look: the reviews in force that were not applied, with why (review_log);
+    - applied_upto: the newest review number applied (0 before any review).
+    """
+    with connect(db) as con:
+        tables = {row[0] for row in con.execute(_TABLE_NAMES).fetchall()}
+        counts = con.execute(_REVIEW_COUNTS).df()
+        if {"review_log", "review_state"} <= tables:
+            look = con.execute(
+                "SELECT review_id, kind, record_id, article_id, action, reason, reviewer, reviewed_at,"
+                " state FROM review_log WHERE state <> 'applied' ORDER BY review_id"
+            ).df()
+            found = con.execute("SELECT max(applied_upto) FROM review_state").fetchone()
+            upto = int(found[0]) if found and found[0] is not None else 0
+        else:
+            look, upto = pd.DataFrame(), 0
+    extracted, reviewed = int(counts["extracted"].sum()), int(counts["reviewed"].sum())
+    confirmed = int(counts["confirmed"].sum())
+    return {
+        "counts": counts,
+        "extracted": extracted,
+        "reviewed": reviewed,
+        "confirmed": confirmed,
+        "added": int(counts["added"].sum()),
+        "reviewed_share": reviewed / extracted if extracted else None,
+        "precision": confirmed / reviewed if reviewed else None,
+        "needs_a_look": look,
+        "applied_upto": upto,
+    }

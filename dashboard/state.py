@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from aidtracker.dashboard.queries import Filters
+from aidtracker.dashboard.queries import REVIEW_CHOICES, Filters
 
 # session-state key of each sidebar widget -> its URL query parameter
 LIST_PARAMS = {
@@ -21,6 +21,8 @@ FROM_PARAM, TO_PARAM = "from", "to"
 # the sidebar's switch to every report (session-state key and URL parameter); not a filter, so
 # clearing the filters keeps it
 REPORTS_KEY = REPORTS_PARAM = "reports"
+# the review filter (session-state key and URL parameter): one of REVIEW_CHOICES, 'all' by default
+REVIEW_KEY = REVIEW_PARAM = "review"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ def _last(params: Mapping[str, Sequence[str]], name: str) -> str | None:
 def defaults(choices: Choices) -> dict[str, object]:
     """Widget values meaning "no filter"."""
     out: dict[str, object] = {key: [] for key in LIST_PARAMS}
+    out[REVIEW_KEY] = REVIEW_CHOICES[0]
     if choices.bounds:
         out[DATES_KEY] = choices.bounds
     return out
@@ -64,9 +67,14 @@ def from_query(params: Mapping[str, Sequence[str]], choices: Choices) -> dict[st
     (['Japan'], [], (datetime.date(2022, 1, 1), datetime.date(2024, 12, 31)), False)
     >>> from_query({"reports": ["1"]}, c)["reports"]
     True
+    >>> from_query({"review": ["rejected"]}, c)["review"], from_query({"review": ["x'--"]}, c)["review"]
+    ('rejected', 'all')
     """
     values = defaults(choices)
     values[REPORTS_KEY] = _last(params, REPORTS_PARAM) == "1"
+    review = _last(params, REVIEW_PARAM)
+    if review in REVIEW_CHOICES:
+        values[REVIEW_KEY] = review
     for key, param in LIST_PARAMS.items():
         allowed = set(getattr(choices, key))
         values[key] = list(dict.fromkeys(v for v in params.get(param, []) if v in allowed))
@@ -85,7 +93,7 @@ def to_filters(values: Mapping[str, object], choices: Choices) -> Filters:
     >>> c = Choices([], [], [], [], [], (dt.date(2020, 1, 1), dt.date(2024, 12, 31)))
     >>> to_filters({"donor": ["Japan"], "dates": (dt.date(2020, 1, 1), dt.date(2023, 1, 1))}, c)
     Filters(donors=('Japan',), recipients=(), date_from=None, date_to=datetime.date(2023, 1, 1), \
-aid_forms=(), statuses=(), indicators=(), reports=False)
+aid_forms=(), statuses=(), indicators=(), reports=False, review='all')
     """
     date_from = date_to = None
     dates = values.get(DATES_KEY) or ()
@@ -107,6 +115,7 @@ aid_forms=(), statuses=(), indicators=(), reports=False)
         statuses=picked("status"),
         indicators=picked("indicator"),
         reports=bool(values.get(REPORTS_KEY)),
+        review=str(review) if (review := values.get(REVIEW_KEY)) in REVIEW_CHOICES else REVIEW_CHOICES[0],
     )
 
 
@@ -115,8 +124,8 @@ def to_query(filters: Filters) -> dict[str, list[str]]:
 
     >>> to_query(Filters(donors=("Japan", "x'); --"), date_to=dt.date(2023, 1, 1)))
     {'donor': ['Japan', "x'); --"], 'to': ['2023-01-01']}
-    >>> to_query(Filters(reports=True))
-    {'reports': ['1']}
+    >>> to_query(Filters(reports=True, review="confirmed"))
+    {'reports': ['1'], 'review': ['confirmed']}
     """
     out: dict[str, list[str]] = {}
     for param, value in (
@@ -128,6 +137,7 @@ def to_query(filters: Filters) -> dict[str, list[str]]:
         ("status", filters.statuses),
         ("indicator", filters.indicators),
         (REPORTS_PARAM, ("1",) if filters.reports else ()),
+        (REVIEW_PARAM, (filters.review,) if filters.review != REVIEW_CHOICES[0] else ()),
     ):
         if value:
             out[param] = list(value)

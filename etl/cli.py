@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -109,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         metavar="PATH",
         help="serve under this URL path, e.g. aidtracker behind a reverse proxy at /aidtracker/ (default: /)",
+    )
+    dash.add_argument(
+        "--edit-password-file",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="let only those who give the password on this file's first line review facts; without "
+        "it (or $AIDTRACKER_EDIT_PASSWORD) a dashboard served beyond this machine (--host) is "
+        "read-only, and one on 127.0.0.1 (the default) lets anyone at the page review",
     )
     revs = commands.add_parser(
         "reviews",
@@ -228,6 +237,34 @@ def dashboard_argv(db: Path, host: str, port: int, base_url_path: str = "") -> l
     ]  # fmt: skip
 
 
+REVIEW_NOTES = {
+    "local": "reviewing facts is on (served on this machine only)",
+    "password": "reviewing facts is on for those who give the edit password",
+    "read-only": "read-only: served beyond this machine without an edit password, facts cannot be reviewed",
+}
+
+
+def dashboard_review_env(host: str, password_file: Path | None, environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment that tells the dashboard's Streamlit process who may review (never its
+    argv, which `ps` shows): the mode, and where the edit password is read from at run time.
+    Raises ValueError for a password file that cannot serve."""
+    from aidtracker.dashboard import access as review  # no Streamlit import in this process
+
+    out = {review.PASSWORD_FILE_ENV: ""}
+    if password_file is not None:
+        path = password_file.absolute()
+        try:
+            first = path.read_bytes()[: review.MAX_PASSWORD_BYTES].decode("utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"cannot read the edit password file {path}: {exc}") from None
+        if not first:
+            raise ValueError(f"the edit password file {path} is empty")
+        out[review.PASSWORD_FILE_ENV] = str(path)
+    has_password = password_file is not None or bool(environ.get(review.PASSWORD_ENV))
+    out[review.MODE_ENV] = review.mode_for(host, has_password)
+    return out
+
+
 def _dashboard(args: argparse.Namespace) -> int:
     if not DASHBOARD_APP.is_file():
         return _fail(f"the dashboard is missing: {DASHBOARD_APP} not found", EXIT_FAILED)
@@ -240,6 +277,12 @@ def _dashboard(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     os.environ["AIDTRACKER_DB"] = str(db)
+    try:
+        review_env = dashboard_review_env(args.host, args.edit_password_file, os.environ)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    os.environ.update(review_env)
+    print(f"aidtracker: {REVIEW_NOTES[review_env['AIDTRACKER_REVIEW_MODE']]}", file=sys.stderr)
     argv = dashboard_argv(db, args.host, args.port, args.base_url_path)
     os.execv(argv[0], argv)
     return 0  # not reached: execv replaces this process

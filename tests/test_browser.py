@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from screenshot import launch, serve, wait_for_app
 
-from aidtracker.dashboard import queries
+from aidtracker.dashboard import charts, queries
 from aidtracker.dashboard.queries import Filters
 
 pytestmark = pytest.mark.browser
@@ -197,7 +197,73 @@ def test_a_pledge_two_articles_report_counts_once_until_the_switch_shows_every_r
     expect(page.get_by_role("tabpanel").locator(".aid-evidence mark")).to_have_count(1)
 
 
-@pytest.mark.parametrize("which", ["server", "fixture_server"])
+@pytest.fixture(scope="module")
+def review_server(tmp_path_factory):
+    """The server on its own copy of the invented rows, served on 127.0.0.1: review is on."""
+    db = dashboard_db.build_fixture_db(tmp_path_factory.mktemp("review") / "review.duckdb")
+    log = tmp_path_factory.mktemp("review-server") / "server.log"
+    with serve(db, log) as url:
+        yield url, db, log
+
+
+def _metric_value(page, label: str):
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return metric.locator('[data-testid="stMetricValue"]')
+
+
+def test_confirm_a_fact_and_correct_another_and_see_the_charts_change(review_server, page):
+    url, db, _ = review_server
+    page.goto(f"{url}/?reports=1&donor=European+Union")
+    wait_for_app(page)
+    name = page.get_by_label("Your name", exact=True).and_(page.get_by_role("textbox"))
+    name.fill("Ana Analyst")
+    name.press("Enter")
+    _rerun_done(page)
+    _open_tab(page, "Pledges")
+    _expect_rows(page, 1)
+    panel = page.get_by_role("tabpanel").locator(".st-key-review_pledges")
+    expect(panel).to_contain_text("Not reviewed yet")
+    panel.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text(re.compile("Saved the confirmation"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"Reviewed: 1 of \d+ extracted facts"))).to_be_visible()
+    _rerun_done(page)
+    expect(page.get_by_role("tabpanel").locator(".st-key-review_pledges")).to_contain_text(
+        "Confirmed by Ana Analyst"
+    )
+
+    # Germany's pledge to Yemen is really to Ethiopia: the recipient is corrected
+    page.goto(f"{url}/?reports=1&recipient=YEM")
+    wait_for_app(page)
+    expect(_metric_value(page, "Pledged (cash, USD)")).to_have_text(charts.money(106.5e6 + 128.9e6 + 80e6))
+    page.goto(f"{url}/?reports=1&donor=Germany")
+    wait_for_app(page)
+    page.get_by_label("Your name", exact=True).and_(page.get_by_role("textbox")).fill("Ana Analyst")
+    page.get_by_label("Your name", exact=True).and_(page.get_by_role("textbox")).press("Enter")
+    _rerun_done(page)
+    _open_tab(page, "Pledges")
+    _expect_rows(page, 1)
+    panel = page.get_by_role("tabpanel").locator(".st-key-review_pledges")
+    panel.locator('[data-testid="stRadio"]').get_by_text("Correct", exact=True).click()
+    _rerun_done(page)
+    field = panel.get_by_label("Recipient country (ISO3)")
+    expect(field).to_have_value("YEM")
+    field.fill("ETH")
+    panel.get_by_role("button", name="Save correction").click()
+    expect(page.get_by_text(re.compile("Saved the correction"))).to_be_visible(timeout=30_000)
+    _rerun_done(page)
+    _open_tab(page, "Overview")
+    plots = page.get_by_role("tabpanel").locator(".js-plotly-plot")
+    expect(plots.filter(has_text="Top recipient countries")).to_contain_text("Ethiopia", timeout=30_000)
+    # and the headline of the old recipient lost it
+    page.goto(f"{url}/?reports=1&recipient=YEM")
+    wait_for_app(page)
+    expect(_metric_value(page, "Pledged (cash, USD)")).to_have_text(charts.money(106.5e6 + 80e6))
+    rows = queries.table_rows(db, "pledges", Filters(review="confirmed"))
+    assert sorted(rows["review_status"]) == ["confirmed", "corrected"]
+    assert set(rows["reviewed_by"]) == {"Ana Analyst"}
+
+
+@pytest.mark.parametrize("which", ["server", "fixture_server", "review_server"])
 def test_server_log_has_no_traceback(which, request):
     _, _, log = request.getfixturevalue(which)
     text = log.read_text()

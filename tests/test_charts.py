@@ -229,8 +229,10 @@ def test_state_round_trips_through_the_url():
         "indicator": ["in_need"],
         "dates": (dt.date(2021, 1, 1), dt.date(2024, 12, 31)),
         "reports": False,
+        "review": "rejected",
     }
     filters = state.to_filters(values, choices)
+    assert filters.review == "rejected"
     assert filters.date_from == dt.date(2021, 1, 1) and filters.date_to is None
     params = state.to_query(filters)
     assert state.from_query(params, choices) == values
