@@ -42,6 +42,10 @@ SAME_UNIT_TOLERANCE = 0.01
 # 5%: each report is converted at the ECB rate of its own date, rates move a few per cent
 # between the days two articles give, and a reporter rounds the converted figure.
 USD_TOLERANCE = 0.05
+# Of a set of twin reports (equal on every key the rules compare, from as many articles), the
+# first this many may head a candidate pair (_may_head): a later twin starts a group of its
+# own only when an article holds this many equal pledges of one day.
+TWIN_HEADS = 16
 # People counts agree within 2%: "9.9 million" and "nearly 10 million" are one figure.
 PEOPLE_TOLERANCE = 0.02
 
@@ -493,18 +497,43 @@ def _agree(rep: _Reports, r: np.ndarray, a: np.ndarray) -> np.ndarray:
     )
 
 
+def _may_head(rep: _Reports, rows: np.ndarray) -> np.ndarray:
+    """Which reports may be the earlier report of a candidate pair: all but the twins past the
+    first TWIN_HEADS of a set of twins (reports equal on every key the rules compare).
+
+    A later twin joins the first twin's group unless it shares that group's article, so it
+    starts a group of its own only when an article holds that many equal pledges: capping the
+    twins that may head keeps the pairs linear when many articles repeat one report (a wire
+    story reprinted thousands of times gave one pair per two reprints: 24 GB at 400,000)."""
+    ok = np.zeros(len(rep), dtype=bool)
+    if not len(rows):
+        return ok
+    keys = (rep.usd[rows], rep.amount[rows], rep.day[rows], rep.sub[rows], rep.partner[rows], rep.unit[rows])
+    order = np.lexsort((rows, *keys, rep.block[rows]))  # twins together, in canonical order
+    ordered = [k[order] for k in (rep.block[rows], *keys)]
+    same = np.ones(len(rows), dtype=bool)
+    same[0] = False
+    for k in ordered:
+        same[1:] &= (k[1:] == k[:-1]) | ((k[1:] != k[1:]) & (k[:-1] != k[:-1]))  # NaN equals NaN
+    starts = np.flatnonzero(~same)
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    ok[rows[order[rank < TWIN_HEADS]]] = True
+    return ok
+
+
 def _candidates(rep: _Reports, kind: _Kind) -> tuple[np.ndarray, np.ndarray]:
     """Every pair (later report r, earlier report a) that agrees on all but the group each is
-    in, sorted by r then a: what the greedy pass chooses from."""
+    in, sorted by r then a: what the greedy pass chooses from (a among _may_head)."""
     empty = np.zeros(0, dtype=np.int64)
     mergeable = rep.dated & (rep.block > 0)
     if mergeable.sum() < 2:
         return empty, empty
+    head = _may_head(rep, np.flatnonzero(mergeable))
     # one unit: amounts within the tolerance
     group = rep.block * (int(rep.unit.max()) + 1) + rep.unit
     rows = np.flatnonzero(mergeable)
     bucket = _buckets(rep.amount, _width(kind.tolerance))
-    r, a = _near_compatible(rep, kind, group, bucket, rows, rows)
+    r, a = _near_compatible(rep, kind, group, bucket, rows, rows[head[rows]])
     ok = _agree(rep, r, a) & (
         np.abs(rep.amount[r] - rep.amount[a]) <= kind.tolerance * np.maximum(rep.amount[r], rep.amount[a])
     )
@@ -518,8 +547,9 @@ def _candidates(rep: _Reports, kind: _Kind) -> tuple[np.ndarray, np.ndarray]:
         # own currency), and pairing those among themselves would be most of the work, so
         # they are paired only with the block's other units' reports, which are paired with all.
         major = _majority(rep.block, rep.unit, rows)
-        r1, a1 = _near_compatible(rep, kind, rep.block, bucket, rows[~major], rows)
-        r2, a2 = _near_compatible(rep, kind, rep.block, bucket, rows[major], rows[~major])
+        r1, a1 = _near_compatible(rep, kind, rep.block, bucket, rows[~major], rows[head[rows]])
+        minor = rows[~major]
+        r2, a2 = _near_compatible(rep, kind, rep.block, bucket, rows[major], minor[head[minor]])
         r, a = np.concatenate([r1, r2]), np.concatenate([a1, a2])
         ok = (
             _agree(rep, r, a)

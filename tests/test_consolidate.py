@@ -681,3 +681,30 @@ def test_rejected_reports_are_left_out() -> None:
     con.execute("UPDATE pledges SET review_status = 'rejected' WHERE pledge_id = 'b-p0'")
     assert consolidate.consolidate(con).pledges == 1
     assert con.execute("SELECT pledge_id FROM flow_reports").fetchall() == [("a-p0",)]
+
+
+def test_a_report_reprinted_by_many_articles_costs_pairs_in_proportion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """3,000 articles reprint one pledge: one flow, and the candidate pairs grow with the
+    reports, not with their square (it took 24 GB at 400,000 articles before _may_head)."""
+    reports = [P(f"wire{i:04d}") for i in range(3000)]
+    pairs: list[int] = []
+    real = consolidate._candidates
+
+    def counted(rep: Any, kind: Any) -> Any:
+        r, a = real(rep, kind)
+        pairs.append(len(r))
+        return r, a
+
+    monkeypatch.setattr(consolidate, "_candidates", counted)
+    assert groups_of(reports) == {ids(*reports)}
+    assert pairs[0] <= consolidate.TWIN_HEADS * len(reports)
+
+
+def test_twins_of_one_article_each_start_a_flow_that_reprints_join() -> None:
+    """Two equal pledges in one article are two flows; their reprints in two other articles
+    join them one each (the twins past the first may still head a flow)."""
+    reports = [P("a", index=0), P("a", index=1), P("b", index=0), P("b", index=1), P("c")]
+    groups = groups_of(reports)
+    assert len(groups) == 2 and sum(len(g) for g in groups) == 5
