@@ -10,18 +10,7 @@ something that is not a risk figure.
 from __future__ import annotations
 
 import pytest
-
-from aidtracker.etl.extract import extract
-from aidtracker.etl.records import RiskFigure
-
-
-def risks(text: str) -> list[tuple[str, float, str]]:
-    return [
-        (r.country_iso3, r.people, r.indicator)
-        for r in extract(text, strict=True)
-        if isinstance(r, RiskFigure)
-    ]
-
+from readings import risks
 
 FAMILIES = [
     # IPC / Cadre Harmonise phases written without "IPC": phase 3 is food_insecure, 4-5 famine_risk

@@ -12,19 +12,9 @@ day it is read the mark must go.
 from __future__ import annotations
 
 import pytest
+from readings import risks
 
 from aidtracker.etl import gazetteer
-from aidtracker.etl.extract import extract
-from aidtracker.etl.records import RiskFigure
-
-
-def risks(text: str) -> list[tuple[str, float, str]]:
-    return [
-        (r.country_iso3, r.people, r.indicator)
-        for r in extract(text, strict=True)
-        if isinstance(r, RiskFigure)
-    ]
-
 
 HOSTS = [
     pytest.param(

@@ -9,17 +9,10 @@ day it is read the mark must go.
 from __future__ import annotations
 
 import pytest
+from readings import risks as _risks
 
 from aidtracker.etl.extract import extract
-from aidtracker.etl.records import Appeal, Pledge, RiskFigure
-
-
-def _risks(text: str) -> list[tuple]:
-    return [
-        (f.country_iso3, f.people, f.indicator)
-        for f in extract(text, strict=True)
-        if isinstance(f, RiskFigure)
-    ]
+from aidtracker.etl.records import Appeal, Pledge
 
 
 def _pledges(text: str) -> list[tuple]:
