@@ -565,10 +565,18 @@ def apply(con: Any, in_force: Sequence[Review], *, applied_upto: int = 0) -> App
             f"UPDATE {table} SET review_status = NULL, reviewed_by = NULL, reviewed_at = NULL,"
             " duplicate_of = NULL WHERE review_status IS NOT NULL"
         )
-    hashes = dict(con.execute("SELECT article_id, content_sha256 FROM articles").fetchall())
+    # the reviewed articles' content hash and date, read once (not every article's: reviews are few)
+    articles = {
+        aid: (sha, on)
+        for aid, sha, on in con.execute(
+            "SELECT article_id, content_sha256, published_on FROM articles"
+            " WHERE article_id IN (SELECT unnest(?))",
+            [sorted({r.article_id for r in in_force})],
+        ).fetchall()
+    }
     for r in in_force:
         table, id_col = TABLES[r.kind]
-        sha = hashes.get(r.article_id)
+        sha, article_on = articles.get(r.article_id, (None, None))
         why = None
         if sha is None:
             why = "its article is no longer in the database"
@@ -594,9 +602,6 @@ def apply(con: Any, in_force: Sequence[Review], *, applied_upto: int = 0) -> App
             r.action
         ]
         stamp = {"review_status": status, "reviewed_by": r.reviewer, "reviewed_at": r.reviewed_at}
-        article_on = con.execute(
-            "SELECT published_on FROM articles WHERE article_id = ?", [r.article_id]
-        ).fetchone()[0]
         if r.action == "add":
             _insert_added(con, r, article_on, stamp)
         else:
