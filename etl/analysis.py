@@ -283,7 +283,6 @@ class Article:
     dest_counts: dict[str, float] = field(default_factory=dict)  # mentions, doubled after "to/for/in"
     title_iso3: frozenset[str] = frozenset()
     main_iso3: str | None = None  # where the article's aid goes or its people are
-    home_iso3: str | None = None  # the country that speaks: most named, not the main one
     home_dollar: str = "USD"  # what a bare "$" means here
     military_title: bool = False  # the title names military aid: the article is about arms, not aid
 
@@ -311,12 +310,10 @@ class Article:
         return art
 
     def settle(self, donors: set[str]) -> bool:
-        """Fix the main and home countries, not counting `donors`; True when the main one changed."""
+        """Fix the main country, not counting `donors`; True when it changed."""
         main = self._main_country(donors)
         changed = main != self.main_iso3
         self.main_iso3 = main
-        counts = {k: v for k, v in self.country_counts.items() if k != main and v >= 2}
-        self.home_iso3 = max(counts, key=counts.__getitem__) if counts else None
         return changed
 
     def _main_country(self, exclude: set[str]) -> str | None:

@@ -919,8 +919,8 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
 
 def _home(art: Article, st: State) -> Entity | None:
     """The country the article speaks for, the donor of a pledge whose sentence names none:
-    as Article.home_iso3 chooses it (the most named country but the main one, named twice),
-    counting only the mentions that may name a giver. Not a place (data/places.csv), nor a
+    the most named country but the main one, named twice, counting only the mentions that
+    may name a giver. Not a place (data/places.csv), nor a
     country after a destination preposition or a neighbour word ("50 mln dlrs to states
     neighbouring South Africa": words.csv dest_prep, neighbour), nor a demonym of the
     people helped ("Rwandan refugees": population_group, demonym_noun)."""
