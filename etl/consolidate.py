@@ -131,9 +131,10 @@ def _aliases() -> pa.Table:
     return pa.table({"alias": alias, "target": target})
 
 
-# A record an analyst rejected (etl.reviews) reports nothing. The marker is replaced by a
-# test of review_status where the table has that column, else by TRUE.
-_KEPT = "/*kept:{0}*/"
+def _kept(alias: str) -> str:
+    """SQL: the record `alias` was not rejected by an analyst (etl.reviews): a rejected record
+    reports nothing (etl/schema.sql gives every record table review_status)."""
+    return f"{alias}.review_status IS DISTINCT FROM 'rejected'"
 
 
 def _named(column: str, table: str) -> str:
@@ -173,7 +174,7 @@ _PLEDGES = _Kind(
                p.donor, p.donor_iso3, p.donor_kind, p.recipient, p.recipient_iso3, p.aid_form, p.commodity,
                p.status
         FROM pledges p LEFT JOIN {_named("donor", "pledges")} d ON d.name = p.donor
-        WHERE {_KEPT.format("p")}
+        WHERE {_kept("p")}
     """,
     fields=(
         (("amount", "unit", "aid_form"), False),
@@ -214,7 +215,7 @@ _RISK = _Kind(
                r.people AS amount, 'people' AS unit, NULL::DOUBLE AS usd,
                r.country, r.country_iso3, r.indicator, r.population_group
         FROM risk_figures r
-        WHERE {_KEPT.format("r")}
+        WHERE {_kept("r")}
     """,
     fields=(
         (("amount",), False),
@@ -257,7 +258,7 @@ _APPEALS = _Kind(
         FROM appeals a
         LEFT JOIN articles ar ON ar.article_id = a.article_id
         LEFT JOIN {_named("organization", "appeals")} o ON o.name = a.organization
-        WHERE {_KEPT.format("a")}
+        WHERE {_kept("a")}
     """,
     fields=((("amount", "unit"), False), (("organization", "country_iso3"), False)),
     amount_field=0,
@@ -331,26 +332,10 @@ class _Reports:
         return len(self.day)
 
 
-def _reports_sql(con: duckdb.DuckDBPyConnection, kind: _Kind) -> str:
-    """kind.reports, leaving out what analysts rejected where the tables record reviews."""
-    reviewed = {
-        table
-        for (table,) in con.execute(
-            "SELECT table_name FROM information_schema.columns WHERE column_name = 'review_status' "
-            "AND table_name IN ('pledges', 'risk_figures', 'appeals')"
-        ).fetchall()
-    }
-    sql = kind.reports
-    for alias, table in (("p", "pledges"), ("r", "risk_figures"), ("a", "appeals")):
-        test = f"{alias}.review_status IS DISTINCT FROM 'rejected'" if table in reviewed else "TRUE"
-        sql = sql.replace(_KEPT.format(alias), test)
-    return sql
-
-
 def _stage(con: duckdb.DuckDBPyConnection, kind: _Kind) -> _Reports:
     """Read one kind's reports in the canonical order: the order that makes grouping a
     function of the set of reports, whatever order they were stored in."""
-    table = con.sql(f"SELECT * FROM ({_reports_sql(con, kind)}) ORDER BY day NULLS LAST, id").to_arrow_table()
+    table = con.sql(f"SELECT * FROM ({kind.reports}) ORDER BY day NULLS LAST, id").to_arrow_table()
     day = table.column("day").cast(pa.int32())
     return _Reports(
         table=table,
@@ -776,13 +761,6 @@ def _join_duplicates(con: duckdb.DuckDBPyConnection, kind: _Kind) -> None:
     'rejected', duplicate_of its record id) joins that report's group, which the rules had
     kept apart from it: it counts as one more report of it, its own fields unused."""
     table, id_col, group_col, groups, group_key = _DUPLICATE_TABLES[kind.name]
-    has = con.execute(
-        "SELECT count(*) FROM information_schema.columns"
-        " WHERE table_name = ? AND column_name = 'duplicate_of'",
-        [table],
-    ).fetchone()
-    if not has or not has[0]:
-        return
     con.execute(f"""
         INSERT INTO {kind.links_table}
         SELECT d.{id_col}, l.{group_col},

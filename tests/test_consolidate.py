@@ -677,7 +677,6 @@ def test_grouping_precision_and_recall_on_written_variants() -> None:
 
 def test_rejected_reports_are_left_out() -> None:
     con = make_db([P("a"), P("b", on="2021-03-04")])
-    con.execute("ALTER TABLE pledges ADD COLUMN IF NOT EXISTS review_status VARCHAR")  # etl.reviews' column
     con.execute("UPDATE pledges SET review_status = 'rejected' WHERE pledge_id = 'b-p0'")
     assert consolidate.consolidate(con).pledges == 1
     assert con.execute("SELECT pledge_id FROM flow_reports").fetchall() == [("a-p0",)]
