@@ -19,8 +19,7 @@ from aidtracker.etl import reviews
 from aidtracker.etl.sentences import split_sentences
 
 ACTION_LABELS = {"confirm": "Confirm", "reject": "Reject", "correct": "Correct", "add": "Add a missed fact"}
-KIND_OF_TABLE = {"pledges": "pledge", "risk_figures": "risk_figure", "appeals": "appeal"}
-TABLE_OF_KIND = {kind: table for table, kind in KIND_OF_TABLE.items()}
+KIND_OF_TABLE = {table: kind for kind, (table, _) in reviews.TABLES.items()}
 KIND_LABELS = {"pledge": "Pledge", "risk_figure": "Risk figure", "appeal": "Appeal"}
 # the record table a shown table's evidence comes from (a group's reports are records)
 RECORD_TABLE = {
