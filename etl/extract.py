@@ -65,9 +65,9 @@ def _count() -> re.Pattern[str]:
 @cache
 def _list_item() -> re.Pattern[str]:
     """The opening of an item of a list of allocations, which needs no verb: "• $10 million to the
-    WFP"; or of a sentence whose subject is a sum, which may have none the gazetteer knows:
-    "Another $2 million will support clinics" (the words before the sum: data/words.csv
-    sum_opener, data/qualifiers.csv)."""
+    WFP", "Shelter: 5,000 tents" (after a short label); or of a sentence whose subject is a sum,
+    which may have none the gazetteer knows: "Another $2 million will support clinics" (the
+    words before the sum: data/words.csv sum_opener, data/qualifiers.csv)."""
     signs = [
         p
         for p, (_, pos) in gazetteer.currencies().items()
@@ -76,6 +76,7 @@ def _list_item() -> re.Pattern[str]:
     openers = [*gazetteer.words("sum_opener"), *gazetteer.qualifiers()]
     return re.compile(
         rf"""
+        (?:[^:\n.;]{{1,60}}:\s+)?                                 # a label: "Personal Protective Equipment: "
         (?i:{gazetteer.alternation(openers)}\s+)*                # "Another", "The remaining", "About"
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"

@@ -38,6 +38,7 @@ _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
 # list of allocations ("• $2 million to UNICEF"), a named receiver ("UNDP will receive
 # $220,000") and a sum that is a subject ("Another $2 million will assist ...") are its.
 _CONTEXT_SENTENCES = 8
+_LABEL_TOKENS = 8  # the longest label before a list item's colon ("Shelter: 5,000 tents"), in tokens
 
 # The kinds of organization (data/organizations.csv) aid flows through, as a channel.
 _CHANNEL_KINDS = ("un_agency", "ngo", "multilateral")
@@ -495,7 +496,14 @@ def _recipient(
 ) -> tuple[str | None, bool, bool]:
     """(ISO3, explicit, region) of where aid goes: "to/for/in" + a country after the
     amount, the object of "provide Togo with", or "aid to Bolivia" before it."""
-    prev, nxt = a, next((b for b in s.amounts if b.t0 > a.t0), None)
+    people = gazetteer.words("population_group") | gazetteer.words("not_goods")
+    # a count of people ("for 8,000 families in Sri Lanka") is whom the aid is for, not another gift
+    later = [
+        b
+        for b in s.amounts
+        if b.t0 > a.t0 and not (b.amount.unit is None and not b.amount.is_money and s.word(b.t1) in people)
+    ]
+    prev, nxt = a, next(iter(later), None)
     while nxt is not None and (
         all(w in ("and", ",", "or") for w in s.lower[prev.t1 : nxt.t0])
         or _list_link(s, prev, nxt)
@@ -503,14 +511,17 @@ def _recipient(
     ):
         # "$3 million and $2 million respectively to Nepal", "$4 million from A and $2 million
         # from B for Nepal": coordinated amounts share the destination
-        prev, nxt = nxt, next((b for b in s.amounts if b.t0 > nxt.t0), None)
+        prev, nxt = nxt, next((b for b in later if b.t0 > nxt.t0), None)
     next_amount = nxt.t0 if nxt is not None else hi
     stop = min(hi, next_amount) if next_amount > a.t1 else hi
-    dest = gazetteer.words("dest_prep")
+    dest, countries = gazetteer.words("dest_prep"), gazetteer.words("country_noun")
     for k in range(a.t1, min(stop, a.t1 + 25)):
         if s.lower[k] not in dest:
             continue
         helps = s.word(k + 1) in gazetteer.words("help_verb")
+        plural = next((j for j in range(k + 1, min(stop, k + 4)) if s.lower[j] in countries), None)
+        if plural is not None and not s.mentions_in(k + 1, plural + 1) and not _in_mention(s, plural):
+            return None, False, True  # "for refugees in neighbouring countries": no single one
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
             if helps and m.t0 == k + 1:
                 continue  # "to help flood-hit Bangladesh": the one helped is where aid goes
@@ -524,9 +535,14 @@ def _recipient(
             if iso and s.word(m.t1) in ("'s", "’s"):
                 continue  # "affected by Russia's war in Ukraine": a possessive is not where aid goes
             if iso and iso != donor_iso:
+                if _more_places(s, m, stop):
+                    return None, False, True  # "to people in South Sudan, Ethiopia and Kenya": no single one
                 return iso, True, False
             if m.mention.has("org") or m.mention.has("verb"):
                 break
+    lead = _lead_places(s, a)
+    if lead is not None:
+        return lead
     named = _before_paren(s, a)
     if named is not None and named.mention.location and _paren_giver(s, a) is None:
         return named.mention.location, True, False  # "aid to Sudan ($3m) and Chad ($2m)"
@@ -546,6 +562,44 @@ def _recipient(
                 if m.mention.location and m.mention.location != donor_iso:
                     return m.mention.location, True, False
     return None, False, False
+
+
+def _in_mention(s: Sentence, t: int) -> bool:
+    """Whether token `t` is part of a gazetteer phrase ("nations" in "United Nations")."""
+    return any(m.t0 <= t < m.t1 for m in s.mentions)
+
+
+def _more_places(s: Sentence, m: MentionSpan, stop: int) -> bool:
+    """Whether a place opens a list of places: "Malawi and Mozambique", "South Sudan, Ethiopia
+    and Kenya" (a comma alone does not make one: "South Africa, U.S. officials said")."""
+    k, places = m.t1, {m.mention.location}
+    while k < stop:
+        j = k
+        while j < stop and s.lower[j] in (",", "and", "or"):
+            j += 1
+        nxt = next(iter(s.mentions_in(j, min(stop, j + 5))), None)
+        if j == k or nxt is None or nxt.t0 != j or not nxt.mention.location:
+            return False
+        places.add(nxt.mention.location)
+        if s.lower[j - 1] in ("and", "or"):
+            return len(places) > 1
+        k = nxt.t1
+    return False
+
+
+def _lead_places(s: Sentence, a: AmountSpan) -> tuple[str | None, bool, bool] | None:
+    """Where a sentence that opens on a place phrase sends its aid: "In Rwanda, Australia is
+    providing $500,000" goes to Rwanda; "In Guatemala and Honduras, USDA will provide $30M"
+    goes to no single country. None when the sentence does not open so."""
+    if s.word(0) not in gazetteer.words("dest_prep") or "," not in s.lower[: a.t0]:
+        return None
+    comma = s.lower.index(",", 0, a.t0)
+    places = {m.mention.location for m in s.mentions_in(1, comma) if m.mention.location}
+    if not places or len(s.mentions_in(1, comma, "region")):
+        return None
+    if len(places) > 1:
+        return None, False, True
+    return places.pop(), True, False
 
 
 def _list_link(s: Sentence, b: AmountSpan, a: AmountSpan) -> bool:
@@ -653,7 +707,7 @@ def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> 
 
 def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appeals: list[Appeal]) -> None:
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
-    starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == 0
+    starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
     including = gazetteer.words("including")
     include_at = next((k for k, w in enumerate(s.lower) if w in including), None)
     before = len(drafts)
@@ -675,6 +729,15 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
                 )
     if len(drafts) == before:
         st.header = _header(s)
+
+
+def _item_start(s: Sentence) -> int:
+    """The token a list item's own words start at: after a short leading label that ends
+    with a colon ("Personal Protective Equipment: 15 million masks"), else 0."""
+    colon = next((k for k in range(min(s.n, _LABEL_TOKENS + 1)) if s.lower[k] == ":"), None)
+    if colon is None or colon == 0 or s.mentions_in(0, colon, "verb"):
+        return 0
+    return colon + 1
 
 
 def _header(s: Sentence) -> tuple[Entity, int, str] | None:
@@ -1003,6 +1066,10 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
             and org.kind in _CHANNEL_KINDS
         ):
             channel = org.name  # "The Red Cross will receive $300,000": the aid flows through it
+    if iso is None and not region and include_at is not None and include_at < a.t0:
+        total = [b for b in s.amounts if b.t1 <= include_at and b.amount.is_money == amount.is_money]
+        if total:  # "$5 million for Iraq, including $2 million to UNDP": a part goes where its total goes
+            iso, rexp, region = _recipient(s, total[-1], lo, include_at, donor.iso3, verb)
     if iso is None and not region and art.main_is_clear() and art.main_iso3 != donor.iso3:
         iso = art.main_iso3
     if amount.is_money:

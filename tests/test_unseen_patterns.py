@@ -397,6 +397,71 @@ PLEDGES_IN_CONTEXT = [
         [],
         id="near-miss-pronoun-urges-a-country",
     ),
+    # 9. where the aid goes when the sentence says it in other ways
+    pytest.param(
+        "Niger asked for help, and Niger's army is flying in food; Niger is worst hit. In Chad, Sweden "
+        "is providing $2 million to help families displaced by the floods.",
+        [("SWE", 2e6, "USD", "TCD")],
+        id="a-sentence-that-opens-on-a-place",
+    ),
+    pytest.param(
+        "In Chad and Niger, Sweden is providing $2 million for flood relief.",
+        [("SWE", 2e6, "USD", None)],
+        id="opens-on-two-places-goes-to-no-single-one",
+    ),
+    pytest.param(
+        "In a statement on Monday, Sweden said it is providing $2 million to Chad.",
+        [("SWE", 2e6, "USD", "TCD")],
+        id="near-miss-opens-on-no-place",
+    ),
+    pytest.param(
+        "Norway will give $5 million to people in Mali, Niger and Chad.",
+        [("NOR", 5e6, "USD", None)],
+        id="a-list-of-destinations-is-no-single-one",
+    ),
+    pytest.param(
+        "Norway will give $5 million to South Sudan, officials in Oslo said.",
+        [("NOR", 5e6, "USD", "SSD")],
+        id="near-miss-a-comma-alone-makes-no-list",
+    ),
+    pytest.param(
+        "Japan will provide $3 million for refugees in neighbouring countries. Sudan's war has driven "
+        "them out of Sudan.",
+        [("JPN", 3e6, "USD", None)],
+        id="countries-in-the-plural-are-no-single-one",
+    ),
+    pytest.param(
+        "Japan will provide $3 million to the United Nations for refugees in Sudan.",
+        [("JPN", 3e6, "USD", "SDN")],
+        id="near-miss-nations-in-a-name",
+    ),
+    pytest.param(
+        "Cuba asked for help after the storm hit Cuba, and Cuba's east is flooded. Canada will provide "
+        "$10 million for Haiti, including $4 million to the World Food Programme.",
+        [("CAN", 4e6, "CAD", "HTI")],
+        id="a-part-goes-where-its-total-goes",
+    ),
+    pytest.param(
+        "The FAO approved $14 million for Ethiopia. It also approved $1.4 million of food aid for 8,000 "
+        "families in Sri Lanka.",
+        [
+            ("Food and Agriculture Organization", 14e6, "USD", "ETH"),
+            ("Food and Agriculture Organization", 1.4e6, "USD", "LKA"),
+        ],
+        id="a-count-of-people-does-not-end-the-destination",
+    ),
+    pytest.param(
+        "Floods hit Afghanistan. Germany is providing:\n\n- Shelter: 5,000 tents for families in Kabul.\n"
+        "- Health care: 200 medical kits.",
+        [("DEU", 5000, "tents", "AFG"), ("DEU", 200, "kits", "AFG")],
+        id="list-items-under-labels",
+    ),
+    pytest.param(
+        "Floods hit Afghanistan. Germany is providing:\n\n- 5,000 tents for families in Kabul.\n"
+        "- Note from the ministry: 200 trucks were counted at the border.",
+        [("DEU", 5000, "tents", "AFG")],
+        id="near-miss-a-label-before-no-goods",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
