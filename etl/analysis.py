@@ -285,6 +285,7 @@ class Article:
     main_iso3: str | None = None  # where the article's aid goes or its people are
     home_dollar: str = "USD"  # what a bare "$" means here
     military_title: bool = False  # the title names military aid: the article is about arms, not aid
+    global_title: bool = False  # the title speaks of the whole world ("Global Food Security")
 
     @classmethod
     def read(cls, text: str, title: str, hint: str | None, mentions: list[Mention]) -> Article:
@@ -305,6 +306,7 @@ class Article:
         art.military_title = any(
             m.has("cue", "not_aid") and m.text.lower() == "military" for m in title_mentions(title)
         )
+        art.global_title = not gazetteer.words("global_scope").isdisjoint(re.findall(r"\w+", title.lower()))
         art.home_dollar = art._home_dollar()
         art.settle(set())
         return art

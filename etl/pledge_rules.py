@@ -519,7 +519,7 @@ def _recipient(
         if s.lower[k] not in dest:
             continue
         helps = s.word(k + 1) in gazetteer.words("help_verb")
-        plural = next((j for j in range(k + 1, min(stop, k + 4)) if s.lower[j] in countries), None)
+        plural = next((j for j in range(k + 1, min(stop, k + 6)) if s.lower[j] in countries), None)
         if plural is not None and not s.mentions_in(k + 1, plural + 1) and not _in_mention(s, plural):
             return None, False, True  # "for refugees in neighbouring countries": no single one
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
@@ -532,7 +532,7 @@ def _recipient(
                     return None, False, True
                 continue
             iso = m.mention.location
-            if iso and s.word(m.t1) in ("'s", "’s"):
+            if iso and s.word(m.t1) in ("'s", "’s") and _place_after(s, m.t1, min(stop, k + 12)):
                 continue  # "affected by Russia's war in Ukraine": a possessive is not where aid goes
             if iso and iso != donor_iso:
                 if _more_places(s, m, stop):
@@ -540,13 +540,16 @@ def _recipient(
                 return iso, True, False
             if m.mention.has("org") or m.mention.has("verb"):
                 break
+    scope = gazetteer.words("global_scope")
+    if any(s.lower[k] in scope and not _in_mention(s, k) for k in range(a.t1, min(stop, a.t1 + 6))):
+        return None, False, True  # "$2 billion in global humanitarian assistance": no one country
     lead = _lead_places(s, a)
     if lead is not None:
         return lead
     named = _before_paren(s, a)
     if named is not None and named.mention.location and _paren_giver(s, a) is None:
         return named.mention.location, True, False  # "aid to Sudan ($3m) and Chad ($2m)"
-    if verb is not None:
+    if verb is not None and verb.mention.value("verb") != "include":  # "to Ethiopia (including Eritrea)"
         givers = gazetteer.words("giver_prep")
         for m in s.mentions_in(verb.t1, min(a.t0, verb.t1 + 3)):
             if s.word(m.t0 - 1) in givers or (s.word(m.t0 - 1) == "the" and s.word(m.t0 - 2) in givers):
@@ -562,6 +565,11 @@ def _recipient(
                 if m.mention.location and m.mention.location != donor_iso:
                     return m.mention.location, True, False
     return None, False, False
+
+
+def _place_after(s: Sentence, t0: int, t1: int) -> bool:
+    """Whether tokens t0:t1 name a country or a place."""
+    return any(m.mention.location for m in s.mentions_in(t0, t1))
 
 
 def _in_mention(s: Sentence, t: int) -> bool:
@@ -1070,7 +1078,13 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         total = [b for b in s.amounts if b.t1 <= include_at and b.amount.is_money == amount.is_money]
         if total:  # "$5 million for Iraq, including $2 million to UNDP": a part goes where its total goes
             iso, rexp, region = _recipient(s, total[-1], lo, include_at, donor.iso3, verb)
-    if iso is None and not region and art.main_is_clear() and art.main_iso3 != donor.iso3:
+    if (
+        iso is None
+        and not region
+        and not art.global_title  # "... Funding to Strengthen Global Food Security": no one country stands in
+        and art.main_is_clear()
+        and art.main_iso3 != donor.iso3
+    ):
         iso = art.main_iso3
     if amount.is_money:
         unit_out = art.dollar_for(donor.iso3) if amount.bare_dollar else amount.currency

@@ -12,9 +12,9 @@ from aidtracker.etl.extract import extract
 from aidtracker.etl.records import Pledge
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 146 of the 167 matched dev
-# pledges (the rules alone: 143).
-REACHED_CV_AGREEMENT = 0.874
+# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 150 of the 167 matched dev
+# pledges (the rules alone: 150 too).
+REACHED_CV_AGREEMENT = 0.898
 TOLERANCE = 0.03
 
 
@@ -26,10 +26,11 @@ def _recipients(text: str, *, learned: bool) -> list[str | None]:
     ("text", "rules", "learned"),
     [
         pytest.param(
-            # an article spread over four countries: the model prefers no country to the most named
+            # the rules read "global" (data/words.csv global_scope) and the model, fit on what the
+            # rules choose, agrees with them
             "Floods hit Bangladesh, India, Nepal and Bhutan this week. In Bangladesh, 2 million people "
             "fled. The World Bank approved $50 million for a global disaster fund.",
-            ["BGD"],
+            [None],
             [None],
             id="global-fund-is-no-country",
         ),

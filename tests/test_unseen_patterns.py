@@ -462,6 +462,33 @@ PLEDGES_IN_CONTEXT = [
         [("DEU", 5000, "tents", "AFG")],
         id="near-miss-a-label-before-no-goods",
     ),
+    pytest.param(
+        "Mali's harvest failed, and Mali asked for food. Japan will give $2 billion in global "
+        "humanitarian assistance.",
+        [("JPN", 2e9, "USD", None)],
+        id="global-assistance-goes-to-no-single-country",
+    ),
+    pytest.param(
+        "Mali's harvest failed, and Mali asked for food. Japan will give $2 million to the Global Fund.",
+        [("JPN", 2e6, "USD", "MLI")],
+        id="near-miss-global-in-a-name",
+    ),
+    pytest.param(
+        "Russian planes carrying 250 tons of relief materials took off for China's earthquake-hit areas.",
+        [("RUS", 250, "tonnes", "CHN")],
+        id="a-possessive-place-as-destination",
+    ),
+    pytest.param(
+        "Canada will give $5 million to help people affected by Russia's war in Ukraine.",
+        [("CAN", 5e6, "CAD", "UKR")],
+        id="near-miss-a-possessive-before-the-place",
+    ),
+    pytest.param(
+        "Chad and Eritrea are in need. Japan's emergency package to Ethiopia (including Eritrea) will "
+        "comprise $10 million in food aid.",
+        [("JPN", 10e6, "USD", "ETH")],
+        id="including-in-brackets-is-no-verb",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
@@ -552,6 +579,20 @@ def test_pledges_as_recent_news_states_them(text: str, expected: list[tuple]) ->
 @pytest.mark.parametrize(("text", "expected"), PLEDGES_IN_CONTEXT)
 def test_pledges_read_with_the_sentences_around_them(text: str, expected: list[tuple]) -> None:
     assert _pledges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("Japan's funding to strengthen global food security", [None], id="a-global-title"),
+        pytest.param("Japan's funding for Mali", ["MLI"], id="near-miss-a-title-naming-the-country"),
+    ],
+)
+def test_a_global_title_lets_no_country_stand_in(title: str, expected: list) -> None:
+    text = "Mali's harvest failed, and Mali asked for food. Japan will give $220 million for school feeding."
+    assert [
+        f.recipient_iso3 for f in extract(text, title=title, strict=True) if isinstance(f, Pledge)
+    ] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), STATUSES)
