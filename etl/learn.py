@@ -66,7 +66,9 @@ def recipient_options(pledge: Pledge, art: Article) -> Options:
     for iso in {*placed, art.main_iso3, pledge.recipient_iso3} - {None}:
         f = dict(placed.get(iso, {}))
         f["country"] = 1.0
-        f["rule_choice"] = float(iso == pledge.recipient_iso3)
+        if iso == pledge.recipient_iso3:
+            # the rules' pick, told apart by whether the sentence names it or the article stands in
+            f["rule_choice" if iso in placed else "rule_fallback"] = 1.0
         f["main"] = float(iso == art.main_iso3)
         f["main_clear"] = float(iso == art.main_iso3 and art.main_is_clear())
         f["in_title"] = float(iso in art.title_iso3)
@@ -125,8 +127,12 @@ def best_option(options: Options, weights: Weights) -> str | None:
     """The option with the highest score; ties go to the rules' pick, then to the first ISO code."""
     return max(
         options,
-        key=lambda iso: (weights.score(options[iso]), options[iso]["rule_choice"], iso is None, iso or ""),
+        key=lambda iso: (weights.score(options[iso]), _rules_pick(options[iso]), iso is None, iso or ""),
     )
+
+
+def _rules_pick(features: Mapping[str, float]) -> float:
+    return max(features.get("rule_choice", 0.0), features.get("rule_fallback", 0.0))
 
 
 def choose_recipient(pledge: Pledge, art: Article, weights: Weights) -> Pledge:
