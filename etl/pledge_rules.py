@@ -602,7 +602,8 @@ def _lead_places(s: Sentence, a: AmountSpan) -> tuple[str | None, bool, bool] | 
     if s.word(0) not in gazetteer.words("dest_prep") or "," not in s.lower[: a.t0]:
         return None
     comma = s.lower.index(",", 0, a.t0)
-    places = {m.mention.location for m in s.mentions_in(1, comma) if m.mention.location}
+    # countries only: a city that opens a sentence is more often where donors met ("In Geneva,")
+    places = {m.mention.location for m in s.mentions_in(1, comma, "country") if m.mention.location}
     if not places or len(s.mentions_in(1, comma, "region")):
         return None
     if len(places) > 1:

@@ -415,6 +415,11 @@ PLEDGES_IN_CONTEXT = [
         id="near-miss-opens-on-no-place",
     ),
     pytest.param(
+        "Yemen is at war, and Yemen is hungry. In Geneva, Japan pledged $1.2 million.",
+        [("JPN", 1.2e6, "USD", "YEM")],
+        id="near-miss-opens-on-the-city-where-donors-met",
+    ),
+    pytest.param(
         "Norway will give $5 million to people in Mali, Niger and Chad.",
         [("NOR", 5e6, "USD", None)],
         id="a-list-of-destinations-is-no-single-one",
