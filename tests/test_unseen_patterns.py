@@ -415,8 +415,8 @@ PLEDGES_IN_CONTEXT = [
         id="near-miss-opens-on-no-place",
     ),
     pytest.param(
-        "Yemen is at war, and Yemen is hungry. In Geneva, Japan pledged $1.2 million.",
-        [("JPN", 1.2e6, "USD", "YEM")],
+        "Somalia is at war, and Somalia is hungry. In Nairobi, Japan pledged $1.2 million.",
+        [("JPN", 1.2e6, "USD", "SOM")],
         id="near-miss-opens-on-the-city-where-donors-met",
     ),
     pytest.param(
