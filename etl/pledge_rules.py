@@ -595,6 +595,21 @@ def _more_places(s: Sentence, m: MentionSpan, stop: int) -> bool:
     return False
 
 
+def _budget_level(s: Sentence, a: AmountSpan, lo: int, hi: int) -> bool:
+    """Whether an amount is a budget's new level, or the rise to it, with no destination:
+    "increased overseas aid by 10 per cent to $2.1 billion", "programs increased by $13
+    million to $146 million". A level with a destination ("aid to Bolivia will rise to 91
+    mln marks") and a rise alone ("increased its assistance to the crisis by $30 million")
+    are pledges."""
+    rises = gazetteer.words("increase_verb")
+    if not any(w in rises for w in s.lower[lo : a.t0]):
+        return False
+    levels = [b for b in s.amounts if lo <= b.t0 < hi and s.word(b.t0 - 1) == "to"]
+    if not levels or (a not in levels and not (s.word(a.t0 - 1) == "by" and a.t1 <= levels[0].t0)):
+        return False
+    return all(_recipient(s, b, lo, hi, None, None)[0] is None for b in levels)
+
+
 def _lead_places(s: Sentence, a: AmountSpan) -> tuple[str | None, bool, bool] | None:
     """Where a sentence that opens on a place phrase sends its aid: "In Rwanda, Australia is
     providing $500,000" goes to Rwanda; "In Guatemala and Honduras, USDA will provide $30M"
@@ -865,6 +880,8 @@ def _read_amount(
         if not c.mention.has("cue", "period") and (a.t0 - c.t1 <= 8 or c.mention.has("cue", "total"))
     ]
     cum_period = s.cues(win_lo, win_hi, "period")
+    if _budget_level(s, a, lo, hi):
+        return  # "Australia increased overseas aid by ten per cent to $2.1 billion": a budget, to no one
     if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
         return  # "will rise to 91 mln marks in 1987 from 50 mln in 1986": the old level
     if art.military_title and not any(w in gazetteer.words("humanitarian") for w in s.lower[lo:hi]):

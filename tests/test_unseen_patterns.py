@@ -494,6 +494,31 @@ PLEDGES_IN_CONTEXT = [
         [("JPN", 10e6, "USD", "ETH")],
         id="including-in-brackets-is-no-verb",
     ),
+    # 10. a budget's level is given to no one
+    pytest.param(
+        "A cyclone hit Vanuatu, and Vanuatu asked for help. Norway increased its overseas aid funding "
+        "by 5 per cent to $4.2 billion.",
+        [],
+        id="a-budget-level-is-no-pledge",
+    ),
+    pytest.param(
+        "A cyclone hit Vanuatu, and Vanuatu asked for help. Norway's humanitarian programmes increased "
+        "by $20 million to $300 million.",
+        [],
+        id="a-budget-rise-is-no-pledge",
+    ),
+    pytest.param(
+        "A cyclone hit Vanuatu, and Vanuatu asked for help. Norway's aid to Vanuatu will rise to "
+        "$40 million.",
+        [("NOR", 40e6, "USD", "VUT")],
+        id="near-miss-a-level-with-a-destination",
+    ),
+    pytest.param(
+        "A cyclone hit Vanuatu, and Vanuatu asked for help. Norway increased its assistance to the "
+        "crisis by $30 million.",
+        [("NOR", 30e6, "USD", "VUT")],
+        id="near-miss-a-rise-alone",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
