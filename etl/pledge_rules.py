@@ -424,7 +424,8 @@ def _donor_adjective(s: Sentence, a: AmountSpan, hi: int) -> Entity | None:
     noun = next((k for k in range(m.t1, min(hi, m.t1 + 3)) if s.lower[k] in aid), None)
     if noun is None or not _only_modifiers(s, m.t1, noun):
         return None
-    if entity.iso3 is not None:
+    if entity.iso3 is not None and s.word(m.t1) not in gazetteer.words("official"):
+        # "$310 million in U.S. government support": a government gives, wherever the aid goes
         iso, explicit, _ = _recipient(s, a, a.t1, hi, entity.iso3, None)
         if not explicit or iso == entity.iso3:
             return None
@@ -988,6 +989,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 known = st.names.get(name.split()[-1])
                 if known is not None:
                     donor, explicit = known, True  # "Saouma also offered": he spoke for FAO before
+                elif official and (adjective := _donor_adjective(s, a, hi)) is not None:
+                    # "Vice President Harris announced $310 million in U.S. aid": the aid names its giver
+                    donor, explicit = adjective, True
                 elif official and (home := _home(art, st)) is not None:
                     # "International Development Secretary Justine Greening", "the Howard Government"
                     donor, explicit = home, True

@@ -494,6 +494,12 @@ PLEDGES_IN_CONTEXT = [
         [("JPN", 10e6, "USD", "ETH")],
         id="including-in-brackets-is-no-verb",
     ),
+    pytest.param(
+        "Floods hit Honduras, and Honduras asked for help. Vice President Harris announced an "
+        "additional $310 million in U.S. government support for humanitarian relief.",
+        [("USA", 310e6, "USD", "HND")],
+        id="an-official-announces-a-government-s-aid",
+    ),
     # 10. a budget's level is given to no one
     pytest.param(
         "A cyclone hit Vanuatu, and Vanuatu asked for help. Norway increased its overseas aid funding "
