@@ -33,6 +33,7 @@ from aidtracker.etl.gazetteer import Mention, Tag
 from aidtracker.etl.records import Appeal, Pledge
 
 _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
+_MADE_AVAILABLE = Tag("verb", "give", "pledged")  # "has made 5 million euros available"
 
 # How many sentences after the article's last pledge its donor still speaks: an item of a
 # list of allocations ("• $2 million to UNICEF"), a named receiver ("UNDP will receive
@@ -253,6 +254,18 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb"):
         if s.lower[v.t0] in gazetteer.words("appeal_noun") and _only_modifiers(s, a.t1, v.t0):
             return v
+    if s.word(after if after is not None else a.t1) in gazetteer.words("available"):
+        make = gazetteer.words("make_verb")
+        for k in range(a.t0 - 1, max(lo, a.t0 - 4) - 1, -1):
+            if s.lower[k] in make:  # "has made 5 million euros available": the two words are one verb
+                at = s.tok_starts[k]
+                return MentionSpan(
+                    k,
+                    k + 1,
+                    at,
+                    at + len(s.lower[k]),
+                    mention=Mention(at, at + len(s.lower[k]), s.lower[k], (_MADE_AVAILABLE,)),
+                )
     best = None
     for v in s.mentions_in(lo, a.t0, "verb"):
         role = v.mention.value("verb")

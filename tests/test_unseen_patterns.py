@@ -209,6 +209,51 @@ PLEDGES = [
         [("European Union", 80e6, "EUR", "TCD")],
         id="near-miss-later-clause-bare-number-not-money",
     ),
+    # written on 2026-12-05 as recent releases word them, before running the extractor on them
+    pytest.param(
+        "Norway has allocated NOK 100 million in additional humanitarian support to Ukraine.",
+        [("NOR", 100e6, "NOK", "UKR")],
+        id="an-iso-code-before-the-number",
+    ),
+    pytest.param(
+        "Denmark gives DKK 50 million to Afghanistan.",
+        [("DNK", 50e6, "DKK", "AFG")],
+        id="an-iso-code-before-the-number-dkk",
+    ),
+    pytest.param(
+        "India dispatched 25 tonnes of relief material, including medicines and tents, to Syria.",
+        [("IND", 25, "tonnes", "SYR")],
+        id="dispatched",
+    ),
+    pytest.param(
+        "The army dispatched 300 soldiers to the border.",
+        [],
+        id="near-miss-dispatched-soldiers",
+    ),
+    pytest.param(
+        "The Netherlands has made 5 million euros available for emergency aid in Libya.",
+        [("NLD", 5e6, "EUR", "LBY")],
+        id="made-a-sum-available",
+    ),
+    pytest.param(
+        "The Netherlands made 5 million euros in emergency aid profits last year from exports to Libya.",
+        [],
+        id="near-miss-made-a-sum-not-available",
+    ),
+    pytest.param(
+        "KOICA will provide $3 million to Bangladesh.",
+        [("KOR", 3e6, "USD", "BGD")],
+        id="a-donor-agency-speaks-for-its-country",
+    ),
+    pytest.param(
+        "Japan will make 200 tonnes of rice available to Laos.",
+        [("JPN", 200, "tonnes", "LAO")],
+        id="known-miss-make-available-alone",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a sentence whose only aid verb is 'make ... available' is not picked for reading",
+        ),
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
