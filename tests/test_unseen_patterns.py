@@ -241,6 +241,16 @@ PLEDGES = [
         id="near-miss-made-a-sum-not-available",
     ),
     pytest.param(
+        "Italy will send two military planes with 30 tonnes of aid to Libya.",
+        [("ITA", 30, "tonnes", "LBY")],
+        id="aid-on-military-planes",
+    ),
+    pytest.param(
+        "Italy sent 30 tonnes of military equipment to Libya.",
+        [],
+        id="near-miss-military-equipment",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
