@@ -1171,8 +1171,12 @@ def _read_appeal(
         or (after and s.cues(a.t1, min(hi, verb.t1 + 3), "hypothetical"))
         or (after and s.cues(a.t1, verb.t0, "conditional"))
         or s.cues(max(lo, a.t0 - 6), min(hi, a.t1 + 8), "not_aid")
+        or (s.word(a.t0 - 1) == "from" and s.word(a.t0 - 2) in gazetteer.words("compared"))
+        or _public_appeal(s, a, verb)
     ):
-        return  # "$800 million would be needed if the rains fail"
+        # "$800 million would be needed if the rains fail"; "down from $56 billion in 2023" (an
+        # old figure); "donations to the appeal ... up to £5 million" (money given, not asked for)
+        return
     owner = s.mentions_in(max(lo, a.t0 - 6), a.t0)
     if owner and s.word(owner[-1].t1) in ("'s", "’s") and owner[-1].t1 + 1 == a.t0:
         org = entity_of(owner[-1].mention)  # "the UN's $300 million flash appeal"
@@ -1194,6 +1198,22 @@ def _read_appeal(
             confidence=0.6,
         )
     )
+
+
+def _public_appeal(s: Sentence, a: AmountSpan, verb: MentionSpan) -> bool:
+    """Whether an appeal noun names a fundraising drive the public gives to ("the response to
+    the disaster appeal", "matched donations to the appeal, up to £5 million"), not money an
+    organization asks for ("donors responded to the UN appeal for $2 billion")."""
+    if s.lower[verb.t0] not in gazetteer.words("appeal_noun"):
+        return False
+    if verb.t1 <= a.t0 and all(w in ("for", "of") for w in s.lower[verb.t1 : a.t0]):
+        return False
+    if a.t1 <= verb.t0 and _only_modifiers(s, a.t1, verb.t0):
+        return False  # "the $2 billion appeal for Yemen": the sum is the appeal's
+    k = verb.t0 - 1
+    while k > 0 and s.lower[k] not in ("to", "the", "a", "an") and k > verb.t0 - 4:
+        k -= 1
+    return s.word(k) == "the" and s.word(k - 1) == "to"
 
 
 def _reporter(s: Sentence, t0: int) -> Entity | None:

@@ -654,6 +654,27 @@ APPEALS = [
         [],
         id="near-miss-a-cost-is-not-an-appeal",
     ),
+    pytest.param(
+        "The UN called for $49 billion for its humanitarian programs this year, down from $56 billion "
+        "last year.",
+        [(49e9, "USD", None)],
+        id="last-year-s-figure-is-no-appeal",
+    ),
+    pytest.param(
+        "Britain matched public donations to the appeal pound for pound, up to £5 million.",
+        [],
+        id="money-given-to-a-public-appeal-is-no-appeal",
+    ),
+    pytest.param(
+        "Donors responded to the UN appeal for $2 billion for Yemen.",
+        [(2e9, "USD", "YEM")],
+        id="near-miss-the-appeal-for-a-sum",
+    ),
+    pytest.param(
+        "Donors gave generously to the $2 billion appeal for Yemen.",
+        [(2e9, "USD", "YEM")],
+        id="near-miss-the-sum-s-appeal",
+    ),
 ]
 
 
