@@ -254,6 +254,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb"):
         if s.lower[v.t0] in gazetteer.words("appeal_noun") and _only_modifiers(s, a.t1, v.t0):
             return v
+        if v.mention.value("verb") == "noun" and s.word(v.t1) == "from" and _only_modifiers(s, a.t1, v.t0):
+            return v  # "a $5 million contribution from the Republic of Korea": the noun is the verb
     if s.word(after if after is not None else a.t1) in gazetteer.words("available"):
         make = gazetteer.words("make_verb")
         for k in range(a.t0 - 1, max(lo, a.t0 - 4) - 1, -1):
@@ -347,6 +349,55 @@ def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:
     )
 
 
+def _fronted_subject(s: Sentence, verb: MentionSpan, a: AmountSpan) -> MentionSpan | None:
+    """The subject of the main clause after an opening phrase that holds the aid verb and its
+    sum but names no giver: "Pledging €20 million for Sudan, the German development minister
+    said", "With a new contribution of $15 million, Japan becomes the largest donor". The
+    phrase opens with the verb or a word of data/words.csv `fronting`."""
+    if verb.mention.value("verb") not in ("give", "noun"):
+        return None  # "Receiving $5 million, Sudan said": the subject is who got it
+    if not (verb.t0 == 0 or (s.word(0) in gazetteer.words("fronting") and verb.t0 <= 4)):
+        return None
+    if "," not in s.lower[a.t1 :]:
+        return None
+    comma = s.lower.index(",", a.t1)
+    if any(entity_of(m.mention) and not m.mention.location for m in s.mentions_in(0, comma)):
+        return None  # "With $15 million from the EU, ...": the phrase names its giver
+    if any(
+        m.mention.location and s.word(m.t0 - 1) not in gazetteer.words("dest_prep")
+        for m in s.mentions_in(0, comma)
+    ):
+        return None  # "Pledging Japan's support, ...": a country not sent to may be the giver
+    named = s.mentions_in(comma + 1, min(s.n, comma + 6))
+    if not named or entity_of(named[0].mention) is None:
+        return None
+    if not _only_modifiers(s, comma + 1, named[0].t0):
+        return None
+    return named[0]
+
+
+def _given_subject(s: Sentence, a: AmountSpan, end: int) -> bool:
+    """Whether a sum that opens its sentence names its giver with "from" and is the subject of
+    a verb in the future: "An additional $8 million from Canada will support ...", "Funding
+    of CHF 2 million from Switzerland will enable ..." (the giver is read by _donor_by_pattern)."""
+    opener = gazetteer.words("sum_opener") | gazetteer.words("aid_noun")
+    if s.amounts[0] is not a or not all(w in opener for w in s.lower[: a.t0]):
+        return False
+    k = end
+    while k < min(s.n, end + 3) and s.lower[k] in gazetteer.words("aid_noun"):
+        k += 1  # "$5 million in funding from", "$5 million contribution from"
+    if s.word(k) == "in":
+        k += 1
+        while k < min(s.n, end + 5) and s.lower[k] in gazetteer.words("aid_noun"):
+            k += 1
+    if s.word(k) != "from":
+        return False
+    giver = next(iter(s.mentions_in(k + 1, min(s.n, k + 6))), None)
+    if giver is None or entity_of(giver.mention) is None or not _only_modifiers(s, k + 1, giver.t0):
+        return False
+    return s.word(giver.t1) in gazetteer.words("future")
+
+
 def _future(s: Sentence, t: int) -> bool:
     """Whether the verb at token `t` is in the future: a future auxiliary (words.csv future)
     in the run of auxiliaries right before it ("will be provided", "would be shipped")."""
@@ -395,8 +446,10 @@ def _donor_by_pattern(
             and (verb is None or m.t0 > verb.t0)
         ):
             return entity_of(m.mention)
-    if verb is not None and s.word(verb.t1) == "by":
-        for m in s.mentions_in(verb.t1, min(hi, verb.t1 + 4)):
+    passive = [v for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb") if s.word(v.t1) == "by"]
+    for v in ([verb] if verb is not None and s.word(verb.t1) == "by" else []) + passive:
+        # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,"
+        for m in s.mentions_in(v.t1, min(hi, v.t1 + 6)):
             if entity_of(m.mention):
                 return entity_of(m.mention)
     for k in range(lo, hi):
@@ -406,7 +459,7 @@ def _donor_by_pattern(
             and ((verb is not None and k < verb.t0) or a.t1 <= k <= a.t1 + 10)
             and s.word(k - 1) not in gazetteer.words("origin")
         ):
-            givers = [m for m in s.mentions_in(k + 1, min(hi, k + 5)) if entity_of(m.mention)]
+            givers = [m for m in s.mentions_in(k + 1, min(hi, k + 7)) if entity_of(m.mention)]
             if givers and givers[0].t0 <= k + 3:
                 if s.word(k + 1) in gazetteer.words("generic_giver"):
                     return Entity("various", None, "various")  # "from banks and European countries"
@@ -855,11 +908,15 @@ def _read_amount(
             end = _list_item_end(s, last)
             verb = _verb_near(s, last, lo, hi, end[0] if end and not last.amount.is_money else None)
     inherited = verb is None
-    subject_sum = inherited and _subject_sum(s, a, goods_end)
+    given = inherited and _given_subject(s, a, goods_end)
+    subject_sum = inherited and (given or _subject_sum(s, a, goods_end))
     if inherited and not (
-        (starts_with_amount or subject_sum)
-        and st.last_donor
-        and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
+        given
+        or (
+            (starts_with_amount or subject_sum)
+            and st.last_donor
+            and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
+        )
     ):
         return  # no aid verb, and not an item of a list of allocations nor a part of the last pledge
     role = (verb.mention.value("verb") or "") if verb else "inherit"
@@ -1010,6 +1067,10 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                     donor, explicit = home, True
                 elif len(name.split()) >= 2:
                     donor, explicit = Entity(name, None, "private"), True
+    if donor is None and verb is not None and verb.t0 < a.t0:
+        fronted = _fronted_subject(s, verb, a)
+        if fronted is not None:  # "Pledging €20 million for Sudan, the German minister said ..."
+            donor, explicit = entity_of(fronted.mention), True
     if donor is None and verb is not None and verb.t0 > a.t0 and role == "give":
         before = _subject_entities(s, lo, a.t0)
         if before:  # "Britain said 10,000 tonnes of maize ... would be shipped"

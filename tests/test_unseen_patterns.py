@@ -251,6 +251,42 @@ PLEDGES = [
         id="near-miss-military-equipment",
     ),
     pytest.param(
+        "An additional $8 million from Canada will support the cholera response in Haiti.",
+        [("CAN", 8e6, "CAD", "HTI")],
+        id="a-sum-from-a-giver-as-subject",
+    ),
+    pytest.param(
+        "An additional $8 million from exports will support the economy of Haiti.",
+        [],
+        id="near-miss-a-sum-from-no-giver",
+    ),
+    pytest.param(
+        "Thanks to a $5 million contribution from the Republic of Korea, WFP will provide food in Ethiopia.",
+        [("KOR", 5e6, "USD", "ETH")],
+        id="a-contribution-from-a-giver",
+    ),
+    pytest.param(
+        "The grant of $2 million, provided by the Government of Australia, will help families in Fiji.",
+        [("AUS", 2e6, "AUD", "FJI")],
+        id="provided-by-after-the-sum",
+    ),
+    pytest.param(
+        "Pledging €20 million for Sudan, the German development minister said more must be done.",
+        [("DEU", 20e6, "EUR", "SDN")],
+        id="a-fronted-pledge-and-its-subject",
+    ),
+    pytest.param(
+        "With a new contribution of $15 million, Japan becomes the largest donor to the operation in "
+        "Myanmar.",
+        [("JPN", 15e6, "USD", "MMR")],
+        id="with-a-contribution-then-its-giver",
+    ),
+    pytest.param(
+        "Receiving $5 million, Sudan said it would rebuild schools.",
+        [],
+        id="near-miss-a-fronted-receipt",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
