@@ -40,6 +40,9 @@ _PARTS_SENTENCES = 2
 # refugees have crossed the border into western Tanzania"): further on, a country is another
 # statement's ("... and aid has reached Kenya").
 _HOST_REACH = 12
+# A superlative scopes "the world" after it across its noun phrase: "the worst humanitarian and
+# human rights crises in the world" (eight tokens back at most: further on, another phrase).
+_SUPERLATIVE_REACH = 8
 
 
 def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
@@ -157,7 +160,9 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         ):
             continue
         span_lo, span_hi = max(lo, min(a.t0, ind_t) - 4), max(a.t1, ind_t) + 1
-        if s.cues(span_lo, span_hi, "hypothetical") or s.cues(span_lo, span_hi, "conditional"):
+        if any(not _hedges_estimate(s, c, a) for c in s.cues(span_lo, span_hi, "hypothetical")) or s.cues(
+            span_lo, span_hi, "conditional"
+        ):
             continue  # "could face famine", "would result in", "threatens to see ... go hungry"
         prev_indicator = (indicator, ind_t)
         if s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary") or s.word(a.t0 - 1) in ("for", "reach"):
@@ -165,13 +170,14 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
                 noun is not None
                 and (
                     0 <= ind_t - noun.t1 <= 3
+                    or a.t1 <= ind_t < noun.t0  # "for 40,000 homeless people": the condition as an adjective
                     or (ind_t < a.t0 and a.t0 - ind_t <= 2)
                     or noun.mention.has("indicator")
                 )
             )
             if not (indicator in _STRONG and tight):
                 continue  # "to assist 3.3 million people": beneficiaries, their condition unstated
-        iso = _risk_country(s, a, lo, hi, donors, art)
+        iso = _risk_country(s, a, lo, hi, donors, art, indicator)
         if iso is None:
             continue
         text, start, end = s.evidence()
@@ -251,6 +257,14 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
     copula = gazetteer.words("copula")
+    share = _share_apposition().match(s.text, a.end) if nxt == "," else None
+    if share is not None:
+        # "an estimated 21.1 million, 80% of the population, in need": the condition follows the share
+        k = s.tok(share.end())
+        while k < min(s.n, a.t1 + 16) and s.lower[k] in copula:
+            k += 1
+        if any(m.t0 == k for m in s.mentions if m.mention.has("indicator")):
+            return True
     if after_a_figure and (
         nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by") or nxt in copula
     ):
@@ -266,13 +280,46 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     ):
         return True
     for k in range(max(lo, a.t0 - 20), a.t0):
-        if s.lower[k] == "number" and s.word(k + 1) == "of":
+        if s.lower[k] in ("number", "numbers") and s.word(k + 1) == "of":
             m = s.mention_at(k + 2)
             if m and (m.mention.has("cue", "person") or m.mention.has("indicator")):
                 return True
         if s.lower[k] == "caseload" and any(k - 3 <= i1 <= k for _, i1, _ in indicators):
             return True  # "the food insecure caseload rose to 6 million"
     return False
+
+
+@cache
+def _share_apposition() -> re.Pattern[str]:
+    """A share of the whole set off by commas right after a count, up to the first word after
+    it: ", 80% of the population, " (the percent words and `share_noun` of data/words.csv)."""
+    percent = gazetteer.alternation(gazetteer.words("percent"))
+    whole = gazetteer.alternation(gazetteer.words("share_noun"))
+    return re.compile(
+        rf"""
+        \s*,                        # the comma that opens the apposition
+        [^,;:.]{{1,40}}?            # a few words: "80", "or a third of the"
+        (?:{percent}|{whole})       # a share: "%", "per cent", or a noun of the whole: "population"
+        [^,;:.]{{0,30}}             # what ends it: "of the country's population"
+        ,\s*                        # the comma that closes it
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def _hedges_estimate(s: Sentence, cue: MentionSpan, a: AmountSpan) -> bool:
+    """Whether a hypothetical cue hedges the number, not the condition: "the number of displaced
+    could be as high as 150,000" states an estimate, and so do the numbers listed after it
+    ("... and 100,000 in Malawi"); "could face famine" and "could be displaced" do not state
+    that anyone is in the condition yet."""
+    k = cue.t1
+    if s.word(k) != "be":
+        return False
+    start = k = k + 1
+    while k < a.t0 and s.lower[k] in gazetteer.words("estimate_gap"):
+        k += 1
+    # the number hedged may open on the gap's words ("as many as 80,000" is one amount)
+    return any(start <= b.t0 <= k for b in s.amounts if b.t0 <= a.t0)
 
 
 def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount):
@@ -306,12 +353,14 @@ def _group(noun: MentionSpan | None) -> str | None:
     return word if word in gazetteer.words("population_group") else "people"
 
 
-def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str], art: Article) -> str | None:
+def _risk_country(
+    s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str], art: Article, indicator: str
+) -> str | None:
     """Where the people counted are: the one host named after the number ("crossed into
     western Tanzania"), a host that "hosts" or "has received" them, "in X" after the number,
     the demonym it counts ("1.4 million Haitians"), the country they fled, else the
     nearest country named, else the article's main country; None for a region or a
-    list of countries."""
+    list of countries, unless displaced people are spread over them (then the article's country)."""
     next_amount = min((b.t0 for b in s.amounts if b.t0 >= a.t1), default=s.n)
     host = _host_after(s, a, min(next_amount, hi, a.t1 + _HOST_REACH), donors)
     if host is not None:
@@ -323,11 +372,24 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
             w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
-    for m in s.mentions_in(a.t1, min(next_amount, a.t1 + 10)):
+    source = _source_start(s, a.t1, min(next_amount, a.t1 + 10))
+    for m in s.mentions_in(a.t1, source):
         if not (m.mention.location or m.mention.has("region")):
             continue
         prev = s.word(m.t0 - 1)
         if _in_list(s, m):
+            k = m.t0 - 1 if prev != "the" else m.t0 - 2
+            to_hosts = s.word(k) in ("to", "into") or (
+                s.word(k) == "(" and s.word(k - 1) in gazetteer.words("country_noun")
+            )
+            if indicator == "displaced" and to_hosts:
+                # "sought refuge in neighbouring countries (Uganda, Kenya and Ethiopia)", "fled to
+                # Chad, Egypt and Libya": spread over several hosts, refugees are placed by the
+                # country they fled, the article's (GUIDELINES.md); "displaced in Mali, Niger and
+                # Chad" is no one country
+                hosts = {x.mention.location for x in s.mentions_in(m.t0, hi)}
+                main = art.main_iso3
+                return main if main not in hosts and main not in donors else None
             return None  # "in Djibouti, Ethiopia, Kenya, Somalia and Uganda": no one country
         if m.mention.has("region"):
             if m.t0 <= a.t1 + 5 and (prev in ("in", "across", "of", "the") or m.t0 <= a.t1 + 3):
@@ -362,6 +424,17 @@ def _risk_country(s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str]
     ):
         return None  # "in the region", "in these three countries": no one country to fall back on
     return art.main_iso3
+
+
+def _source_start(s: Sentence, t0: int, t1: int) -> int:
+    """The first token in t0:t1 that cites a source ("according to"), else t1: a country after
+    it names who gave the figure ("according to estimates by Georgia and Russia"), not where
+    the people are."""
+    cites = gazetteer.words("attribution")
+    for k in range(t0, t1):
+        if " ".join(s.lower[k : k + 2]) in cites:
+            return k
+    return t1
 
 
 def _several_countries(s: Sentence, lo: int, hi: int) -> bool:
@@ -412,8 +485,21 @@ def _and_others(s: Sentence, m: MentionSpan) -> bool:
 
 
 def _superlative_scope(s: Sentence, m: MentionSpan) -> bool:
-    """ "the worst famine in the world": the world as the scope of a superlative, not a place."""
-    return any(w.endswith("est") or w in ("most", "worst") for w in s.lower[max(0, m.t0 - 5) : m.t0])
+    """ "the worst famine in the world": the world as the scope of a superlative, not a place;
+    also past a longer noun phrase ("one of the worst humanitarian and human rights crises in
+    the world"), when "the" opens the superlative and no comma ends the phrase before it."""
+
+    def superlative(w: str) -> bool:
+        return w.endswith("est") or w in ("most", "worst")
+
+    if any(superlative(w) for w in s.lower[max(0, m.t0 - 5) : m.t0]):
+        return True
+    for k in range(m.t0 - 1, max(0, m.t0 - _SUPERLATIVE_REACH) - 1, -1):
+        if s.lower[k] in (",", ";", ":") or s.clause_id[k] != s.clause_id[m.t0]:
+            return False
+        if superlative(s.lower[k]) and s.word(k - 1) == "the":
+            return True
+    return False
 
 
 def _host_before(s: Sentence, a: AmountSpan, origin: str | None, donors: set[str]) -> str | None:

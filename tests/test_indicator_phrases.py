@@ -213,6 +213,17 @@ FAMILIES = [
         [("BFA", 2e5, "displaced")],
         id="hazard-displaced-compound",
     ),
+    # lives at risk
+    pytest.param(
+        "In Niger, the lives of 400,000 children are at serious risk.",
+        [("NER", 4e5, "famine_risk")],
+        id="lives-at-serious-risk",
+    ),
+    pytest.param(
+        "Drought has put 2 million people at risk in Malawi.",
+        [("MWI", 2e6, "famine_risk")],
+        id="people-at-risk",
+    ),
     # affected by a disaster
     pytest.param(
         "More than 2 million people were affected by the earthquake in Nepal.",
@@ -228,6 +239,11 @@ FAMILIES = [
         "About 3 million people in Kenya were hit by the drought.",
         [("KEN", 3e6, "affected")],
         id="hit-struck-by",
+    ),
+    pytest.param(
+        "About 90,000 people in Chad live in flooded areas.",
+        [("TCD", 9e4, "affected")],
+        id="in-flooded-areas",
     ),
 ]
 
@@ -251,6 +267,11 @@ NEAR_MISSES = [
     ),
     pytest.param("Some 300,000 people in Chad may need humanitarian assistance.", id="may-need"),
     pytest.param("The floods killed 5,000 people in Libya.", id="deaths"),
+    pytest.param("The lives of 400,000 children in Niger could be at risk.", id="lives-could-be-at-risk"),
+    pytest.param("Some 2 million head of cattle are at grave risk in Kenya.", id="cattle-at-risk"),
+    pytest.param(
+        "About 90,000 people in Chad could be in flooded areas by June.", id="could-be-in-flooded-areas"
+    ),
     pytest.param("WFP reached 2 million people in Yemen with food assistance.", id="beneficiaries-reached"),
     pytest.param(
         "Kharkiv, home to 1.4 million people in Ukraine, was hit by missiles.", id="residents-hit-by"

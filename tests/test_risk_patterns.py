@@ -219,7 +219,119 @@ SEVERAL_COUNTRIES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), HOSTS + OLD_NAMES + WORDINGS + SEVERAL_COUNTRIES)
+STATED_FIGURES = [
+    # a condition as an adjective between the number and its people, as the aid's target
+    pytest.param(
+        "UNICEF sent tents for the estimated 25,000 homeless people in Yunnan province.",
+        [("CHN", 2.5e4, "displaced")],
+        id="for-n-homeless-people",
+    ),
+    pytest.param(
+        "UNICEF sent tents for the estimated 25,000 people in Yunnan province.",
+        [],
+        id="near-miss-for-n-people-with-no-condition",
+    ),
+    # a superlative over a long noun phrase scopes "the world": the article's country stands in
+    pytest.param(
+        "Drought in Somalia. It is one of the worst humanitarian and food crises in the world, with over"
+        " 4 million people in need of assistance.",
+        [("SOM", 4e6, "in_need")],
+        id="worst-crises-in-the-world",
+    ),
+    pytest.param(
+        "Drought in Somalia. Over 4 million people are in need of assistance in the Horn of Africa, the"
+        " worst drought in decades.",
+        [],
+        id="near-miss-a-region-is-no-one-country",
+    ),
+    # countries after "according to" give the figure; they are not where the people are
+    pytest.param(
+        "Fighting in Burkina Faso. The clashes have displaced more than 60,000 people, according to"
+        " figures from both Mali and Niger.",
+        [("BFA", 6e4, "displaced")],
+        id="countries-cited-as-a-source",
+    ),
+    pytest.param(
+        "Fighting in Burkina Faso. The clashes have displaced more than 60,000 people in Mali, according"
+        " to Niger.",
+        [("MLI", 6e4, "displaced")],
+        id="near-miss-a-place-before-the-source",
+    ),
+    pytest.param(
+        "Fighting in Burkina Faso. The clashes have displaced more than 60,000 people in Mali and Niger.",
+        [],
+        id="near-miss-displaced-in-two-countries",
+    ),
+    # a share of the population set off by commas between the number and its condition
+    pytest.param(
+        "Conflict in Syria has left an estimated 12 million, half of the population, in need of aid.",
+        [("SYR", 12e6, "in_need")],
+        id="share-of-the-population-in-apposition",
+    ),
+    pytest.param(
+        "Drought in Kenya. An estimated 2.3 million, or 40 per cent of the population, are food insecure.",
+        [("KEN", 2.3e6, "food_insecure")],
+        id="percent-in-apposition-then-copula",
+    ),
+    pytest.param(
+        "Somalia counts an estimated 17 million, 70% of the population, and hunger is spreading.",
+        [],
+        id="near-miss-share-with-no-condition-after-it",
+    ),
+    # a modal that hedges the estimate ("could be as high as"), not the condition
+    pytest.param(
+        "Officials say the number of displaced in Mozambique could be as high as 80,000.",
+        [("MOZ", 8e4, "displaced")],
+        id="number-of-displaced-could-be-as-high-as",
+    ),
+    pytest.param(
+        "Estimates say the numbers of displaced may be as many as 80,000 in Mozambique and 20,000 in Malawi.",
+        [("MOZ", 8e4, "displaced"), ("MWI", 2e4, "displaced")],
+        id="numbers-of-displaced-may-be-as-many-as-a-list",
+    ),
+    pytest.param(
+        "The number of displaced in Mozambique could rise to 80,000.",
+        [],
+        id="near-miss-could-rise-to-is-a-forecast",
+    ),
+    pytest.param(
+        "The number of displaced in Mozambique could be 80,000 if the rains continue.",
+        [],
+        id="near-miss-hedged-estimate-with-a-condition",
+    ),
+    pytest.param(
+        "About 80,000 people in Mozambique could be displaced.",
+        [],
+        id="near-miss-could-be-displaced",
+    ),
+    # displaced people spread over a list of hosts: the country they fled (the article's)
+    pytest.param(
+        "War in South Sudan. Some 1.5 million people have sought refuge in neighbouring countries"
+        " (Uganda, Kenya and Ethiopia).",
+        [("SSD", 1.5e6, "displaced")],
+        id="neighbouring-countries-listed-in-parentheses",
+    ),
+    pytest.param(
+        "War in Sudan. More than 600,000 people have fled to Chad, Egypt and South Sudan.",
+        [("SDN", 6e5, "displaced")],
+        id="fled-to-several-hosts",
+    ),
+    pytest.param(
+        "Drought in Kenya. Some 1.5 million people are displaced in Ethiopia, Somalia and Djibouti.",
+        [],
+        id="near-miss-displaced-inside-several-countries",
+    ),
+    pytest.param(
+        "Refugees in Uganda. Some 1.5 million people have fled to Uganda, Kenya and Ethiopia.",
+        [],
+        id="near-miss-the-article-country-is-one-of-the-hosts",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), HOSTS + OLD_NAMES + WORDINGS + SEVERAL_COUNTRIES + STATED_FIGURES
+)
 def test_risk_pattern(text: str, expected: list[tuple]) -> None:
     assert risks(text) == expected
 
