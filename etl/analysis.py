@@ -337,7 +337,7 @@ class Article:
             candidates = [m.location for m in in_title if m.location not in exclude]
             if candidates:
                 return candidates[-1]
-        counts = {k: v for k, v in self.dest_counts.items() if k not in exclude} or self.dest_counts
+        counts = {k: v for k, v in self.dest_counts.items() if k not in exclude}
         if not counts:
             return None
         first_seen: dict[str, int] = {}

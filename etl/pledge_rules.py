@@ -428,7 +428,7 @@ def _donor_by_pattern(
 ) -> Entity | None:
     """Donor named by "increased Australia's assistance by", "promised by X", "from X"
     (its own, for an item of a list of "amount from donor") or "under the X aid programme"."""
-    paren = _paren_giver(s, a)
+    paren = _paren_giver(s, a) or _gapped_giver(s, a)
     if paren is not None:
         return entity_of(paren.mention)
     i = s.amounts.index(a)
@@ -739,6 +739,20 @@ def _paren_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
         if earlier is None:
             return None
         k = earlier.t0
+
+
+def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
+    """The giver right before an amount whose verb a list leaves out: in "Saudi Arabia
+    pledged $500 million, the UAE $300 million and Kuwait $200 million" the UAE and Kuwait
+    each give their own (after a comma or "and", and after an earlier amount of the list)."""
+    named = [m for m in s.mentions_in(max(0, a.t0 - 6), a.t0) if m.t1 == a.t0]
+    if not named or entity_of(named[0].mention) is None:
+        return None
+    m = named[0]
+    k = m.t0 - 1 if s.word(m.t0 - 1) != "the" else m.t0 - 2
+    if s.word(k) not in (",", "and") or not any(b.t1 <= k for b in s.amounts):
+        return None
+    return m
 
 
 def _before_paren(s: Sentence, a: AmountSpan) -> MentionSpan | None:

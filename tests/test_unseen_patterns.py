@@ -287,6 +287,22 @@ PLEDGES = [
         id="near-miss-a-fronted-receipt",
     ),
     pytest.param(
+        "Saudi Arabia pledged $500 million, the UAE $300 million and Kuwait $200 million.",
+        [("SAU", 500e6, "USD", None), ("ARE", 300e6, "USD", None), ("KWT", 200e6, "USD", None)],
+        id="a-list-that-leaves-out-the-verb",
+    ),
+    pytest.param(
+        "The largest pledges came from the United States ($500 million), Germany ($300 million) and "
+        "the UK ($200 million).",
+        [("USA", 500e6, "USD", None), ("DEU", 300e6, "USD", None), ("GBR", 200e6, "USD", None)],
+        id="a-donor-is-no-other-donor-s-destination",
+    ),
+    pytest.param(
+        "The Chinese government has donated 50 ambulances and 10 generators to Zimbabwe.",
+        [("CHN", 50, "ambulances", "ZWE"), ("CHN", 10, "generators", "ZWE")],
+        id="vehicles-and-generators-are-goods",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
