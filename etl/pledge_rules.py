@@ -398,6 +398,13 @@ def _given_subject(s: Sentence, a: AmountSpan, end: int) -> bool:
     return s.word(giver.t1) in gazetteer.words("future")
 
 
+def _partitive(s: Sentence, t: int) -> bool:
+    """Whether the word at `t` follows "of (the)": "Of the total, £10 million will go to WFP"
+    names a part of a total, not a running total."""
+    k = t - 1 if s.word(t - 1) != "the" else t - 2
+    return s.word(k) == "of"
+
+
 def _future(s: Sentence, t: int) -> bool:
     """Whether the verb at token `t` is in the future: a future auxiliary (words.csv future)
     in the run of auxiliaries right before it ("will be provided", "would be shipped")."""
@@ -962,7 +969,9 @@ def _read_amount(
     cum_before = [
         c
         for c in s.cues(max(win_lo, a.t0 - 12), a.t0, "cumulative")
-        if not c.mention.has("cue", "period") and (a.t0 - c.t1 <= 8 or c.mention.has("cue", "total"))
+        if not c.mention.has("cue", "period")
+        and (a.t0 - c.t1 <= 8 or c.mention.has("cue", "total"))
+        and not _partitive(s, c.t0)
     ]
     cum_period = s.cues(win_lo, win_hi, "period")
     if _budget_level(s, a, lo, hi):

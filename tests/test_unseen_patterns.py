@@ -303,6 +303,17 @@ PLEDGES = [
         id="vehicles-and-generators-are-goods",
     ),
     pytest.param(
+        "The UK will provide £30 million to Sudan. Of the total, £10 million will go to the World Food "
+        "Programme.",
+        [("GBR", 30e6, "GBP", "SDN"), ("GBR", 10e6, "GBP", "SDN")],
+        id="of-the-total-opens-a-part",
+    ),
+    pytest.param(
+        "The UK will provide £30 million to Sudan. In total, the UK has given £250 million to Sudan.",
+        [("GBR", 30e6, "GBP", "SDN")],
+        id="near-miss-in-total-is-a-running-total",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
