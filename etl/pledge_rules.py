@@ -378,7 +378,7 @@ def _fronted_subject(s: Sentence, verb: MentionSpan, a: AmountSpan) -> MentionSp
 
 def _given_subject(s: Sentence, a: AmountSpan, end: int) -> bool:
     """Whether a sum that opens its sentence names its giver with "from" and is the subject of
-    a verb in the future: "An additional $8 million from Canada will support ...", "Funding
+    a verb in the future: "An additional $8 million from Canada will support ...", "A grant
     of CHF 2 million from Switzerland will enable ..." (the giver is read by _donor_by_pattern)."""
     opener = gazetteer.words("sum_opener") | gazetteer.words("aid_noun")
     if s.amounts[0] is not a or not all(w in opener for w in s.lower[: a.t0]):
@@ -693,7 +693,7 @@ def _lead_places(s: Sentence, a: AmountSpan) -> tuple[str | None, bool, bool] | 
     comma = s.lower.index(",", 0, a.t0)
     # countries only: a city that opens a sentence is more often where donors met ("In Geneva,")
     places = {m.mention.location for m in s.mentions_in(1, comma, "country") if m.mention.location}
-    if not places or len(s.mentions_in(1, comma, "region")):
+    if not places or s.mentions_in(1, comma, "region"):
         return None
     if len(places) > 1:
         return None, False, True
