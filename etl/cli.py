@@ -1,9 +1,11 @@
-"""The `aidtracker` command: `ingest` articles, open the `dashboard`, share analysts' `reviews`."""
+"""The `aidtracker` command: `ingest` articles, `fetch` live sources, the `dashboard`, analysts' `reviews`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -12,13 +14,24 @@ from typing import Any, NoReturn
 
 import duckdb
 
-from aidtracker.etl import dbpath, engines, load, pipeline, reviews
+from aidtracker.etl import dbpath, engines, fetch, load, pipeline, reviews
 
 DASHBOARD_APP = Path(str(resources.files("aidtracker.dashboard") / "app.py"))
 # Above this many files a progress bar is worth its line on the terminal.
 PROGRESS_MIN_FILES = 20
 EXIT_FAILED = 1
 EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the database; retrying later will work
+EXIT_INTERRUPTED = 130
+# --every more often than this would press a public source for nothing: news moves in hours.
+MIN_PERIOD_SECONDS = 60.0
+
+# A country code for --country.
+_ISO3 = re.compile(
+    r"""
+    \A[A-Za-z]{3}\Z   # three letters: SDN, ssd
+    """,
+    re.VERBOSE,
+)
 
 
 def _positive_int(text: str) -> int:
@@ -46,6 +59,35 @@ def _seconds(text: str) -> float:
     if not 0 <= value < float("inf"):
         raise argparse.ArgumentTypeError(f"{text!r} must be zero or more seconds")
     return value
+
+
+def _iso3(text: str) -> str:
+    if not _ISO3.match(text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a three-letter ISO 3166 country code (e.g. SDN)")
+    return text.strip().upper()
+
+
+def _since(text: str) -> dt.datetime:
+    try:
+        return fetch.parse_since(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _period(text: str) -> float:
+    try:
+        seconds = fetch.parse_period(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if seconds < MIN_PERIOD_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text!r} is too often for a public source: at least 1m")
+    return seconds
+
+
+def _http_url(text: str) -> str:
+    if not fetch.is_http_url(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
+    return text.rstrip("/")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar, no list of rejected inputs")
 
+    _add_fetch(commands)
+
     dash = commands.add_parser(
         "dashboard", help="open the dashboard", description="Serve the dashboard with Streamlit."
     )
@@ -145,11 +189,83 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Bar:
-    """A tqdm bar over files read, shown only for many files on a terminal."""
+def _add_fetch(commands: Any) -> None:
+    fetcher = commands.add_parser(
+        "fetch",
+        help="fetch new reports from ReliefWeb or RSS/Atom feeds and ingest them",
+        description="Fetch what is new from a live source, keep it under raw/ beside the database, "
+        "and ingest it. Each source resumes where its last fetch stopped.",
+    )
+    sources = fetcher.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    rw = sources.add_parser(
+        "reliefweb",
+        help="reports from the ReliefWeb API (needs an approved appname)",
+        description="Fetch ReliefWeb reports created since the last fetch (the first: the last 30 days), "
+        f"with an appname ReliefWeb approved (request one: {fetch.APPNAME_FORM}).",
+    )
+    rw.add_argument("--query", metavar="TEXT", help="full-text search, e.g. 'cholera OR famine'")
+    rw.add_argument(
+        "--country", action="append", type=_iso3, default=[], metavar="ISO3", help="a country (repeatable)"
+    )
+    rw.add_argument(
+        "--since",
+        type=_since,
+        metavar="DATE|30d",
+        help="reports created since this date (2026-11-01) or this long ago (30d, 12h), instead of "
+        "since the last fetch (with --every: the first run only)",
+    )
+    rw.add_argument(
+        "--appname",
+        metavar="NAME",
+        help=f"the appname ReliefWeb approved (default: ${fetch.APPNAME_ENV}, else [reliefweb] appname "
+        "in the config file)",
+    )
+    rw.add_argument(
+        "--api-url",
+        type=_http_url,
+        default=fetch.RELIEFWEB_API,
+        metavar="URL",
+        help="the API, or a mirror of it (default: %(default)s)",
+    )
+    feeds = sources.add_parser(
+        "feeds",
+        help="entries of RSS and Atom feeds (and the pages of those that give only a summary)",
+        description="Fetch the feeds a file lists (one URL a line, # for comments); for an entry that "
+        "gives only a summary, download its page (robots.txt permitting) for the text.",
+    )
+    feeds.add_argument("feeds", type=Path, metavar="FEEDS.txt", help="the list of feed URLs")
+    for sub in (rw, feeds):
+        sub.add_argument("--db", type=Path, default=None, help=DB_HELP)
+        sub.add_argument(
+            "--every",
+            type=_period,
+            metavar="PERIOD",
+            help="keep running and fetch every PERIOD (30m, 1h, 1d); Ctrl-C stops",
+        )
+        sub.add_argument(
+            "--delay",
+            type=_seconds,
+            default=fetch.Politeness.delay,
+            metavar="SECONDS",
+            help="seconds between two requests to one host (default: %(default)s)",
+        )
+        sub.add_argument(
+            "--wait",
+            type=_seconds,
+            default=10.0,
+            metavar="SECONDS",
+            help="how long to wait for a running ingest (default: %(default)s)",
+        )
+        sub.add_argument("--quiet", action="store_true", help="no progress bar, no list of rejected inputs")
 
-    def __init__(self, quiet: bool) -> None:
+
+class _Bar:
+    """A tqdm bar over files read (or items fetched), shown only for many of them on a terminal."""
+
+    def __init__(self, quiet: bool, unit: str = "file", desc: str = "ingest") -> None:
         self.enabled = not quiet and sys.stderr.isatty()
+        self.unit = unit
+        self.desc = desc
         self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
@@ -158,7 +274,10 @@ class _Bar:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, leave=False)
+            self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr, leave=False)
+        if total != self.bar.total:  # ReliefWeb's count grows while it pages
+            self.bar.total = total
+            self.bar.refresh()
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
@@ -212,6 +331,101 @@ def _ingest(args: argparse.Namespace) -> int:
     bar.close()
     _report(summary, args.quiet)
     return 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    """`aidtracker fetch SOURCE`: once, or every --every until Ctrl-C."""
+    try:
+        config = fetch.read_config(fetch.config_path(os.environ))
+        if args.source == "reliefweb":
+            appname = fetch.choose_appname(args.appname, os.environ, config)
+        else:
+            urls = fetch.read_feed_list(args.feeds)
+    except fetch.SourceError as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    politeness = fetch.Politeness(delay=args.delay)
+    since = getattr(args, "since", None)
+
+    def once() -> int:
+        nonlocal since
+        bar = _Bar(args.quiet, unit="report" if args.source == "reliefweb" else "feed", desc="fetch")
+        ingest_bar = _Bar(args.quiet)
+        try:
+            with fetch.Web(politeness, user_agent=fetch.user_agent(config)) as web:
+                if args.source == "reliefweb":
+                    summary = fetch.fetch_reliefweb(
+                        args.db,
+                        appname=appname,
+                        web=web,
+                        query=args.query,
+                        countries=args.country,
+                        since=since,
+                        api_url=args.api_url,
+                        wait=args.wait,
+                        progress=bar,
+                        ingest_progress=ingest_bar,
+                    )
+                    since = None  # --since is where the first run starts; later runs go on from there
+                else:
+                    summary = fetch.fetch_feeds(
+                        args.db, urls, web=web, wait=args.wait, progress=bar, ingest_progress=ingest_bar
+                    )
+        finally:
+            bar.close()
+            ingest_bar.close()
+        return _fetch_report(summary, args.quiet)
+
+    running = False
+
+    def tracked() -> int:
+        nonlocal running
+        running = True
+        if args.every is not None:
+            print(f"aidtracker: fetching ({dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC)", file=sys.stderr)
+        try:
+            return _fetch_once(once, args)
+        finally:
+            running = False
+
+    try:
+        if args.every is None:
+            return tracked()
+        return fetch.every(args.every, tracked)
+    except fetch.SourceError as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    except KeyboardInterrupt:
+        if running:
+            return _fail(f"interrupted; {args.db} keeps every fetch that finished", EXIT_INTERRUPTED)
+        print(f"aidtracker: stopped; {args.db} keeps every fetch that finished", file=sys.stderr)
+        return 0
+
+
+def _fetch_once(once: Any, args: argparse.Namespace) -> int:
+    """One fetch with the ingest's errors as exit statuses; a SourceError (the source refuses us)
+    propagates, as no later run will do better."""
+    try:
+        return int(once())
+    except load.DatabaseBusy as exc:
+        return _fail(str(exc), EXIT_BUSY)
+    except (load.StoreError, engines.EngineError) as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    except (OSError, duckdb.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else load.first_line(exc)
+        return _fail(f"cannot write {args.db}: {reason} (the database was left unchanged)", EXIT_FAILED)
+
+
+def _fetch_report(summary: fetch.FetchSummary, quiet: bool) -> int:
+    """Print each source's counts and the ingests' summaries; 1 when a source stopped early."""
+    for result in summary.sources:
+        print(result.line())
+    for ingested in summary.ingests:
+        _report(ingested, quiet)
+    for result in summary.sources:
+        if result.fatal:
+            raise fetch.SourceError(result.stopped or "the source refused the request")
+        if result.stopped:
+            _fail(f"{result.name}: {result.stopped}", EXIT_FAILED)
+    return 0 if summary.complete else EXIT_FAILED
 
 
 def dashboard_argv(db: Path, host: str, port: int, base_url_path: str = "") -> list[str]:
@@ -351,14 +565,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db, why = dbpath.choose(args.db)
     # Installed, aidtracker may run from any folder: say which file this run reads or writes.
     print(f"aidtracker: database {args.db} ({why})", file=sys.stderr)
-    if args.command == "ingest":
+    if args.command in ("ingest", "fetch"):
         if why == dbpath.DEFAULT_WHY:
             # the default folder is aidtracker's own to make; a folder the user named is not
             try:
                 args.db.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 return _fail(f"cannot create {args.db.parent}: {exc.strerror or exc}", EXIT_FAILED)
-        return _ingest(args)
+        return _ingest(args) if args.command == "ingest" else _fetch(args)
     if args.command == "reviews":
         return _reviews(args)
     return _dashboard(args)

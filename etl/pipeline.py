@@ -198,6 +198,8 @@ def run(
     progress: Progress | None = None,
     force: bool = False,
     wait: float = 10.0,
+    rejected: Sequence[Rejected] = (),
+    before_swap: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> Summary:
     """Ingest the files, folders and globs in `paths` into the DuckDB file `db`.
 
@@ -206,6 +208,11 @@ def run(
     cluster); this process is the only writer. Unchanged articles are skipped by their
     hash unless `force`. Raises load.StoreError or engines.EngineError with a message for
     the user when the database or the engine cannot be used; `db` is then left unchanged.
+
+    `rejected` are inputs the caller could not turn into files (etl.fetch: a malformed response),
+    logged with the run's own. `before_swap(con)` writes on the private copy after the articles,
+    reviews and groups, so what it writes (etl.fetch: where each source stopped) is swapped in
+    with them or, if the run fails, not at all.
 
     Worker processes re-import the caller's main module, so a script that calls run()
     with more than one worker needs the usual `if __name__ == "__main__":` guard.
@@ -220,6 +227,7 @@ def run(
         writer = load.Writer(con, ingested_at)
         state = _Run(writer, force, files)
         state.rejected.extend(rejected_paths)
+        state.rejected.extend(rejected)
         pool = engines.make_engine(engine, n_workers, scheduler)
         try:
             # Dask workers may not see our files: read here and ship articles. A local pool reads too.
@@ -245,8 +253,8 @@ def run(
                 parts.clear()
                 size = nbytes = 0
 
-            for part, rejected in engines.ordered_map(pool, extract_chunk, todo, window):
-                state.rejected.extend(rejected)
+            for part, failed in engines.ordered_map(pool, extract_chunk, todo, window):
+                state.rejected.extend(failed)
                 parts.append(part)
                 size += len(part)
                 nbytes += part.nbytes
@@ -259,6 +267,8 @@ def run(
             # reviews first, as a correction can move a report into or out of a flow
             reviewed = apply_reviews(con, db)
             grouped = consolidate.consolidate(con)
+            if before_swap is not None:
+                before_swap(con)
         except BrokenProcessPool:
             raise engines.EngineError(
                 "a worker process died (killed, or out of memory; a script calling run() needs "

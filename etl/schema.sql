@@ -192,3 +192,24 @@ CREATE TABLE IF NOT EXISTS review_log (
 CREATE TABLE IF NOT EXISTS review_state (
     applied_upto BIGINT NOT NULL
 );
+
+-- Live sources (etl.fetch): where the next fetch of each source starts. Written on an ingest's
+-- private copy with the articles it fetched (pipeline.run's before_swap), so the state and the
+-- articles it describes are swapped in together, and every later ingest copies it on.
+CREATE TABLE IF NOT EXISTS fetch_state (
+    -- 'reliefweb' or 'feed'
+    source        VARCHAR NOT NULL,
+    -- ReliefWeb: the API address, query and countries; a feed: its URL
+    source_key    VARCHAR NOT NULL,
+    -- ReliefWeb: the date.created the next query starts from (ISO 8601); a feed: its newest entry's date
+    cursor        VARCHAR,
+    -- ReliefWeb: reports of the cursor's query already loaded by a run that stopped before the end
+    resume_offset INTEGER NOT NULL DEFAULT 0,
+    -- a feed's validators for a conditional GET
+    etag          VARCHAR,
+    last_modified VARCHAR,
+    fetched_at    TIMESTAMP NOT NULL,
+    -- how the last run of this source ended: 'complete', or why it stopped
+    note          VARCHAR,
+    PRIMARY KEY (source, source_key)
+);
