@@ -808,6 +808,10 @@ def _entry_from_page(
     try:
         page = web.get(link)
     except FetchError as exc:
+        if exc.status is not None and 400 <= exc.status < 500 and exc.status not in (408, 429):
+            # gone or refused for good (404, 410, 403): asking again will not bring it
+            _fallback(run, entry_id, summary, item, f"its page {link} answered {exc.reason}")
+            return
         run.rejected.append(Rejected(link, f"page of a feed entry not downloaded: {exc.reason}"))
         run.result.failed += 1
         run.pages_failed += 1

@@ -486,6 +486,17 @@ def test_a_page_that_fails_is_tried_again_on_the_next_run(sources, web, db, tmp_
     assert "synthetic-r1" in article_ids(db) and len(sources.requests("/news/grain")) == FAST.attempts + 1
 
 
+def test_a_page_that_is_gone_leaves_the_summary_and_is_not_asked_for_again(sources, web, db, tmp_path):
+    serve_feeds(sources)
+    del sources.pages["/news/grain"]  # the server answers 404
+    first = feeds(db, sources, web, tmp_path)
+    assert (first.sources[1].new, first.sources[1].failed) == (2, 0)
+    texts = dict(rows(db, "SELECT article_id, text FROM articles"))
+    assert texts["synthetic-r1"] == rss_entries(sources.url)[0][3]  # the feed's summary
+    assert states(db)[f"{sources.url}/rss.xml"][4] == "complete"
+    assert len(sources.requests("/news/grain")) == 1  # a 404 is not retried
+
+
 def test_a_malformed_feed_is_rejected_with_its_url(sources, web, db, tmp_path):
     serve_feeds(sources)
     sources.feeds["/rss.xml"] = Feed(b"<html><body>Service page, not a feed</body></html>")
