@@ -532,6 +532,23 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     return out
 
 
+def _owner(s: Sentence, m: MentionSpan, before: list[MentionSpan]) -> Mention:
+    """The country whose possessive owns a government body: "Germany's Federal Foreign Office"
+    speaks for Germany, whatever country the gazetteer gives the body's name ("Foreign Office")."""
+    org = gazetteer.organization_of(m.mention)
+    owner = next((b for b in reversed(before) if b.t1 < m.t0), None)
+    if (
+        org is not None
+        and org.kind == "government"
+        and owner is not None
+        and owner.mention.has("country")
+        and s.word(owner.t1) in ("'s", "’s")
+        and _only_modifiers(s, owner.t1 + 1, m.t0)
+    ):
+        return owner.mention
+    return m.mention
+
+
 def _coordinated(s: Sentence, last: MentionSpan, cands: list[MentionSpan]) -> list[MentionSpan]:
     """ "Kuwait, Qatar, Saudi Arabia, and the UAE": the list that ends with `last`."""
     group = [last]
@@ -570,7 +587,9 @@ def _recipient(
 ) -> tuple[str | None, bool, bool]:
     """(ISO3, explicit, region) of where aid goes: "to/for/in" + a country after the
     amount, the object of "provide Togo with", or "aid to Bolivia" before it."""
-    people = gazetteer.words("population_group") | gazetteer.words("not_goods")
+    people = (
+        gazetteer.words("population_group") | gazetteer.words("not_goods") | gazetteer.words("demonym_noun")
+    )
     # a count of people ("for 8,000 families in Sri Lanka") is whom the aid is for, not another gift
     later = [
         b
@@ -605,13 +624,24 @@ def _recipient(
                 if m.t0 <= k + 2:
                     return None, False, True
                 continue
+            if m.mention.has("demonym") and s.word(m.t1) in people:
+                # "for Syrian refugees in Jordan": the aid goes where the people are
+                hosts = [
+                    h
+                    for h in s.mentions_in(m.t1, min(stop, m.t1 + 5))
+                    if h.mention.location and s.word(h.t0 - 1) in dest
+                ]
+                if hosts:
+                    if _more_places(s, hosts[0], stop):
+                        return None, False, True  # "in Jordan and Lebanon": no single one
+                    return hosts[0].mention.location, True, False
             iso = m.mention.location
             if iso and s.word(m.t1) in ("'s", "’s") and _place_after(s, m.t1, min(stop, k + 12)):
                 continue  # "affected by Russia's war in Ukraine": a possessive is not where aid goes
             if iso and iso != donor_iso:
                 if _more_places(s, m, stop):
                     return None, False, True  # "to people in South Sudan, Ethiopia and Kenya": no single one
-                return iso, True, False
+                return _onward(s, m, stop, dest) or iso, True, False
             if m.mention.has("org") or m.mention.has("verb"):
                 break
     scope = gazetteer.words("global_scope")
@@ -639,6 +669,19 @@ def _recipient(
                 if m.mention.location and m.mention.location != donor_iso:
                     return m.mention.location, True, False
     return None, False, False
+
+
+def _onward(s: Sentence, m: MentionSpan, stop: int, dest: frozenset[str]) -> str | None:
+    """The final destination of aid sent through a place: "to the logistics hub in Egypt for
+    delivery to civilians in Gaza" goes to Gaza (data/words.csv `onward`: delivery,
+    distribution), within a few words after the first place."""
+    onward = gazetteer.words("onward")
+    for k in range(m.t1, min(stop, m.t1 + 4)):
+        if s.lower[k] in onward:
+            later = s.mentions_in(k + 1, min(stop, k + 8))
+            place = next((h for h in later if h.mention.location and s.word(h.t0 - 1) in dest), None)
+            return place.mention.location if place is not None else None
+    return None
 
 
 def _place_after(s: Sentence, t0: int, t1: int) -> bool:
@@ -1069,7 +1112,7 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             )  # "America: A Tribute to Heroes raised": a country does not raise funds
         if subj:
             last = subj[-1]
-            donor, explicit = entity_of(last.mention), True
+            donor, explicit = entity_of(_owner(s, last, subj)), True
             group = _coordinated(s, last, subj)
             if len(group) > 1:
                 donor = _share_among(

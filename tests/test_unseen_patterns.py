@@ -314,6 +314,47 @@ PLEDGES = [
         id="near-miss-in-total-is-a-running-total",
     ),
     pytest.param(
+        "The European Union will mobilise €25 million in humanitarian funding for people affected by "
+        "the floods in Libya.",
+        [("European Union", 25e6, "EUR", "LBY")],
+        id="mobilise",
+    ),
+    pytest.param(
+        "Germany's Federal Foreign Office is providing an additional 10 million euros for Sudan.",
+        [("DEU", 10e6, "EUR", "SDN")],
+        id="a-country-s-government-body-speaks-for-it",
+    ),
+    pytest.param(
+        "The Foreign Office is providing an additional £10 million for Sudan.",
+        [("GBR", 10e6, "GBP", "SDN")],
+        id="near-miss-the-body-alone",
+    ),
+    pytest.param(
+        "Japan will give $5 million for Syrian refugees in Jordan.",
+        [("JPN", 5e6, "USD", "JOR")],
+        id="aid-for-refugees-goes-where-they-are",
+    ),
+    pytest.param(
+        "Japan will give $5 million for Afghan refugees in Pakistan and Iran.",
+        [("JPN", 5e6, "USD", None)],
+        id="refugees-in-two-hosts-no-single-one",
+    ),
+    pytest.param(
+        "Japan will give $5 million for Syrian refugees.",
+        [("JPN", 5e6, "USD", "SYR")],
+        id="near-miss-refugees-with-no-host-named",
+    ),
+    pytest.param(
+        "Jordan sent 20 tonnes of aid to Egypt for onward transfer to Gaza.",
+        [("JOR", 20, "tonnes", "PSE")],
+        id="sent-through-a-hub-for-delivery-elsewhere",
+    ),
+    pytest.param(
+        "Japan sent 20 tonnes of aid to Egypt for distribution by the Red Crescent.",
+        [("JPN", 20, "tonnes", "EGY")],
+        id="near-miss-distribution-with-no-place",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
