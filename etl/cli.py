@@ -129,14 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
     )
     ingest.add_argument("--force", action="store_true", help="re-extract articles even when unchanged")
-    ingest.add_argument(
-        "--wait",
-        type=_seconds,
-        default=10.0,
-        metavar="SECONDS",
-        help="how long to wait for another ingest to finish (default: %(default)s)",
-    )
-    ingest.add_argument("--quiet", action="store_true", help="no progress bar, no list of rejected inputs")
+    _add_wait_and_quiet(ingest, "how long to wait for another ingest to finish")
 
     _add_fetch(commands)
 
@@ -187,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long to wait for a running ingest before applying (default: %(default)s)",
     )
     return parser
+
+
+def _add_wait_and_quiet(command: argparse.ArgumentParser, wait_help: str) -> None:
+    """--wait and --quiet, as every command that ingests takes them."""
+    command.add_argument(
+        "--wait", type=_seconds, default=10.0, metavar="SECONDS", help=f"{wait_help} (default: %(default)s)"
+    )
+    command.add_argument("--quiet", action="store_true", help="no progress bar, no list of rejected inputs")
 
 
 def _add_fetch(commands: Any) -> None:
@@ -249,14 +250,7 @@ def _add_fetch(commands: Any) -> None:
             metavar="SECONDS",
             help="seconds between two requests to one host (default: %(default)s)",
         )
-        sub.add_argument(
-            "--wait",
-            type=_seconds,
-            default=10.0,
-            metavar="SECONDS",
-            help="how long to wait for a running ingest (default: %(default)s)",
-        )
-        sub.add_argument("--quiet", action="store_true", help="no progress bar, no list of rejected inputs")
+        _add_wait_and_quiet(sub, "how long to wait for a running ingest")
 
 
 class _Bar:
