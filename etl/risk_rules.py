@@ -134,9 +134,14 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             max(0, a.t0 - 3), a.t0, "change"
         ):
             continue  # "killed nearly 11,000 people", "an increase of over one million people"
-        if s.cues(a.t1, min(next_amount, a.t1 + 8), "casualty") or s.cues(
-            a.t1, min(next_amount, hi, a.t1 + 10), "rate"
-        ):
+        casualties = [
+            c
+            for c in s.cues(a.t1, min(next_amount, a.t1 + 8), "casualty")
+            if not (
+                next_amount < s.n and next_amount - c.t1 <= 3
+            )  # "... and killed more than 1,700": that count's
+        ]
+        if casualties or s.cues(a.t1, min(next_amount, hi, a.t1 + 10), "rate"):
             continue  # "140,000 people were killed", "5,000 ... every day"
         best = _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount)
         if noun is not None and noun.mention.has("indicator"):

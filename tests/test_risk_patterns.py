@@ -220,6 +220,17 @@ SEVERAL_COUNTRIES = [
 
 
 STATED_FIGURES = [
+    # a casualty word before another count is that count's
+    pytest.param(
+        "Flooding in Pakistan has affected 33 million people and killed more than 1,700.",
+        [("PAK", 33e6, "affected")],
+        id="killed-belongs-to-the-next-count",
+    ),
+    pytest.param(
+        "Flooding in Pakistan has killed 1,700 people.",
+        [],
+        id="near-miss-the-count-of-the-killed",
+    ),
     # a condition as an adjective between the number and its people, as the aid's target
     pytest.param(
         "UNICEF sent tents for the estimated 25,000 homeless people in Yunnan province.",

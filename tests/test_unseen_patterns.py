@@ -765,6 +765,11 @@ APPEALS = [
         id="last-year-s-figure-is-no-appeal",
     ),
     pytest.param(
+        "The Sudan Humanitarian Response Plan, which requires $2.7 billion, is only 5% funded.",
+        [(2.7e9, "USD", "SDN")],
+        id="a-plan-that-requires-a-sum",
+    ),
+    pytest.param(
         "Britain matched public donations to the appeal pound for pound, up to £5 million.",
         [],
         id="money-given-to-a-public-appeal-is-no-appeal",
