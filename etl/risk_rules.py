@@ -170,7 +170,12 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         ):
             continue  # "could face famine", "would result in", "threatens to see ... go hungry"
         prev_indicator = (indicator, ind_t)
-        if s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary") or s.word(a.t0 - 1) in ("for", "reach"):
+        serves = [
+            c
+            for c in s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary")
+            if not _number_of_before(s, lo, c.t0)  # "the number of displaced people has reached 6.8 million"
+        ]
+        if serves or (s.word(a.t0 - 1) in ("for", "reach") and not _number_of_before(s, lo, a.t0)):
             tight = (noun is None and ind_t == a.t1) or (  # "to support a million displaced and ..."
                 noun is not None
                 and (
@@ -429,6 +434,12 @@ def _risk_country(
     ):
         return None  # "in the region", "in these three countries": no one country to fall back on
     return art.main_iso3
+
+
+def _number_of_before(s: Sentence, lo: int, t: int) -> bool:
+    """Whether "the number of" opens the clause's subject before token `t`: then "has reached"
+    says what the number came to, not whom aid reached."""
+    return any(s.lower[k] in ("number", "numbers") and s.word(k + 1) == "of" for k in range(lo, t))
 
 
 def _source_start(s: Sentence, t0: int, t1: int) -> int:

@@ -231,6 +231,16 @@ STATED_FIGURES = [
         [],
         id="near-miss-the-count-of-the-killed",
     ),
+    pytest.param(
+        "The number of displaced people in Syria has reached 6.8 million.",
+        [("SYR", 6.8e6, "displaced")],
+        id="the-number-has-reached",
+    ),
+    pytest.param(
+        "Aid has reached 2 million people in Syria.",
+        [],
+        id="near-miss-aid-reached-people-with-no-condition",
+    ),
     # a condition as an adjective between the number and its people, as the aid's target
     pytest.param(
         "UNICEF sent tents for the estimated 25,000 homeless people in Yunnan province.",
