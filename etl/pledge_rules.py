@@ -28,7 +28,15 @@ from dataclasses import dataclass, field
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import Amount
-from aidtracker.etl.analysis import AmountSpan, Article, Entity, MentionSpan, Sentence, entity_of
+from aidtracker.etl.analysis import (
+    AmountSpan,
+    Article,
+    Entity,
+    MentionSpan,
+    Sentence,
+    entity_of,
+    title_mentions,
+)
 from aidtracker.etl.gazetteer import Mention, Tag
 from aidtracker.etl.records import Appeal, Pledge
 
@@ -1131,7 +1139,8 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 elif official and (home := _home(art, st)) is not None:
                     # "International Development Secretary Justine Greening", "the Howard Government"
                     donor, explicit = home, True
-                elif len(name.split()) >= 2:
+                elif len(name.split()) >= 2 and not official:
+                    # a person or an unlisted body; an office whose country is unknown names no one
                     donor, explicit = Entity(name, None, "private"), True
     if donor is None and verb is not None and verb.t0 < a.t0:
         fronted = _fronted_subject(s, verb, a)
@@ -1173,6 +1182,14 @@ def _home(art: Article, st: State) -> Entity | None:
             if m.has("demonym") and after and after[0] in people:
                 continue
             counts[iso] = counts.get(iso, 0) + 1
+        opener = next(iter(title_mentions(art.title)), None)
+        if (
+            opener is not None
+            and opener.start == 0
+            and (iso := opener.value("country") or opener.value("demonym"))
+        ):
+            # "Canada announces humanitarian assistance for ...": the title's subject speaks
+            counts[iso] = counts.get(iso, 0) + 2
         voiced = {k: v for k, v in counts.items() if v >= 2}
         st.home = (max(voiced, key=voiced.__getitem__) if voiced else None,)
     iso = st.home[0]

@@ -12,9 +12,9 @@ from aidtracker.etl.extract import extract
 from aidtracker.etl.records import Pledge
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 152 of the 168 matched dev
-# pledges (the rules alone: 152 too).
-REACHED_CV_AGREEMENT = 0.905
+# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 154 of the 170 matched dev
+# pledges (the rules alone: 154 too).
+REACHED_CV_AGREEMENT = 0.906
 TOLERANCE = 0.03
 
 

@@ -816,6 +816,21 @@ def test_a_global_title_lets_no_country_stand_in(title: str, expected: list) -> 
     ] == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Canada announces humanitarian assistance for Sudan", [("CAN", "CAD")], id="the-title-s-subject"
+        ),
+        pytest.param("Humanitarian assistance for Sudan", [], id="near-miss-a-title-with-no-giver"),
+    ],
+)
+def test_an_office_speaks_for_the_country_that_opens_the_title(title: str, expected: list) -> None:
+    text = "Today, the Minister of International Development announced $30 million in humanitarian aid for Sudan."
+    got = [(f.donor_iso3, f.unit) for f in extract(text, title=title, strict=True) if isinstance(f, Pledge)]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), STATUSES)
 def test_status_of_pledges_as_recent_news_states_them(text: str, expected: list[str]) -> None:
     assert [f.status for f in extract(text, strict=True) if isinstance(f, Pledge)] == expected
