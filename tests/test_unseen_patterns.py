@@ -355,6 +355,12 @@ PLEDGES = [
         id="near-miss-distribution-with-no-place",
     ),
     pytest.param(
+        "China will provide 300 million yuan in emergency aid to Pakistan. The new aid includes 25,000 "
+        "tents and 50,000 blankets.",
+        [("CHN", 300e6, "CNY", "PAK")],
+        id="goods-the-new-aid-includes-are-the-same-pledge",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
@@ -770,6 +776,17 @@ APPEALS = [
         id="a-plan-that-requires-a-sum",
     ),
     pytest.param(
+        "Donors pledged $2.4 billion for Yemen, far short of the $4.3 billion the United Nations says "
+        "it needs.",
+        [(4.3e9, "USD", "YEM")],
+        id="the-sum-an-organization-says-it-needs",
+    ),
+    pytest.param(
+        "Donors pledged $2.4 billion for Yemen, far short of the $4.3 billion the United Nations pledged.",
+        [],
+        id="near-miss-the-sum-an-organization-pledged",
+    ),
+    pytest.param(
         "Britain matched public donations to the appeal pound for pound, up to £5 million.",
         [],
         id="money-given-to-a-public-appeal-is-no-appeal",
@@ -826,7 +843,9 @@ def test_a_global_title_lets_no_country_stand_in(title: str, expected: list) -> 
     ],
 )
 def test_an_office_speaks_for_the_country_that_opens_the_title(title: str, expected: list) -> None:
-    text = "Today, the Minister of International Development announced $30 million in humanitarian aid for Sudan."
+    text = (
+        "Today, the Minister of International Development announced $30 million in humanitarian aid for Chad."
+    )
     got = [(f.donor_iso3, f.unit) for f in extract(text, title=title, strict=True) if isinstance(f, Pledge)]
     assert got == expected
 
