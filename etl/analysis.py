@@ -129,6 +129,8 @@ class Sentence:
         starts = []
         last = -1
         opening = opening_words()
+        # a word of a verb phrase is not an amount's opening word: "handed over 1,000 tonnes"
+        in_verb = {k for m in self.mentions if m.mention.has("verb") for k in range(m.t0, m.t1)}
         for m in number_start().finditer(low):
             i = self.tok(m.start())
             if i == last:
@@ -137,7 +139,7 @@ class Sentence:
             starts.append(self.tok_starts[i])
             for j in range(max(0, i - 3), i):
                 w = self.lower[j]
-                if w in opening or (len(w) <= 3 and not w.isalpha()):
+                if (w in opening or (len(w) <= 3 and not w.isalpha())) and j not in in_verb:
                     starts.append(self.tok_starts[j])
         if not starts:
             return []

@@ -361,6 +361,26 @@ PLEDGES = [
         id="goods-the-new-aid-includes-are-the-same-pledge",
     ),
     pytest.param(
+        "The Czech Republic will send CZK 50 million in humanitarian aid to Ukraine.",
+        [("CZE", 50e6, "CZK", "UKR")],
+        id="an-iso-code-before-the-number-czk",
+    ),
+    pytest.param(
+        "Poland gave 10 million zlotys to Ukraine.",
+        [("POL", 10e6, "PLN", "UKR")],
+        id="zlotys",
+    ),
+    pytest.param(
+        "The Government of India has handed over 1,000 tonnes of rice to Sri Lanka.",
+        [("IND", 1000, "tonnes", "LKA")],
+        id="handed-over-is-a-verb-not-a-qualifier",
+    ),
+    pytest.param(
+        "Japan gave over $5 million to Chad.",
+        [("JPN", 5e6, "USD", "TCD")],
+        id="near-miss-over-as-a-qualifier",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
