@@ -77,7 +77,7 @@ def _list_item() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?:[^:\n.;]{{1,60}}:\s+)?                                 # a label: "Personal Protective Equipment: "
-        (?i:{gazetteer.alternation(openers)}\s+)*                # "Another", "The remaining", "About"
+        (?i:{gazetteer.alternation(openers)},?\s+)*              # "Another", "About", "Of this,"
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
             | \d                                                     # a bare number: "10,000 tonnes"

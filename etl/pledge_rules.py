@@ -355,7 +355,7 @@ def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:
     opener = gazetteer.words("sum_opener")
     return (
         s.amounts[0] is a
-        and all(w in opener for w in s.lower[: a.t0])
+        and all(w in opener or not w.isalnum() for w in s.lower[: a.t0])  # "Of this, €3 million will"
         and s.word(end) in gazetteer.words("future")
     )
 
@@ -1415,13 +1415,13 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
         if d.amount.is_money and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
     }
     dropped |= _restated(keep, conversions)
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[Draft]] = {}
     out = []
     for i, d in enumerate(keep):
         key = (d.donor.name, d.unit, round(d.amount.value, 2), d.channel)
-        if i in dropped or (key in seen and not d.list_item):
+        if i in dropped or (not d.list_item and any(not _apart(e, d) for e in seen.get(key, []))):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(d)
         text, start, end = d.sentence.evidence()
         out.append(
             Pledge(
@@ -1446,6 +1446,18 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
             )
         )
     return out
+
+
+def _apart(earlier: Draft, draft: Draft) -> bool:
+    """Whether two equal sums of one donor in one sentence go to two named places, and so are
+    two pledges: "Mali ($10 million), Myanmar ($10 million)". Across sentences an equal sum
+    is a repeat of the same pledge."""
+    return (
+        earlier.sentence is draft.sentence
+        and earlier.recipient_explicit
+        and draft.recipient_explicit
+        and earlier.recipient_iso3 != draft.recipient_iso3
+    )
 
 
 def _broken_down(total: Draft, drafts: list[Draft], start: int) -> bool:

@@ -381,6 +381,28 @@ PLEDGES = [
         id="near-miss-over-as-a-qualifier",
     ),
     pytest.param(
+        "The UN's Central Emergency Response Fund released $29 million. The funds will go to Mali "
+        "($10 million), Myanmar ($10 million) and Niger ($9 million).",
+        [
+            ("Central Emergency Response Fund", 10e6, "USD", "MLI"),
+            ("Central Emergency Response Fund", 10e6, "USD", "MMR"),
+            ("Central Emergency Response Fund", 9e6, "USD", "NER"),
+        ],
+        id="equal-sums-to-two-named-places-are-two-pledges",
+    ),
+    pytest.param(
+        "Japan pledged $10 million to Ethiopia and $10 million to Kenya. Japan's $10 million for "
+        "Ethiopia was welcomed.",
+        [("JPN", 10e6, "USD", "ETH"), ("JPN", 10e6, "USD", "KEN")],
+        id="near-miss-an-equal-sum-in-a-later-sentence-is-a-repeat",
+    ),
+    pytest.param(
+        "The EU has released €3.5 million in humanitarian funding for Türkiye and Syria. Of this, "
+        "€3 million will support people in Syria and €500,000 will go to people in Türkiye.",
+        [("European Union", 3e6, "EUR", "SYR"), ("European Union", 0.5e6, "EUR", "TUR")],
+        id="of-this-opens-the-parts",
+    ),
+    pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
         id="a-donor-agency-speaks-for-its-country",
