@@ -402,6 +402,13 @@ PLEDGES = [
         [("European Union", 3e6, "EUR", "SYR"), ("European Union", 0.5e6, "EUR", "TUR")],
         id="of-this-opens-the-parts",
     ),
+    pytest.param("Japan will consider providing $5 million to Nepal.", [], id="considering-is-no-pledge"),
+    pytest.param("Japan rejected calls to provide $5 million to Nepal.", [], id="a-refusal-is-no-pledge"),
+    pytest.param(
+        "Japan said it was ready to provide $5 million to Nepal.",
+        [("JPN", 5e6, "USD", "NPL")],
+        id="near-miss-ready-to-provide",
+    ),
     pytest.param(
         "KOICA will provide $3 million to Bangladesh.",
         [("KOR", 3e6, "USD", "BGD")],
