@@ -232,6 +232,16 @@ STATED_FIGURES = [
         id="near-miss-the-count-of-the-killed",
     ),
     pytest.param(
+        "The number of hungry people in Kenya rose by 500,000 last year.",
+        [],
+        id="a-rise-by-a-number-is-no-figure",
+    ),
+    pytest.param(
+        "The number of hungry people in Kenya rose to 3 million last year.",
+        [("KEN", 3e6, "food_insecure")],
+        id="near-miss-a-rise-to-a-number",
+    ),
+    pytest.param(
         "The number of displaced people in Syria has reached 6.8 million.",
         [("SYR", 6.8e6, "displaced")],
         id="the-number-has-reached",
