@@ -19,6 +19,7 @@ from aidtracker.etl.dates import DateMention, find_dates
 from aidtracker.etl.gazetteer import Mention
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_WORD = re.compile(r"\w+")  # a word of a title, to look it up in a word class
 
 
 @cache
@@ -308,7 +309,7 @@ class Article:
         art.military_title = any(
             m.has("cue", "not_aid") and m.text.lower() == "military" for m in title_mentions(title)
         )
-        art.global_title = not gazetteer.words("global_scope").isdisjoint(re.findall(r"\w+", title.lower()))
+        art.global_title = not gazetteer.words("global_scope").isdisjoint(_WORD.findall(title.lower()))
         art.home_dollar = art._home_dollar()
         art.settle(set())
         return art
