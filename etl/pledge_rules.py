@@ -319,11 +319,11 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         word = v.mention.text.lower()
         if (
             v.mention.value("verb") == "appeal"
-            and v.t0 > start
+            and (v.t0 > start or word.endswith("ed"))
             and v.t0 - start <= 4
             and all(w in glue for w in s.lower[start : v.t0])
         ):
-            return v  # "About $40m is needed", "$2bn will urgently be needed"
+            return v  # "About $40m is needed", "$2bn will urgently be needed", "the $2.6 billion requested"
         if v.mention.value("verb") != "give" or word == "aid":
             continue
         if word in gazetteer.words("transport") and not _names_aid(s, lo, hi):

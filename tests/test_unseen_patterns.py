@@ -836,6 +836,16 @@ APPEALS = [
         id="near-miss-the-sum-an-organization-pledged",
     ),
     pytest.param(
+        "The UN said only $500 million of the $2.6 billion requested for Sudan had been received.",
+        [(2.6e9, "USD", "SDN")],
+        id="the-sum-requested",
+    ),
+    pytest.param(
+        "Of the $3 billion needed for Yemen, donors gave $1 billion.",
+        [(3e9, "USD", "YEM")],
+        id="near-miss-the-sum-needed-and-the-sum-given",
+    ),
+    pytest.param(
         "Britain matched public donations to the appeal pound for pound, up to £5 million.",
         [],
         id="money-given-to-a-public-appeal-is-no-appeal",
