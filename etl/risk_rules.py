@@ -194,7 +194,7 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         read[a.t0] = RiskFigure(
             country=gazetteer.country_name(iso),
             country_iso3=iso,
-            people=amount.value,
+            people=round(amount.value * _share_before(s, a, lo)),
             people_raw=amount.raw,
             indicator=indicator,
             population_group=_group(noun),
@@ -434,6 +434,18 @@ def _risk_country(
     ):
         return None  # "in the region", "in these three countries": no one country to fall back on
     return art.main_iso3
+
+
+def _share_before(s: Sentence, a: AmountSpan, lo: int) -> float:
+    """The share of the number that the figure is: "Half of Gaza's 2.2 million people are
+    starving" counts 1.1 million (a fraction word of data/numbers.csv, then "of"); else 1."""
+    fractions = gazetteer.number_words("fraction")
+    for k in range(a.t0 - 1, max(lo, a.t0 - 6), -1):
+        if s.lower[k] in (",", ";", ":"):
+            break
+        if s.lower[k] == "of" and s.word(k - 1) in fractions and k - 1 >= lo:
+            return fractions[s.word(k - 1)]
+    return 1.0
 
 
 def _number_of_before(s: Sentence, lo: int, t: int) -> bool:

@@ -232,6 +232,21 @@ STATED_FIGURES = [
         id="near-miss-the-count-of-the-killed",
     ),
     pytest.param(
+        "Half of Gaza's 2.2 million people are starving, the WFP said.",
+        [("PSE", 1.1e6, "famine_risk")],
+        id="half-of-a-stated-number",
+    ),
+    pytest.param(
+        "A third of the 30 million people in Afghanistan face acute hunger.",
+        [("AFG", 1e7, "food_insecure")],
+        id="a-third-of-a-stated-number",
+    ),
+    pytest.param(
+        "Half of the displaced, 2 million people in Sudan, are children.",
+        [("SDN", 2e6, "displaced")],
+        id="near-miss-a-share-before-a-comma",
+    ),
+    pytest.param(
         "The number of hungry people in Kenya rose by 500,000 last year.",
         [],
         id="a-rise-by-a-number-is-no-figure",
