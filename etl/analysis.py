@@ -225,6 +225,11 @@ class Sentence:
                 out.append(m)
         return out
 
+    def covers(self, t: int) -> bool:
+        """Whether token `t` is part of a gazetteer phrase ("nations" in "United Nations")."""
+        i = bisect.bisect_right(self._m_t0, t) - 1
+        return i >= 0 and self.mentions[i].t1 > t
+
     def mention_at(self, t: int) -> MentionSpan | None:
         """The mention that starts at token `t`."""
         i = bisect.bisect_left(self._m_t0, t)

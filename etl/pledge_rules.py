@@ -644,7 +644,7 @@ def _recipient(
             continue
         helps = s.word(k + 1) in gazetteer.words("help_verb")
         plural = next((j for j in range(k + 1, min(stop, k + 6)) if s.lower[j] in countries), None)
-        if plural is not None and not s.mentions_in(k + 1, plural + 1) and not _in_mention(s, plural):
+        if plural is not None and not s.mentions_in(k + 1, plural + 1) and not s.covers(plural):
             return None, False, True  # "for refugees in neighbouring countries": no single one
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
             if helps and m.t0 == k + 1:
@@ -676,7 +676,7 @@ def _recipient(
             if m.mention.has("org") or m.mention.has("verb"):
                 break
     scope = gazetteer.words("global_scope")
-    if any(s.lower[k] in scope and not _in_mention(s, k) for k in range(a.t1, min(stop, a.t1 + 6))):
+    if any(s.lower[k] in scope and not s.covers(k) for k in range(a.t1, min(stop, a.t1 + 6))):
         return None, False, True  # "$2 billion in global humanitarian assistance": no one country
     lead = _lead_places(s, a)
     if lead is not None:
@@ -718,11 +718,6 @@ def _onward(s: Sentence, m: MentionSpan, stop: int, dest: frozenset[str]) -> str
 def _place_after(s: Sentence, t0: int, t1: int) -> bool:
     """Whether tokens t0:t1 name a country or a place."""
     return any(m.mention.location for m in s.mentions_in(t0, t1))
-
-
-def _in_mention(s: Sentence, t: int) -> bool:
-    """Whether token `t` is part of a gazetteer phrase ("nations" in "United Nations")."""
-    return any(m.t0 <= t < m.t1 for m in s.mentions)
 
 
 def _more_places(s: Sentence, m: MentionSpan, stop: int) -> bool:
@@ -879,11 +874,10 @@ def _channel(s: Sentence, a: AmountSpan, hi: int) -> str | None:
 def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> None:
     """Capitalized words in a donor's subject ("Edouard Saouma") speak for that donor
     when a later sentence names only them ("Saouma also offered ...")."""
-    covered = {k for m in s.mentions for k in range(m.t0, m.t1)}
     titles = gazetteer.words("title")
     for k in range(max(lo, 1), hi):
         tok = s.doc[k].text
-        if tok[:1].isupper() and tok.isalpha() and k not in covered and s.lower[k] not in titles:
+        if tok[:1].isupper() and tok.isalpha() and not s.covers(k) and s.lower[k] not in titles:
             st.names.setdefault(tok, donor)
 
 

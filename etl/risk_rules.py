@@ -289,11 +289,11 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         and any(m.t0 == a.t1 + 1 and m.mention.location for m in s.mentions)
     ):
         return True
+    for k in _number_of(s, max(lo, a.t0 - 20), a.t0):
+        m = s.mention_at(k + 2)
+        if m and (m.mention.has("cue", "person") or m.mention.has("indicator")):
+            return True
     for k in range(max(lo, a.t0 - 20), a.t0):
-        if s.lower[k] in ("number", "numbers") and s.word(k + 1) == "of":
-            m = s.mention_at(k + 2)
-            if m and (m.mention.has("cue", "person") or m.mention.has("indicator")):
-                return True
         if s.lower[k] == "caseload" and any(k - 3 <= i1 <= k for _, i1, _ in indicators):
             return True  # "the food insecure caseload rose to 6 million"
     return False
@@ -448,10 +448,15 @@ def _share_before(s: Sentence, a: AmountSpan, lo: int) -> float:
     return 1.0
 
 
+def _number_of(s: Sentence, lo: int, t: int) -> list[int]:
+    """The tokens in lo:t that open "number(s) of": what follows is what the figure counts."""
+    return [k for k in range(lo, t) if s.lower[k] in ("number", "numbers") and s.word(k + 1) == "of"]
+
+
 def _number_of_before(s: Sentence, lo: int, t: int) -> bool:
     """Whether "the number of" opens the clause's subject before token `t`: then "has reached"
     says what the number came to, not whom aid reached."""
-    return any(s.lower[k] in ("number", "numbers") and s.word(k + 1) == "of" for k in range(lo, t))
+    return bool(_number_of(s, lo, t))
 
 
 def _source_start(s: Sentence, t0: int, t1: int) -> int:
