@@ -27,7 +27,7 @@ import threading
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -370,13 +370,18 @@ class _Loader:
         new, and ingest the rest with the changed states in one swap (nothing when nothing changed)."""
         seen: set[str] = set()
         keep: list[Path] = []
-        for result, files in pending.owners:
-            for path in files:
-                if _count_file(path, self.db, result, seen):
-                    keep.append(path)
-                else:
-                    _remove_raw(path)
-        changed = [s for s in pending.states if _differs(s, self.stored.get((s.source, s.key)))]
+        read_back = [
+            (result, path, read.read_file(path)) for result, files in pending.owners for path in files
+        ]
+        # one look-up of every article read, not a connection per file
+        ids = {a.article_id for _, _, items in read_back for a in items if isinstance(a, Article)}
+        stored = _stored_hashes(self.db, sorted(ids))
+        for result, path, items in read_back:
+            if _count_items(items, stored, result, seen):
+                keep.append(path)
+            else:
+                _remove_raw(path)
+        changed = [s for s in pending.states if s != self.stored.get((s.source, s.key))]
         if keep or pending.rejected or changed:
             at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
             summary = pipeline.run(
@@ -395,23 +400,13 @@ class _Loader:
         pending.owners.clear()
 
 
-def _differs(new: SourceState, old: SourceState | None) -> bool:
-    return old is None or (new.cursor, new.resume_offset, new.etag, new.last_modified, new.note) != (
-        old.cursor,
-        old.resume_offset,
-        old.etag,
-        old.last_modified,
-        old.note,
-    )
-
-
-def _count_file(path: Path, db: Path, result: SourceResult, seen: set[str]) -> bool:
-    """Add the file's articles to `result` as new, updated or unchanged against `db`, and its
-    unreadable items as failed; whether the file brings anything an ingest needs."""
-    items = read.read_file(path)
+def _count_items(
+    items: Sequence[Article | Rejected], stored: Mapping[str, str], result: SourceResult, seen: set[str]
+) -> bool:
+    """Add a raw file's articles to `result` as new, updated or unchanged against the `stored`
+    hashes, and its unreadable items as failed; whether the file brings anything an ingest needs."""
     articles = [a for a in items if isinstance(a, Article) and a.article_id not in seen]
     failed = len(items) - sum(isinstance(a, Article) for a in items)
-    stored = _stored_hashes(db, [a.article_id for a in articles])
     changed = 0
     for article in articles:
         seen.add(article.article_id)
@@ -460,10 +455,7 @@ def _check_db(db: Path) -> Path:
     """`db` as an absolute path whose folder exists: raw/ is made there, so a mistyped --db must
     not create folders before the ingest refuses it."""
     db = Path(db).absolute()
-    if db.is_dir():
-        raise load.StoreError(f"database path {db} is a directory, not a file")
-    if not db.parent.is_dir():
-        raise load.StoreError(f"cannot create database {db}: directory {db.parent} does not exist")
+    load.check_path(db)
     return db
 
 
@@ -826,14 +818,7 @@ def _entry_from_page(
     date = (summary.published_on if summary else None) or article.published_on
     source = (summary.source if summary else None) or run.feed_title or article.source
     run.records.append(
-        {
-            "id": entry_id,
-            "title": title,
-            "date": date.isoformat() if date else None,
-            "source": source,
-            "url": link,
-            "text": article.text,
-        }
+        _record(replace(article, title=title, published_on=date, source=source, url=link), entry_id)
     )
 
 

@@ -138,7 +138,8 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
-def _check_path(db: Path) -> None:
+def check_path(db: Path) -> None:
+    """StoreError unless `db` can be a database file: not a folder, in a folder that exists."""
     if db.is_dir():
         raise StoreError(f"database path {db} is a directory, not a file")
     if not db.parent.exists():
@@ -182,7 +183,7 @@ def open_for_ingest(db: Path | str, *, wait: float = 10.0) -> Iterator[duckdb.Du
     On an error (or a kill) the database at `db` is left exactly as it was.
     """
     db = Path(db).absolute()
-    _check_path(db)
+    check_path(db)
     with writer_lock(db, wait=wait):
         # Holding the lock, any temporary copy still present belongs to a run that died.
         for stale in db.parent.glob(glob.escape(temp_prefix(db)) + "*"):
