@@ -205,11 +205,18 @@ def _check(fact: Fact, text: str) -> str | None:
     return None
 
 
-def _pledge_row(p: Pledge, article_on: dt.date | None) -> Row:
-    amount, unit = float(p.amount), p.unit
+def in_tonnes(amount: float, unit: str) -> tuple[float, str]:
+    """A weight in metric tonnes, as the database holds it; any other amount as it is.
+
+    >>> in_tonnes(54000, "lb")[1], round(in_tonnes(54000, "lb")[0], 3), in_tonnes(5e6, "USD")
+    ('tonnes', 24.494, (5000000.0, 'USD'))
+    """
     per_tonne = gazetteer.tonnes_per_unit().get(unit.casefold())
-    if per_tonne is not None:
-        amount, unit = amount * per_tonne, "tonnes"
+    return (float(amount) * per_tonne, "tonnes") if per_tonne is not None else (float(amount), unit)
+
+
+def _pledge_row(p: Pledge, article_on: dt.date | None) -> Row:
+    amount, unit = in_tonnes(p.amount, p.unit)
     announced = p.announced_on or _partial_date(p.date_raw, article_on) or article_on
     money = is_money(unit)
     return {

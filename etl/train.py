@@ -25,10 +25,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from aidtracker.etl import gazetteer
 from aidtracker.etl.analysis import Article
 from aidtracker.etl.extract import propose
 from aidtracker.etl.learn import RECIPIENT_MODEL, Weights, best_option, choose_recipient, recipient_options
+from aidtracker.etl.normalize import in_tonnes
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 
 FOLDS = 5
@@ -75,7 +75,7 @@ def matches(pledge: Pledge, gold: dict[str, Any]) -> bool:
             names.add(_norm_name(gold["donor_iso3"]))
         donor = _norm_name(pledge.donor) in names - {""}
     # the database holds weights in tonnes (etl.normalize), and score.py matches what it holds
-    amount = pledge.amount * gazetteer.tonnes_per_unit().get(pledge.unit.casefold(), 1.0)
+    amount, _ = in_tonnes(pledge.amount, pledge.unit)
     return (
         donor
         and (pledge.aid_form == "cash") == _money_unit(gold.get("unit"))
@@ -137,15 +137,22 @@ def examples(shared: Path | Sequence[DevArticle]) -> list[Example]:
     for dev in read_dev(shared) if isinstance(shared, Path) else shared:
         aid, art = dev.article_id, dev.art
         pledges = [f for f in dev.facts if isinstance(f, Pledge)]
-        golds = list(dev.gold.get("pledges") or [])
-        used: set[int] = set()
-        for g in golds:  # each gold takes the first unmatched pledge that matches, as the scorer does
-            for i, p in enumerate(pledges):
-                if i not in used and matches(p, g):
-                    used.add(i)
-                    out.append(_example(aid, p, art, g.get("recipient_iso3") or None))
-                    break
+        for g, p in _first_matches(dev.gold.get("pledges") or [], pledges, matches):
+            out.append(_example(aid, p, art, g.get("recipient_iso3") or None))
     return out
+
+
+def _first_matches(golds: Sequence[dict[str, Any]], found: Sequence[Any], ok: Any) -> list[tuple[dict, Any]]:
+    """Each gold record with the first fact not yet taken that `ok` matches to it, as score.py pairs them."""
+    used: set[int] = set()
+    pairs = []
+    for g in golds:
+        for i, f in enumerate(found):
+            if i not in used and ok(f, g):
+                used.add(i)
+                pairs.append((g, f))
+                break
+    return pairs
 
 
 def _example(aid: str, pledge: Pledge, art: Article, gold: str | None) -> Example:
@@ -172,11 +179,16 @@ def agreement(chosen: Sequence[str | None], data: Sequence[Example]) -> float:
     return sum(c == ex.gold for c, ex in zip(chosen, data, strict=True)) / len(data) if data else 1.0
 
 
-def cross_validate(data: Sequence[Example]) -> list[str | None]:
+def fold_weights(data: Sequence[Example]) -> list[Weights]:
+    """The model of each fold, fit on the other folds' articles."""
+    return [fit([ex for ex in data if fold_of(ex.article_id) != k]) for k in range(FOLDS)]
+
+
+def cross_validate(data: Sequence[Example], folds: Sequence[Weights] | None = None) -> list[str | None]:
     """Each example's recipient as chosen by a model fit on the other folds' articles."""
+    folds = folds or fold_weights(data)
     chosen: dict[int, str | None] = {}
-    for k in range(FOLDS):
-        weights = fit([ex for ex in data if fold_of(ex.article_id) != k])
+    for k, weights in enumerate(folds):
         for i, ex in enumerate(data):
             if fold_of(ex.article_id) == k:
                 chosen[i] = best_option(ex.options, weights)
@@ -243,23 +255,18 @@ def score_article(facts: Sequence[Fact], gold: dict[str, Any]) -> dict[str, Scor
     for kind, cls, ok in KINDS:
         found = [f for f in facts if isinstance(f, cls)]
         golds = gold.get(kind) or []
-        used: set[int] = set()
-        for g in golds:
-            for i, f in enumerate(found):
-                if i not in used and ok(f, g):
-                    used.add(i)
-                    break
-        out[kind] = Score(len(used), len(found), len(golds))
+        out[kind] = Score(len(_first_matches(golds, found, ok)), len(found), len(golds))
     return out
 
 
-def cross_validated_scores(dev: Sequence[DevArticle]) -> dict[str, Score]:
+def cross_validated_scores(
+    dev: Sequence[DevArticle], folds: Sequence[Weights] | None = None
+) -> dict[str, Score]:
     """The extractor's scores on the dev set, each article extracted with the learned choices
-    fit on the other four folds' articles."""
-    data = examples(dev)
+    fit on the other four folds' articles (`folds`, from fold_weights, when already fit)."""
+    folds = folds or fold_weights(examples(dev))
     totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
-    for k in range(FOLDS):
-        weights = fit([ex for ex in data if fold_of(ex.article_id) != k])
+    for k, weights in enumerate(folds):
         for d in dev:
             if fold_of(d.article_id) != k:
                 continue
@@ -296,13 +303,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         model_path().write_text(weights.to_json(), encoding="utf-8")
         print(f"wrote {model_path()}: {len(weights.weights)} weights, fit on {weights.trained_on}")
         return 0
+    folds = fold_weights(data)
     rules = agreement([ex.rule_choice for ex in data], data)
-    learned = agreement(cross_validate(data), data)
+    learned = agreement(cross_validate(data, folds), data)
     print(
         f"{len(dev)} dev articles, {FOLDS}-fold cross-validated (grouped by article: each fold "
         "extracted with what was fit on the other four)"
     )
-    for kind, got in cross_validated_scores(dev).items():
+    for kind, got in cross_validated_scores(dev, folds).items():
         print(f"  {kind}: {got}")
     print(f"  recipient of the {len(data)} matched pledges: rules alone {rules:.3f}, learned {learned:.3f}")
     return 0
