@@ -25,7 +25,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -214,19 +214,12 @@ def check(review: Review) -> Review:
         missing = [n for n in needed[review.kind] if after.get(n) is None]
         if missing:
             raise ReviewError(f"an added {review.kind.replace('_', ' ')} needs {', '.join(missing)}")
-    return Review(
-        kind=review.kind,
-        record_id=review.record_id,
-        article_id=review.article_id,
-        content_sha256=review.content_sha256,
-        action=review.action,
+    return replace(
+        review,
         reviewer=reviewer,
         reason=review.reason if review.action == "reject" else None,
         before=dict(review.before),
         after=after,
-        span=review.span,
-        reviewed_at=review.reviewed_at,
-        review_id=review.review_id,
     )
 
 
@@ -344,7 +337,7 @@ class ReviewStore:
                 at.isoformat(sep=" "),
             ),
         )
-        return Review(**{**review.__dict__, "reviewed_at": at, "review_id": cur.lastrowid})
+        return replace(review, reviewed_at=at, review_id=cur.lastrowid)
 
     def in_force(self) -> list[Review]:
         """The last review of each record, in the order they were saved."""
