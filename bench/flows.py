@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from aidtracker.etl.load import SCHEMA_PATH
+from aidtracker.etl.load import create_schema
 
 # (name, ISO3, own currency, units of it per US dollar): the currencies the reports use.
 DONORS = (
@@ -159,7 +159,7 @@ def build_flow_db(db: Path, *, pledges: int = 1_000_000, seed: int = 0) -> dict[
     con = duckdb.connect(str(db))
     try:
         con.execute("SET enable_progress_bar = false")
-        con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+        create_schema(con)
         con.execute(
             "CREATE TEMP TABLE bench_flow_donors (idx INTEGER, name VARCHAR, iso3 VARCHAR, "
             "currency VARCHAR, per_usd DOUBLE)"
