@@ -513,11 +513,6 @@ def date_bounds(db: str | Path) -> tuple[dt.date, dt.date] | None:
 # By default the scans read the groups of reports (flows, risk_observations), so a pledge that
 # several articles report is counted and summed once; Filters.reports reads every report.
 
-# per source: the pledge and risk tables, and how many reports a row of each stands for
-_SOURCES = {
-    False: {"pledges": "flows", "risk": "risk_observations", "reports": "sum(p.n_reports)"},
-    True: {"pledges": "pledges", "risk": "risk_figures", "reports": "count(*)"},
-}
 
 _PLEDGE_GROUPS = """
 CREATE OR REPLACE TEMP TABLE g AS
@@ -654,18 +649,19 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
     """
     cat = _catalog(db)
     f = filters
-    src = _SOURCES[f.every_report()]
+    pledges, risk = shown_table("pledges", f), shown_table("risk_figures", f)
     q = _Sql()
     # donors and recipients are grouping keys: their filters become flags, not WHERE clauses,
     # so the option counts (each leaving its own filter out) come from the same scan
     keep = q.values("p.donor", "donors", f.donors) if f.donors else "true"
     keep_recipient = q.values("p.recipient_iso3", "recipients", f.recipients) if f.recipients else "true"
     pledges_sql = _PLEDGE_GROUPS.format(
-        pledges=src["pledges"],
-        reports=src["reports"],
+        pledges=pledges,
+        # how many reports a row stands for: a flow counts its own, a report itself
+        reports="count(*)" if f.every_report() else "sum(p.n_reports)",
         keep=keep,
         keep_recipient=keep_recipient,
-        where=_where(_pledge_conds(replace(f, donors=(), recipients=()), q, table=src["pledges"])),
+        where=_where(_pledge_conds(replace(f, donors=(), recipients=()), q, table=pledges)),
     )
     out: dict[str, Any] = {}
     with connect(db) as con:
@@ -673,22 +669,20 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
         con.register("catalog_recipients", cat["recipients"])
         con.execute(pledges_sql, q.params)
         rq = _Sql()
-        conds = _risk_conds(replace(f, donors=()), rq, table=src["risk"])
+        conds = _risk_conds(replace(f, donors=()), rq, table=risk)
         if f.donors:
             # the countries the chosen donors' filtered pledges go to, from the groups just made
             conds.append(
                 "r.country_iso3 IN (SELECT recipient_iso3 FROM g WHERE keep_donor AND keep_recipient)"
             )
-        con.execute(_RISK_GROUPS.format(risk=src["risk"], where=_where(conds)), rq.params)
+        con.execute(_RISK_GROUPS.format(risk=risk, where=_where(conds)), rq.params)
         for name, sql in _SUMMARY.items():
             out[name] = con.execute(sql).df()
         con.execute("DROP TABLE g")
         con.execute("DROP TABLE rg")
         gq = _Sql()
         out["goods_by_unit"] = con.execute(
-            _GOODS_BY_UNIT.format(
-                pledges=src["pledges"], where=_where(_in_kind_conds(f, gq, table=src["pledges"]))
-            ),
+            _GOODS_BY_UNIT.format(pledges=pledges, where=_where(_in_kind_conds(f, gq, table=pledges))),
             gq.params,
         ).df()
     headline = {k: float(v) for k, v in out["headline"].iloc[0].items()}
@@ -705,7 +699,7 @@ def summary(db: str | Path, filters: Filters) -> dict[str, Any]:
 def pledges_by_month(db: str | Path, filters: Filters) -> pd.DataFrame:
     """USD of cash pledges per month and donor (dated pledges only); flows unless `filters.reports`."""
     q = _Sql()
-    pledges = _SOURCES[filters.every_report()]["pledges"]
+    pledges = shown_table("pledges", filters)
     conds = [
         *_pledge_conds(filters, q, table=pledges),
         "p.aid_form = 'cash'",
@@ -730,7 +724,7 @@ def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
     """In-kind pledges summed per commodity and unit; never converted to or added to money. Flows
     (each pledge once) unless `filters.reports`."""
     q = _Sql()
-    pledges = _SOURCES[filters.every_report()]["pledges"]
+    pledges = shown_table("pledges", filters)
     return _frame(
         db,
         f"""
@@ -746,18 +740,18 @@ def in_kind(db: str | Path, filters: Filters) -> pd.DataFrame:
 def risk_series(db: str | Path, filters: Filters, country_key: str) -> pd.DataFrame:
     """Dated risk figures of one country: the largest per date and indicator. Risk observations
     (each figure once, at its first date) unless `filters.reports`."""
-    src = _SOURCES[filters.every_report()]
+    risk = shown_table("risk_figures", filters)
     with _use(db) as (reader, con):
-        q = _sql(reader, con, filters, pledges=src["pledges"])
+        q = _sql(reader, con, filters, pledges=shown_table("pledges", filters))
         key = q.value("country_key", country_key)
         conds = [
-            *_risk_conds(filters, q, table=src["risk"]),
+            *_risk_conds(filters, q, table=risk),
             f"COALESCE(r.country_iso3, r.country) = {key}",
             "r.as_of IS NOT NULL",
         ]
         sql = f"""
             SELECT r.as_of AS date, r.indicator, max(r.people) AS people
-            FROM {src["risk"]} r {_where(conds)}
+            FROM {risk} r {_where(conds)}
             GROUP BY ALL ORDER BY date, indicator
         """
         return con.execute(sql, q.params).df()
