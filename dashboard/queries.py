@@ -1122,31 +1122,19 @@ def evidence(db: str | Path, table: str, record_id: str) -> dict[str, Any] | Non
 
 # A group's reports with their articles, its first report first (the one its flow_id hashes:
 # the earliest, then the smallest id); `why` says which fields agreed with that first report.
+# the date a group's reports are listed by: the pledge's announcement, the figure's as-of date,
+# the appeal's article date
+_REPORT_DATE = {"flows": "x.announced_on", "risk_observations": "x.as_of", "appeal_groups": "a.published_on"}
 _GROUP_REPORTS = {
-    "flows": """
-        SELECT x.pledge_id AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
+    group: f"""
+        SELECT x.{record_id} AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
                a.title, a.published_on, a.source, a.url, a.text
-        FROM flow_reports gr JOIN pledges x ON x.pledge_id = gr.pledge_id
+        FROM {links} gr JOIN {records} x ON x.{record_id} = gr.{record_id}
         LEFT JOIN articles a ON a.article_id = x.article_id
-        WHERE gr.flow_id = $id
-        ORDER BY x.announced_on NULLS LAST, x.pledge_id
-    """,
-    "risk_observations": """
-        SELECT x.figure_id AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
-               a.title, a.published_on, a.source, a.url, a.text
-        FROM observation_reports gr JOIN risk_figures x ON x.figure_id = gr.figure_id
-        LEFT JOIN articles a ON a.article_id = x.article_id
-        WHERE gr.observation_id = $id
-        ORDER BY x.as_of NULLS LAST, x.figure_id
-    """,
-    "appeal_groups": """
-        SELECT x.appeal_id AS id, gr.why, x.article_id, x.evidence, x.span_start, x.span_end,
-               a.title, a.published_on, a.source, a.url, a.text
-        FROM appeal_reports gr JOIN appeals x ON x.appeal_id = gr.appeal_id
-        LEFT JOIN articles a ON a.article_id = x.article_id
-        WHERE gr.group_id = $id
-        ORDER BY a.published_on NULLS LAST, x.appeal_id
-    """,
+        WHERE gr.{group_id} = $id
+        ORDER BY {_REPORT_DATE[group]} NULLS LAST, x.{record_id}
+    """
+    for group, (links, group_id, records, record_id) in _GROUP_LINKS.items()
 }
 
 
