@@ -16,6 +16,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from aidtracker.etl import reviews
+
 # How long a reader waits for an ingest to release the file before giving up.
 RETRY_SECONDS = 2.0
 
@@ -1152,15 +1154,9 @@ def group_reports(db: str | Path, table: str, group_id: str) -> list[dict[str, A
 # --- analysts' reviews -----------------------------------------------------------------------
 
 # per record table: its id column and the columns a reviewer sees and may correct (etl.reviews.FIELDS)
-REVIEWED_TABLES = {
-    "pledges": (
-        "pledge_id",
-        ("donor", "donor_iso3", "recipient_iso3", "amount", "unit", "status", "announced_on", "commodity"),
-    ),
-    "risk_figures": ("figure_id", ("country_iso3", "people", "indicator", "as_of")),
-    "appeals": ("appeal_id", ("organization", "country_iso3", "amount", "unit")),
-}
-_REVIEW_COLUMNS = "review_status, reviewed_by, reviewed_at, duplicate_of"
+# each record table a reviewer works on: its id column and the fields a review may set (etl.reviews)
+REVIEWED_TABLES = {table: (id_col, reviews.FIELDS[kind]) for kind, (table, id_col) in reviews.TABLES.items()}
+_REVIEW_COLUMNS = ", ".join(reviews.REVIEW_COLUMNS)
 
 
 def review_record(db: str | Path, table: str, record_id: str) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from aidtracker.dashboard import review, wording
+from aidtracker.dashboard import queries, review, wording
 from aidtracker.dashboard.data import query
 from aidtracker.etl import reviews
 from aidtracker.etl.sentences import split_sentences
@@ -22,14 +22,7 @@ ACTION_LABELS = {"confirm": "Confirm", "reject": "Reject", "correct": "Correct",
 KIND_OF_TABLE = {table: kind for kind, (table, _) in reviews.TABLES.items()}
 KIND_LABELS = {"pledge": "Pledge", "risk_figure": "Risk figure", "appeal": "Appeal"}
 # the record table a shown table's evidence comes from (a group's reports are records)
-RECORD_TABLE = {
-    "pledges": "pledges",
-    "flows": "pledges",
-    "risk_figures": "risk_figures",
-    "risk_observations": "risk_figures",
-    "appeals": "appeals",
-    "appeal_groups": "appeals",
-}
+RECORD_TABLE = {**{table: table for table in queries.GROUPS}, **{g: t for t, g in queries.GROUPS.items()}}
 FIELD_LABELS = {
     "donor": "Donor",
     "donor_iso3": "Donor country (ISO3)",
@@ -305,7 +298,7 @@ def summary(overview: dict[str, Any]) -> None:
                     "the extractor's precision as reviewers see it"
                 )
             if added:
-                parts.append(f"{added:,} fact{'s' if added != 1 else ''} added by reviewers")
+                parts.append(f"{wording.plural(added, 'fact')} added by reviewers")
             st.caption(
                 " · ".join(parts),
                 help="Corrected and rejected facts count against the precision; facts reviewers added "

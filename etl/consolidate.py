@@ -750,9 +750,9 @@ def _consolidate_kind(con: duckdb.DuckDBPyConnection, kind: _Kind) -> tuple[int,
 
 # Per kind: (record table, its id, link table's group column, group table, its id column).
 _DUPLICATE_TABLES = {
-    "pledge": ("pledges", "pledge_id", "flow_id", "flows", "flow_id"),
-    "risk_figure": ("risk_figures", "figure_id", "observation_id", "risk_observations", "observation_id"),
-    "appeal": ("appeals", "appeal_id", "group_id", "appeal_groups", "group_id"),
+    "pledge": ("pledges", "pledge_id", "flow_id"),
+    "risk_figure": ("risk_figures", "figure_id", "observation_id"),
+    "appeal": ("appeals", "appeal_id", "group_id"),
 }
 
 
@@ -760,7 +760,8 @@ def _join_duplicates(con: duckdb.DuckDBPyConnection, kind: _Kind) -> None:
     """A report an analyst rejected as a duplicate of another (etl.reviews: review_status
     'rejected', duplicate_of its record id) joins that report's group, which the rules had
     kept apart from it: it counts as one more report of it, its own fields unused."""
-    table, id_col, group_col, groups, group_key = _DUPLICATE_TABLES[kind.name]
+    # a group table's key has the name of its links' group column
+    table, id_col, group_col = _DUPLICATE_TABLES[kind.name]
     con.execute(f"""
         INSERT INTO {kind.links_table}
         SELECT d.{id_col}, l.{group_col},
@@ -770,7 +771,7 @@ def _join_duplicates(con: duckdb.DuckDBPyConnection, kind: _Kind) -> None:
         WHERE d.review_status = 'rejected' AND d.duplicate_of IS NOT NULL
     """)
     con.execute(f"""
-        UPDATE {groups} SET n_reports = c.n, n_articles = c.a
+        UPDATE {kind.groups_table} SET n_reports = c.n, n_articles = c.a
         FROM (
             SELECT l.{group_col} AS gid, count(*) AS n, count(DISTINCT t.article_id) AS a
             FROM {kind.links_table} l JOIN {table} t ON t.{id_col} = l.{id_col}
@@ -780,7 +781,7 @@ def _join_duplicates(con: duckdb.DuckDBPyConnection, kind: _Kind) -> None:
             )
             GROUP BY 1
         ) c
-        WHERE {groups}.{group_key} = c.gid
+        WHERE {kind.groups_table}.{group_col} = c.gid
     """)
 
 
