@@ -308,17 +308,9 @@ def _ingest(args: argparse.Namespace) -> int:
             force=args.force,
             wait=args.wait,
         )
-    except load.DatabaseBusy as exc:
+    except (load.StoreError, engines.EngineError, OSError, duckdb.Error) as exc:
         bar.close()
-        return _fail(str(exc), EXIT_BUSY)
-    except (load.StoreError, engines.EngineError) as exc:
-        bar.close()
-        return _fail(str(exc), EXIT_FAILED)
-    except (OSError, duckdb.Error) as exc:
-        # Disk full, file too large, I/O error: the swap never happened, so the old file stands.
-        bar.close()
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else load.first_line(exc)
-        return _fail(f"cannot write {args.db}: {reason} (the database was left unchanged)", EXIT_FAILED)
+        return _store_failure(exc, args.db)
     except KeyboardInterrupt:
         bar.close()
         return _fail(f"interrupted; {args.db} was left unchanged", 130)
@@ -399,13 +391,19 @@ def _fetch_once(once: Any, args: argparse.Namespace) -> int:
     propagates, as no later run will do better."""
     try:
         return int(once())
-    except load.DatabaseBusy as exc:
+    except (load.StoreError, engines.EngineError, OSError, duckdb.Error) as exc:
+        return _store_failure(exc, args.db)
+
+
+def _store_failure(exc: Exception, db: Path | None) -> int:
+    """The exit status of an ingest that failed, after one line saying why."""
+    if isinstance(exc, load.DatabaseBusy):
         return _fail(str(exc), EXIT_BUSY)
-    except (load.StoreError, engines.EngineError) as exc:
+    if isinstance(exc, load.StoreError | engines.EngineError):
         return _fail(str(exc), EXIT_FAILED)
-    except (OSError, duckdb.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else load.first_line(exc)
-        return _fail(f"cannot write {args.db}: {reason} (the database was left unchanged)", EXIT_FAILED)
+    # disk full, file too large, I/O error: the swap never happened, so the old file stands
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else load.first_line(exc)
+    return _fail(f"cannot write {db}: {reason} (the database was left unchanged)", EXIT_FAILED)
 
 
 def _fetch_report(summary: fetch.FetchSummary, quiet: bool) -> int:
