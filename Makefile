@@ -42,7 +42,7 @@ eval: $(DEV_STAMP)
 	rm -f /tmp/aidtracker-eval.duckdb
 	$(BIN)/aidtracker ingest ../shared/corpus seeds --db /tmp/aidtracker-eval.duckdb
 	$(BIN)/python ../shared/eval/score.py --db /tmp/aidtracker-eval.duckdb --gold ../shared/eval/dev.jsonl
-	@echo "Of which news_d, the 60 texts no rule was written from:"
+	@echo "Of which news_d (60 texts by independent annotators; their misses were read on 2026-12-04, so not a hold-out):"
 	@$(BIN)/python -c "import json, sys; ids = {json.loads(l)['id'] for l in open('../shared/corpus/news_d.jsonl') if l.strip()}; sys.stdout.writelines(l for l in open('../shared/eval/dev.jsonl') if l.strip() and json.loads(l)['id'] in ids)" > /tmp/aidtracker-eval-news_d.jsonl
 	@$(BIN)/python ../shared/eval/score.py --db /tmp/aidtracker-eval.duckdb --gold /tmp/aidtracker-eval-news_d.jsonl | tail -1
 	$(BIN)/python -m aidtracker.etl.train cv --shared ../shared
