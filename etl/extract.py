@@ -94,6 +94,20 @@ def _aid_programme() -> re.Pattern[str]:
 
 
 @cache
+def _made_available() -> re.Pattern[str]:
+    """ "make 200 tonnes of rice available": two words a gazetteer phrase cannot hold, which
+    together are an aid verb (data/words.csv make_verb, available)."""
+    return re.compile(
+        rf"""
+        {gazetteer.alternation(gazetteer.words("make_verb"))}   # "make", "has made"
+        [^.;:]{{1,80}}?\s                                     # what is made available: "200 tonnes of rice"
+        {gazetteer.alternation(gazetteer.words("available"))}   # "available"
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
 def _hypothetical_header() -> re.Pattern[str]:
     """A hedge word in a list header ("a war would result in:"): it makes the list's items hypothetical."""
     return re.compile(gazetteer.alternation(gazetteer.words("hedge")))
@@ -258,6 +272,7 @@ def _candidates(
             any(m.has("verb") or m.has("indicator") for m in ms)
             or "IPC" in text[a:b]  # the IPC phases are read by a pattern (risk_rules), not a cue
             or bool(_aid_programme().search(low, a, b))
+            or bool(_made_available().search(low, a, b))
         )
         # goods are counted in the units of data/goods.csv ("40 kits"), which the gazetteer found
         money_or_goods = money.search(low, a, b) or any(m.has("goods", "unit") for m in ms)

@@ -545,11 +545,25 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     verbs_before = [v.t0 for v in s.mentions_in(lo, verb_t0, "verb") if v.mention.value("verb") == "give"]
     out = []
     dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
+    dest_end = -1  # where the last destination skipped ends
     for m in s.mentions_in(lo, verb_t0):
         if not entity_of(m.mention):
             continue
         prev, prev2 = s.word(m.t0 - 1), s.word(m.t0 - 2)
-        if prev in dest or (prev == "the" and prev2 in dest) or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]:
+        glue = s.lower[dest_end : m.t0] if dest_end > 0 else []
+        listed = (
+            bool(glue)
+            and all(w in (",", "and", "or", "the") for w in glue)
+            # a comma alone lists only where the list goes on: "to Sudan, Chad and", not "In Chad, USDA will"
+            and ("and" in glue or "or" in glue or s.word(m.t1) in (",", "and", "or"))
+        )
+        if (
+            prev in dest
+            or (prev == "the" and prev2 in dest)
+            or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]
+            or listed  # "its aid to Turkey and Syria would rise": both are destinations
+        ):
+            dest_end = m.t1
             continue
         if prev in gazetteer.words("neighbour"):
             continue  # "states neighbouring South Africa will receive": where aid goes
@@ -698,6 +712,8 @@ def _recipient(
             # "West German aid to Bolivia will rise to 91 mln marks" (not "her trip to Warsaw")
             for m in s.mentions_in(k + 1, min(a.t0, k + 4)):
                 if m.mention.location and m.mention.location != donor_iso:
+                    if _more_places(s, m, a.t0):
+                        return None, False, True  # "the appeal for Turkey and Syria, up to £5 million"
                     return m.mention.location, True, False
     return None, False, False
 
@@ -1016,6 +1032,13 @@ def _read_amount(
         ]
         if heads and heads[-1].mention.value("verb") == "appeal":
             verb, role = heads[-1], "appeal"  # "UN humanitarian appeals, including $1.7 billion"
+    if role == "appeal" and verb is not None and _public_appeal(s, a, verb):
+        # "will match donations to the DEC appeal, up to £5 million": the sum is given to the
+        # appeal, by the giver of the verb before it, if any
+        givers = [v for v in s.mentions_in(lo, verb.t0, "verb") if v.mention.value("verb") == "give"]
+        if not givers:
+            return
+        verb, role, status = givers[-1], "give", givers[-1].mention.extra("verb")
     if role == "appeal" and verb is not None:
         _read_appeal(s, a, art, lo, hi, verb, appeals)
         return
@@ -1372,6 +1395,12 @@ def _public_appeal(s: Sentence, a: AmountSpan, verb: MentionSpan) -> bool:
     if a.t1 <= verb.t0 and _only_modifiers(s, a.t1, verb.t0):
         return False  # "the $2 billion appeal for Yemen": the sum is the appeal's
     k = verb.t0 - 1
+    if s.word(k) in ("'s", "’s"):
+        # back over the name that owns the appeal: "to the Disasters Emergency Committee's appeal"
+        k -= 1
+        while k > verb.t0 - 8 and s.text[s.tok_starts[k] : s.tok_starts[k] + 1].isupper():
+            k -= 1
+        return s.word(k) == "the" and s.word(k - 1) == "to"
     while k > 0 and s.lower[k] not in ("to", "the", "a", "an") and k > verb.t0 - 4:
         k -= 1
     return s.word(k) == "the" and s.word(k - 1) == "to"

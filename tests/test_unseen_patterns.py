@@ -417,11 +417,28 @@ PLEDGES = [
     pytest.param(
         "Japan will make 200 tonnes of rice available to Laos.",
         [("JPN", 200, "tonnes", "LAO")],
-        id="known-miss-make-available-alone",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a sentence whose only aid verb is 'make ... available' is not picked for reading",
-        ),
+        id="make-available-is-the-only-aid-verb",
+    ),
+    pytest.param(
+        "The company made 200 tonnes of cement available to buyers in Laos.",
+        [],
+        id="near-miss-made-available-by-a-seller",
+    ),
+    pytest.param(
+        "The UK government will match donations made to the Disasters Emergency Committee's appeal "
+        "for Pakistan, up to £5 million.",
+        [("GBR", 5e6, "GBP", "PAK")],
+        id="matched-donations-to-a-public-appeal",
+    ),
+    pytest.param(
+        "Britain said its aid to Turkey and Syria would rise to £10 million.",
+        [("GBR", 10e6, "GBP", None)],
+        id="a-second-listed-destination-is-no-donor",
+    ),
+    pytest.param(
+        "In Guatemala and Honduras, USDA will provide $30M to expand school meals.",
+        [("USA", 30e6, "USD", None)],
+        id="near-miss-the-giver-after-a-listed-lead",
     ),
 ]
 
