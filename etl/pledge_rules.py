@@ -25,6 +25,7 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import Amount
@@ -286,9 +287,12 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         if word == "aid" and s.word(v.t0 - 1) == "to":
             best = v  # "to aid peru with 160,000 dlrs"
             continue
-        if role == "noun" or (v.mention.has("verb", "noun") and s.word(v.t1) == "of"):
+        if word in gazetteer.words("contract") and not _names_aid(s, lo, hi):
+            continue  # "a trade agreement worth $5 billion", not "agreements worth $4m to support food aid"
+        link = gazetteer.words("noun_link")
+        if role == "noun" or (v.mention.has("verb", "noun") and s.word(v.t1) in link):
             gap = s.lower[v.t1 : a.t0]
-            of_at = max((i for i, g in enumerate(gap) if g == "of"), default=-1)
+            of_at = max((i for i, g in enumerate(gap) if g in link), default=-1)
             of_leads = of_at >= 0 and len(gap) - of_at <= 3 and len(gap) <= 8
             copula = len(gap) <= 8 and any(g in ("be", "is", "was", "are", "were", "totals") for g in gap)
             if not (of_leads or copula or (_paren_giver(s, a) is not None and v.t1 < a.t0)):
@@ -429,6 +433,15 @@ def _given_subject(s: Sentence, a: AmountSpan, end: int) -> bool:
     return s.word(giver.t1) in gazetteer.words("future")
 
 
+def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
+    """Whether an amount is the level a verb of data/words.csv `running_verb` takes a total
+    to: "taking U.S. flood assistance to Pakistan to more than $200 million" (a running total,
+    not a pledge). The verb alone is too common ("taking part") to be a cue anywhere."""
+    if s.word(a.t0 - 1) != "to":
+        return False
+    return any(s.lower[k] in gazetteer.words("running_verb") for k in range(max(lo, a.t0 - 12), a.t0 - 1))
+
+
 def _partitive(s: Sentence, t: int) -> bool:
     """Whether the word at `t` follows "of (the)": "Of the total, £10 million will go to WFP"
     names a part of a total, not a running total."""
@@ -466,7 +479,9 @@ def _donor_by_pattern(
 ) -> Entity | None:
     """Donor named by "increased Australia's assistance by", "promised by X", "from X"
     (its own, for an item of a list of "amount from donor") or "under the X aid programme"."""
-    paren = _paren_giver(s, a) or _gapped_giver(s, a)
+    receiving = verb is not None and verb.mention.value("verb") == "receive"
+    # "WFP will receive $25 million and UNICEF $15 million": a gapped name takes, it does not give
+    paren = _paren_giver(s, a) or (None if receiving else _gapped_giver(s, a))
     if paren is not None:
         return entity_of(paren.mention)
     i = s.amounts.index(a)
@@ -565,9 +580,11 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         ):
             dest_end = m.t1
             continue
-        if prev in gazetteer.words("neighbour"):
-            continue  # "states neighbouring South Africa will receive": where aid goes
         adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0))
+        if prev in gazetteer.words("neighbour") and not (adjacent and _gives(s, verb_t0)):
+            # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
+            # Zambia delivered 1,000 tonnes" is the giver
+            continue
         own = adjacent and m.t1 < verb_t0 and s.lower[m.t1] != "to"  # "Australia will provide"
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
             continue  # "We are encouraging Haiti ... and are providing"; not "I announce Australia will"
@@ -575,6 +592,12 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             continue
         out.append(m)
     return out
+
+
+def _gives(s: Sentence, t: int) -> bool:
+    """Whether token `t` is a verb whose subject gives ("delivered", "will provide")."""
+    v = s.mention_at(t)
+    return v is not None and v.mention.value("verb") == "give"
 
 
 def _owner(s: Sentence, m: MentionSpan, before: list[MentionSpan]) -> Mention:
@@ -836,8 +859,13 @@ def _paren_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
 def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     """The giver right before an amount whose verb a list leaves out: in "Saudi Arabia
     pledged $500 million, the UAE $300 million and Kuwait $200 million" the UAE and Kuwait
-    each give their own (after a comma or "and", and after an earlier amount of the list)."""
-    named = [m for m in s.mentions_in(max(0, a.t0 - 6), a.t0) if m.t1 == a.t0]
+    each give their own (after a comma or "and", and after an earlier amount of the list;
+    words of data/words.csv `sum_opener` may stand between: "the United States an additional
+    $100 million")."""
+    t0 = a.t0
+    while t0 > 0 and s.lower[t0 - 1] in gazetteer.words("sum_opener") and t0 > a.t0 - 3:
+        t0 -= 1
+    named = [m for m in s.mentions_in(max(0, t0 - 6), t0) if m.t1 == t0]
     if not named or entity_of(named[0].mention) is None:
         return None
     m = named[0]
@@ -904,9 +932,9 @@ def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> 
 def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appeals: list[Appeal]) -> None:
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
-    including = gazetteer.words("including")
-    include_at = next((k for k, w in enumerate(s.lower) if w in including), None)
+    include_at = _including_at(s)
     before = len(drafts)
+    appeal_at: list[tuple[int, int]] = []  # (token, index in appeals) of this sentence's appeals
     if starts_with_amount and st.header is not None and st.header[1] == s.index - 1:
         # the first item of a list right after its header: the header's donor gives it
         donor, index, status = st.header
@@ -916,15 +944,41 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
             st.last_status = status
         st.last_donor, st.last_pledge_sent = donor, index
     for a in s.amounts:
+        n_appeals = len(appeals)
         _read_amount(s, a, art, st, drafts, appeals, include_at, starts_with_amount)
+        appeal_at += [(a.t0, i) for i in range(n_appeals, len(appeals))]
         if s.is_conversion(a) and a.amount.is_money:
             main = next((b for b in s.amounts if b.t1 == a.t0 - 1), None)
             if main is not None and main.amount.is_money:
                 st.conversions.append(
                     (main.amount.value, str(main.amount.currency), a.amount.value, str(a.amount.currency))
                 )
+    if include_at is not None and any(t > include_at for t, _ in appeal_at):
+        # "plans ... seek $2.2 billion, including $935 million for Burkina Faso, ...": an appeal
+        # broken into parts is labelled by its parts (GUIDELINES.md)
+        for i in sorted((i for t, i in appeal_at if t < include_at), reverse=True):
+            del appeals[i]
     if len(drafts) == before:
         st.header = _header(s)
+
+
+def _including_at(s: Sentence) -> int | None:
+    """The first token of the first phrase that opens the parts of a total (data/words.csv
+    `including`: "including", "of which")."""
+    phrases = _by_first_word(gazetteer.words("including"))
+    for k in range(s.n):
+        if any(s.lower[k : k + len(p)] == p for p in phrases.get(s.lower[k], ())):
+            return k
+    return None
+
+
+@cache
+def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[list[str], ...]]:
+    """Phrases of a word class whose rows may be several words, split and keyed by first word."""
+    out: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase.split()[0], []).append(phrase.split())
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _item_start(s: Sentence) -> int:
@@ -986,8 +1040,10 @@ def _read_amount(
     lo, hi = s.clause_bounds(a.t0)
     win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
     win_hi = min([hi, *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a)])
-    if s.cues(max(lo, a.t0 - 4), a.t0, "portion"):
-        return  # "the first load of 20,000 tonnes": part of a pledge counted already
+    if s.cues(max(lo, a.t0 - 4), a.t0, "portion") and drafts:
+        # "the first load of 20,000 tonnes": part of a pledge counted already (with none
+        # before it, the first consignment is the article's first pledge)
+        return
     if not amount.is_money and (
         s.cues(lo, a.t0, "money_anaphor")
         or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
@@ -1012,6 +1068,13 @@ def _read_amount(
         if last is not a:  # "1,100 cylinders, 1,700 concentrators and 200 ventilators were delivered by"
             end = _list_item_end(s, last)
             verb = _verb_near(s, last, lo, hi, end[0] if end and not last.amount.is_money else None)
+    noun_status = None
+    if verb is not None and verb.mention.has("verb", "noun"):
+        got = s.mentions_in(max(lo, verb.t0 - 3), verb.t0, "verb", "receive")
+        if got and _only_modifiers(s, got[-1].t1, verb.t0):
+            # "Pakistan received pledges of $9 billion": its subject is given to; the noun says
+            # what was received
+            noun_status, verb = verb.mention.extra("verb"), got[-1]
     inherited = verb is None
     given = inherited and _given_subject(s, a, goods_end)
     subject_sum = inherited and (given or _subject_sum(s, a, goods_end))
@@ -1025,7 +1088,7 @@ def _read_amount(
     ):
         return  # no aid verb, and not an item of a list of allocations nor a part of the last pledge
     role = (verb.mention.value("verb") or "") if verb else "inherit"
-    status = verb.mention.extra("verb") if verb else ""
+    status = noun_status or (verb.mention.extra("verb") if verb else "")
     if role == "include" and verb is not None:
         heads = [
             v for v in s.mentions_in(0, verb.t0, "verb") if v.mention.value("verb") in ("give", "appeal")
@@ -1034,11 +1097,12 @@ def _read_amount(
             verb, role = heads[-1], "appeal"  # "UN humanitarian appeals, including $1.7 billion"
     if role == "appeal" and verb is not None and _public_appeal(s, a, verb):
         # "will match donations to the DEC appeal, up to £5 million": the sum is given to the
-        # appeal, by the giver of the verb before it, if any
+        # appeal, by the giver of the clause's first aid verb, if any ("Canada will match
+        # every dollar donated by individual Canadians to ...": Canada's pledge)
         givers = [v for v in s.mentions_in(lo, verb.t0, "verb") if v.mention.value("verb") == "give"]
         if not givers:
             return
-        verb, role, status = givers[-1], "give", givers[-1].mention.extra("verb")
+        verb, role, status = givers[0], "give", givers[0].mention.extra("verb")
     if role == "appeal" and verb is not None:
         _read_appeal(s, a, art, lo, hi, verb, appeals)
         return
@@ -1064,7 +1128,12 @@ def _read_amount(
         and (a.t0 - c.t1 <= 8 or c.mention.has("cue", "total"))
         and not _partitive(s, c.t0)
     ]
-    cum_period = s.cues(win_lo, win_hi, "period")
+    # "since" after a verb that sums ("bringing total U.S. aid since the start of the conflict
+    # to $1.1 billion") dates the running total, not this amount
+    running = [c.t0 for c in s.cues(a.t1, win_hi, "cumulative") if not c.mention.has("cue", "period")]
+    cum_period = [c for c in s.cues(win_lo, win_hi, "period") if not any(a.t1 <= r < c.t0 for r in running)]
+    if _running_to(s, a, lo):
+        return  # "..., taking U.S. flood assistance to Pakistan to more than $200 million"
     if _budget_level(s, a, lo, hi):
         return  # "Australia increased overseas aid by ten per cent to $2.1 billion": a budget, to no one
     if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
@@ -1196,6 +1265,10 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
+        if role == "receive" and verb is not None and donor is not None:
+            taker = _subject_entities(s, lo, verb.t0)
+            if taker and entity_of(taker[-1].mention) == donor:
+                return None, False, verb, status  # "Pakistan received pledges of $9 billion": not its gift
     return donor, explicit, verb, status
 
 
@@ -1338,8 +1411,13 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
                 b.t1 <= include_at for b in s.amounts
             )
         elif include_at > a.t1:
+            # a part follows "including" with no verb of its own between ("including maize
+            # flour and tents, and Zambia delivered 1,000 tonnes" is a second pledge)
             draft.total_of_parts = any(
-                b.t0 > include_at and b.amount.is_money == amount.is_money for b in s.amounts
+                b.t0 > include_at
+                and b.amount.is_money == amount.is_money
+                and not s.mentions_in(include_at + 1, b.t0, "verb", "give")
+                for b in s.amounts
             )
     return draft
 
@@ -1394,16 +1472,15 @@ def _public_appeal(s: Sentence, a: AmountSpan, verb: MentionSpan) -> bool:
         return False
     if a.t1 <= verb.t0 and _only_modifiers(s, a.t1, verb.t0):
         return False  # "the $2 billion appeal for Yemen": the sum is the appeal's
+    # back to the article before the appeal: a few words, or more where a verb gives to it
+    # ("would match every euro given to the Irish Red Cross's emergency appeal"; not "in
+    # addition to the existing 2023 UN humanitarian appeals")
     k = verb.t0 - 1
-    if s.word(k) in ("'s", "’s"):
-        # back over the name that owns the appeal: "to the Disasters Emergency Committee's appeal"
+    while k > 0 and s.lower[k] not in ("to", "the", "a", "an") and k > verb.t0 - 8:
         k -= 1
-        while k > verb.t0 - 8 and s.text[s.tok_starts[k] : s.tok_starts[k] + 1].isupper():
-            k -= 1
-        return s.word(k) == "the" and s.word(k - 1) == "to"
-    while k > 0 and s.lower[k] not in ("to", "the", "a", "an") and k > verb.t0 - 4:
-        k -= 1
-    return s.word(k) == "the" and s.word(k - 1) == "to"
+    if not (s.word(k) == "the" and s.word(k - 1) == "to"):
+        return False
+    return verb.t0 - k <= 3 or bool(s.mentions_in(0, k - 1, "verb", "give"))
 
 
 def _reporter(s: Sentence, t0: int) -> Entity | None:
@@ -1438,6 +1515,9 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
         if d.amount.is_money and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
     }
     dropped |= _restated(keep, conversions)
+    dropped |= {
+        i for i, d in enumerate(keep) if _donors_follow(d, keep, bisect.bisect_right(sent, d.sent_index))
+    }
     seen: dict[tuple, list[Draft]] = {}
     out = []
     for i, d in enumerate(keep):
@@ -1481,6 +1561,21 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
         and draft.recipient_explicit
         and earlier.recipient_iso3 != draft.recipient_iso3
     )
+
+
+def _donors_follow(total: Draft, drafts: list[Draft], start: int) -> bool:
+    """Whether a sum of several donors ("donors pledged more than €2 billion") is followed by
+    what two or more named donors gave: a breakdown, so the sum is not labelled (GUIDELINES.md).
+    `drafts[start:]` are the pledges of later sentences, in sentence order."""
+    if total.donor.kind != "various":
+        return False
+    named = set()
+    for p in drafts[start:]:
+        if p.sent_index - total.sent_index > 20:
+            break
+        if p.donor.kind != "various" and p.aid_form == total.aid_form:
+            named.add(p.donor.name)
+    return len(named) >= 2
 
 
 def _broken_down(total: Draft, drafts: list[Draft], start: int) -> bool:

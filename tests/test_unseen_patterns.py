@@ -440,6 +440,73 @@ PLEDGES = [
         [("USA", 30e6, "USD", None)],
         id="near-miss-the-giver-after-a-listed-lead",
     ),
+    # a third batch, written after reading the misses of probe articles written for evaluation
+    pytest.param(
+        "Ireland said it would match every euro given by the public to the Irish Red Cross's emergency "
+        "appeal, up to a maximum of €2 million.",
+        [("IRL", 2e6, "EUR", None)],
+        id="matched-gifts-to-a-named-appeal",
+    ),
+    pytest.param(
+        "Sweden shipped 30 tonnes of medical supplies including surgical kits and tents, and neighbouring "
+        "Norway delivered 500 tonnes of flour by sea to Yemen.",
+        [("SWE", 30, "tonnes", "YEM"), ("NOR", 500, "tonnes", "YEM")],
+        id="a-second-clause-after-including-is-no-part",
+    ),
+    pytest.param(
+        "Countries neighbouring Malawi will receive £4 million from Britain.",
+        [("GBR", 4e6, "GBP", None)],
+        id="near-miss-neighbouring-a-receiver",
+    ),
+    pytest.param(
+        "Australia announced A$30 million for Fiji, of which A$20 million will go to housing and "
+        "A$10 million to schools.",
+        [("AUS", 20e6, "AUD", "FJI"), ("AUS", 10e6, "AUD", "FJI")],
+        id="of-which-opens-the-parts",
+    ),
+    pytest.param(
+        "Kuwait pledged $300 million, Qatar $200 million and the United Kingdom an additional $50 million, "
+        "taking British support for Syria to more than $100 million.",
+        [("KWT", 300e6, "USD", "SYR"), ("QAT", 200e6, "USD", "SYR"), ("GBR", 50e6, "USD", "SYR")],
+        id="a-gapped-giver-with-an-opener-and-a-running-total",
+    ),
+    pytest.param(
+        "Japan, taking part in the Geneva talks, pledged $12 million to Syria.",
+        [("JPN", 12e6, "USD", "SYR")],
+        id="near-miss-taking-part-is-no-running-total",
+    ),
+    pytest.param(
+        "Germany announced a further €40 million for Sudan, bringing its humanitarian aid since April to "
+        "€200 million.",
+        [("DEU", 40e6, "EUR", "SDN")],
+        id="since-dates-the-running-total-not-the-new-sum",
+    ),
+    pytest.param(
+        "Germany has provided €40 million to Sudan since April.",
+        [],
+        id="near-miss-since-dates-the-sum",
+    ),
+    pytest.param(
+        "Nepal received pledges of $4 billion at a donor conference in Kathmandu.",
+        [],
+        id="the-receiver-of-pledges-is-no-giver",
+    ),
+    pytest.param(
+        "Nepal received pledges of $40 million from India.",
+        [("IND", 40e6, "USD", "NPL")],
+        id="near-miss-pledges-received-from-a-giver",
+    ),
+    pytest.param(
+        "The Kuwait Fund signed agreements worth $12 million with WHO to support emergency health "
+        "services in Syria.",
+        [("KWT", 12e6, "USD", "SYR")],
+        id="agreements-worth-a-sum-for-aid",
+    ),
+    pytest.param(
+        "Japan signed a trade agreement worth $5 billion with Vietnam.",
+        [],
+        id="near-miss-a-trade-agreement",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
@@ -794,6 +861,22 @@ APPEALS = [
         "It will take $2.3 billion to avert disaster in Somalia, the UN said.",
         [(2.3e9, "USD", "SOM")],
         id="it-will-take",
+    ),
+    pytest.param(
+        "UNHCR said it faced a funding gap of $80 million for its operations in Chad.",
+        [(80e6, "USD", "TCD")],
+        id="a-funding-gap",
+    ),
+    pytest.param(
+        "Appeals for Ethiopia, Somalia and Kenya together seek $3 billion, including $1.5 billion for "
+        "Ethiopia, $1 billion for Somalia and $500 million for Kenya.",
+        [(1.5e9, "USD", "ETH"), (1e9, "USD", "SOM"), (500e6, "USD", "KEN")],
+        id="an-appeal-broken-into-parts",
+    ),
+    pytest.param(
+        "The UN is seeking $2 billion for Ethiopia, including for three million displaced people.",
+        [(2e9, "USD", "ETH")],
+        id="near-miss-an-appeal-whose-including-names-no-sum",
     ),
     pytest.param(
         "Just 20 per cent of its $1.5bn humanitarian appeal for Yemen has been met, OCHA said.",
