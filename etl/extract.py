@@ -271,6 +271,7 @@ def _candidates(
         cued = (
             any(m.has("verb") or m.has("indicator") for m in ms)
             or "IPC" in text[a:b]  # the IPC phases are read by a pattern (risk_rules), not a cue
+            or risk_rules.names_a_phase(text[a:b])  # "... will be in Emergency"
             or bool(_aid_programme().search(low, a, b))
             or bool(_made_available().search(low, a, b))
         )

@@ -290,7 +290,9 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         if word in gazetteer.words("contract") and not _names_aid(s, lo, hi):
             continue  # "a trade agreement worth $5 billion", not "agreements worth $4m to support food aid"
         link = gazetteer.words("noun_link")
-        if role == "noun" or (v.mention.has("verb", "noun") and s.word(v.t1) in link):
+        # "The pledges come as ...": after a determiner, a word that is verb and noun is the noun
+        as_noun = v.mention.has("verb", "noun") and s.word(v.t0 - 1) in gazetteer.words("determiner")
+        if role == "noun" or as_noun or (v.mention.has("verb", "noun") and s.word(v.t1) in link):
             gap = s.lower[v.t1 : a.t0]
             of_at = max((i for i, g in enumerate(gap) if g in link), default=-1)
             of_leads = of_at >= 0 and len(gap) - of_at <= 3 and len(gap) <= 8
@@ -580,6 +582,10 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         ):
             dest_end = m.t1
             continue
+        if s.word(m.t1) in ("'s", "’s") and any(
+            s.lower[k] in gazetteer.words("donor_noun") for k in range(m.t1 + 1, min(verb_t0, m.t1 + 5))
+        ):
+            continue  # "was South Sudan's largest humanitarian donor": the one given to
         adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0))
         if prev in gazetteer.words("neighbour") and not (adjacent and _gives(s, verb_t0)):
             # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
@@ -953,10 +959,14 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
                 st.conversions.append(
                     (main.amount.value, str(main.amount.currency), a.amount.value, str(a.amount.currency))
                 )
-    if include_at is not None and any(t > include_at for t, _ in appeal_at):
-        # "plans ... seek $2.2 billion, including $935 million for Burkina Faso, ...": an appeal
-        # broken into parts is labelled by its parts (GUIDELINES.md)
-        for i in sorted((i for t, i in appeal_at if t < include_at), reverse=True):
+    parts_at = (
+        include_at if include_at is not None else next((k for k, w in enumerate(s.lower) if w == ":"), None)
+    )
+    if parts_at is not None and any(t > parts_at for t, _ in appeal_at):
+        # "plans ... seek $2.2 billion, including $935 million for Burkina Faso, ...", "seeking
+        # $11.1 billion: $5.4 billion for ... and $5.7 billion for ...": an appeal broken into
+        # parts is labelled by its parts (GUIDELINES.md)
+        for i in sorted((i for t, i in appeal_at if t < parts_at), reverse=True):
             del appeals[i]
     if len(drafts) == before:
         st.header = _header(s)
@@ -1040,10 +1050,7 @@ def _read_amount(
     lo, hi = s.clause_bounds(a.t0)
     win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
     win_hi = min([hi, *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a)])
-    if s.cues(max(lo, a.t0 - 4), a.t0, "portion") and drafts:
-        # "the first load of 20,000 tonnes": part of a pledge counted already (with none
-        # before it, the first consignment is the article's first pledge)
-        return
+    portion = bool(s.cues(max(lo, a.t0 - 4), a.t0, "portion"))
     if not amount.is_money and (
         s.cues(lo, a.t0, "money_anaphor")
         or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
@@ -1144,6 +1151,10 @@ def _read_amount(
         s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include_at, unit, commodity
     )
     if donor is None:
+        return
+    if portion and any(d.donor == donor for d in drafts):
+        # "the first load of 20,000 tonnes": part of the donor's pledge counted already (with
+        # none before it, "India's first consignment of 15 tonnes" is its pledge)
         return
     if (
         verb is not None
@@ -1509,10 +1520,15 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
     # drafts come in sentence order, so each total's later pledges start at a bisection
     # (slicing the rest of the list for every total made a long article quadratic)
     sent = [d.sent_index for d in keep]
+    listed = {d.sent_index for d, e in zip(keep, keep[1:], strict=False) if d.sentence is e.sentence}
     dropped = {
         i
         for i, d in enumerate(keep)
-        if d.amount.is_money and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
+        if d.amount.is_money
+        # an item of a list of sums ("£8 million will go to Mozambique, £2.5 million to
+        # Zimbabwe") is a part, not a total of later pledges that happen to add up to it
+        and d.sent_index not in listed
+        and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
     }
     dropped |= _restated(keep, conversions)
     dropped |= {

@@ -8,7 +8,12 @@ not one when hypothetical ("could face"), a rate ("every day"), deaths, resident
 section 2). The country is where the people are: a host "hosting" them, "in X",
 the demonym counted, the country they fled, the nearest one named, or the article's.
 Numbers after a colon or dash that add up to the figure before it are its parts: they
-borrow its place and condition, and the total is not labelled ("label the parts").
+borrow its place and condition, and the total is not labelled ("label the parts"); so do
+numbers after a comma whose first says it is one ("8.6 million fled, 6.8 million of them ...").
+A group added to a figure ("along with", "including") shares its condition, unless it is
+of another nationality than the people whose noun names it; "N of them" after a figure of
+the sentence before is some of those people. Capitalized IPC phase names ("in Emergency")
+name the phase.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ _IPC = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# "(Phase 3)", "Phase 4": a phase cited without "IPC" still says the text speaks of IPC phases
+_PHASE = re.compile(r"\bPhases?\s*[1-5]\b")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Parts follow their total closely: they are looked for among the next figures, in the
 # total's sentence and the two after it (a figure further on is another statement).
@@ -54,7 +61,40 @@ def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
         if phases:
             ind = "famine_risk" if min(phases) >= 4 else "food_insecure"
             out.append((s.tok(m.start()), s.tok(max(m.start(), m.end() - 1)) + 1, ind))
+    about_phases = _IPC.search(s.text) is not None or _PHASE.search(s.text) is not None
+    for m in _phase_names().finditer(s.text):
+        t = s.tok(m.start())
+        # "8.7 million will be in Emergency": a phase name is capitalized mid-sentence; "a State of
+        # Emergency" is not one, nor is a capitalized word opening the sentence
+        if t == 0 or s.word(t - 1) == "of" or not (about_phases or s.word(t - 1) == "in"):
+            continue
+        phase = _phase_names_by_word()[m.group().lower()]
+        out.append((t, t + 1, "famine_risk" if phase >= 4 else "food_insecure"))
     return out
+
+
+@cache
+def _phase_names_by_word() -> dict[str, int]:
+    """The names of the IPC phases (data/words.csv `ipc_phase_3` to `ipc_phase_5`) -> their phase."""
+    by_phase = {
+        3: gazetteer.words("ipc_phase_3"),
+        4: gazetteer.words("ipc_phase_4"),
+        5: gazetteer.words("ipc_phase_5"),
+    }
+    return {w: phase for phase, names in by_phase.items() for w in names}
+
+
+def names_a_phase(text: str) -> bool:
+    """Whether a text holds a capitalized IPC phase name ("8.7 million will be in Emergency"):
+    such a sentence is worth reading for risk figures though it has no other cue."""
+    return _phase_names().search(text) is not None
+
+
+@cache
+def _phase_names() -> re.Pattern[str]:
+    """A phase name as the IPC writes it, capitalized ("Emergency"): in lower case it is an
+    everyday word ("an emergency")."""
+    return re.compile(gazetteer.alternation(w.capitalize() for w in _phase_names_by_word()))
 
 
 def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
@@ -123,9 +163,22 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             continue  # a part borrows its total's place and condition, or is none when the total is none
         lo, hi = s.clause_bounds(a.t0)
         noun = _person_noun_after(s, a)
+        # "970,000 children are malnourished, along with 142,000 pregnant and breastfeeding women":
+        # a group added to a figure shares its condition, however its people are described
+        joined = prev_indicator is not None and _companion_before(s, a)
+        whole = _whole_before(s, a, art, out)
+        if noun is None and joined:
+            noun = _person_noun_near(s, a)
+            # no noun of people: a count all the same, but not of goods ("along with 1,200 tents")
+            goods = s.mention_at(a.t1)
+            joined = noun is not None or goods is None or not goods.mention.has("goods")
         if noun is not None:
             prev_noun = noun
-        elif not _elliptic(s, a, lo, indicators, prev_noun is not None or prev_indicator is not None):
+        elif not (
+            joined
+            or whole is not None
+            or _elliptic(s, a, lo, indicators, prev_noun is not None or prev_indicator is not None)
+        ):
             continue
         elliptic = noun is None
         next_amount = min((b.t0 for b in counts if b.t0 >= a.t1), default=s.n)
@@ -144,6 +197,12 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         if casualties or s.cues(a.t1, min(next_amount, hi, a.t1 + 10), "rate"):
             continue  # "140,000 people were killed", "5,000 ... every day"
         best = _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount)
+        restated = _restates(s, a, counts, not_people) if best is None and noun is not None else None
+        if restated is not None:
+            # "affected 1 million farming households, about 6 million people": the count of people
+            # restates the households' and has their condition
+            before = max((b.t1 for b in counts if b.t1 <= restated.t0), default=0)
+            best = _nearest_indicator(s, restated, lo, hi, indicators, noun, False, before, a.t0)
         if noun is not None and noun.mention.has("indicator"):
             best = (0, noun.mention.value("indicator"), noun.t0)  # "6.8 million internally displaced persons"
         if best is not None and best[1] == "in_need":
@@ -152,6 +211,12 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
                 best = (best[0], ipc_here[0][2], best[2])  # "need food assistance (IPC Phase 3 or higher)"
         if best is None and elliptic and prev_indicator is not None:
             best = (0, *prev_indicator)  # "716,000 in Lebanon, 515,000 in Jordan"
+        if best is None and whole is not None:
+            best = (0, whole.indicator, a.t0)  # "Uganda alone hosts 500,000 of them"
+        if joined and prev_indicator is not None and (best is None or best[2] < a.t0):
+            best = (0, *prev_indicator)  # its own condition after it ("who are severely wasted") first
+        if best is not None and noun is not None and _other_nationality(s, a, noun, best[2], prev_amount):
+            continue  # "978,000 Rohingya refugees and 495,000 Bangladeshis": their hosts are not refugees
         if best is None:
             continue
         _, indicator, ind_t = best
@@ -175,7 +240,15 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             for c in s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary")
             if not _number_of_before(s, lo, c.t0)  # "the number of displaced people has reached 6.8 million"
         ]
-        if serves or (s.word(a.t0 - 1) in ("for", "reach") and not _number_of_before(s, lo, a.t0)):
+        # "to reach 250,000 of the estimated 884,000 people who need aid": aid reaches the part, not the whole
+        whole_of_part = (
+            prev_amount > 0
+            and "of" in s.lower[prev_amount : a.t0]
+            and set(s.lower[prev_amount : a.t0]) <= {"of", "the"}
+        )
+        if not whole_of_part and (
+            serves or (s.word(a.t0 - 1) in ("for", "reach") and not _number_of_before(s, lo, a.t0))
+        ):
             tight = (noun is None and ind_t == a.t1) or (  # "to support a million displaced and ..."
                 noun is not None
                 and (
@@ -187,7 +260,7 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             )
             if not (indicator in _STRONG and tight):
                 continue  # "to assist 3.3 million people": beneficiaries, their condition unstated
-        iso = _risk_country(s, a, lo, hi, donors, art, indicator)
+        iso = _risk_country(s, a, lo, hi, donors, art, indicator, whole)
         if iso is None:
             continue
         text, start, end = s.evidence()
@@ -207,6 +280,76 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             confidence=0.75 if noun is not None else 0.6,
         )
         out.append(read[a.t0])
+
+
+def _companion_before(s: Sentence, a: AmountSpan) -> bool:
+    """Whether words right before the number add its group to a figure before it ("along with",
+    "including": data/words.csv `companion` and `including`)."""
+    joins = gazetteer.words("companion") | gazetteer.words("including")
+    return any(" ".join(s.lower[max(0, a.t0 - n) : a.t0]) in joins for n in (1, 2, 3))
+
+
+def _whole_before(s: Sentence, a: AmountSpan, art: Article, read: list[RiskFigure]) -> RiskFigure | None:
+    """The figure a number counts some of ("500,000 of them", "a million of these"): the last one
+    read, in this sentence or the one before; None when the number says no such thing."""
+    if not read or not _part_of(s, a) or _person_noun_after(s, a) is not None:
+        return None
+    last = read[-1]
+    same = last.span_start == s.start
+    return last if same or not art.text[last.span_end : s.start].strip() else None
+
+
+def _restates(
+    s: Sentence, a: AmountSpan, counts: list[AmountSpan], not_people: frozenset[str]
+) -> AmountSpan | None:
+    """The count of things right before a count of people set off by a comma that restates it
+    in people ("1 million farming households, about 6 million people"): a few words, one of
+    them a noun that counts no people (data/words.csv `not_people`), between the two."""
+    if s.word(a.t0 - 1) != ",":
+        return None
+    b = max((b for b in counts if b.t1 < a.t0), key=lambda b: b.t1, default=None)
+    gap = s.lower[b.t1 : a.t0 - 1] if b is not None else []
+    if b is None or not 0 < len(gap) <= 3 or not all(w.isalpha() for w in gap):
+        return None
+    return b if any(w in not_people for w in gap) else None
+
+
+def _part_of(s: Sentence, a: AmountSpan) -> int:
+    """How many tokens after the number say it counts some of the people named before ("6.8
+    million of them", "of whom": data/words.csv `part_of`); 0 when none do."""
+    return next((n for n in (2, 3) if " ".join(s.lower[a.t1 : a.t1 + n]) in gazetteer.words("part_of")), 0)
+
+
+def _place_with(s: Sentence, a: AmountSpan) -> str | None:
+    """The country of "Chad with 3.4 million": a place right before a word of data/words.csv
+    `place_count` right before the number has the people it counts."""
+    k = a.t0 - 1
+    if s.word(k) not in gazetteer.words("place_count"):
+        return None
+    m = next((m for m in s.mentions_in(max(0, k - 4), k) if m.t1 == k), None)
+    return m.mention.location if m is not None and not m.mention.has("demonym") else None
+
+
+def _person_noun_near(s: Sentence, a: AmountSpan) -> MentionSpan | None:
+    """The noun of people a few words after a number, past any describing words ("142,000
+    pregnant and breastfeeding women"); None past a comma or another number."""
+    for k in range(a.t1, min(s.n, a.t1 + 5)):
+        m = s.mention_at(k)
+        if m is not None and m.mention.has("cue", "person"):
+            return m
+        if not s.lower[k].isalpha() or any(b.t0 == k for b in s.amounts):
+            return None
+    return None
+
+
+def _other_nationality(s: Sentence, a: AmountSpan, noun: MentionSpan, ind_t: int, prev_amount: int) -> bool:
+    """Whether a count of a nationality ("495,000 Bangladeshis") would borrow its condition
+    from the count before it ("978,000 Rohingya refugees and"), which names no one of that
+    nationality: a nationality is no condition, and another group's does not pass to it."""
+    if not noun.mention.has("demonym") or not 0 < prev_amount <= ind_t < a.t0:
+        return False
+    iso = noun.mention.value("demonym")
+    return not any(m.mention.value("demonym") == iso for m in s.mentions_in(prev_amount, a.t0))
 
 
 def _is_count(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
@@ -229,8 +372,11 @@ def _breakdown(s: Sentence, counts: list[AmountSpan], not_people: frozenset[str]
         if total.t0 in out or not _is_count(s, total, not_people):
             continue
         nxt = counts[i + 1].t0 if i + 1 < len(counts) else s.n
-        # the total's own words come first: "6.1 million internally displaced:"
-        if not any(w in opener for w in s.lower[total.t1 : min(nxt, total.t1 + 6)]):
+        # the total's own words come first: "6.1 million internally displaced:"; or, past a comma,
+        # the first part says it is one: "8.6 million have fled, 6.8 million of them within Sudan"
+        if not any(w in opener for w in s.lower[total.t1 : min(nxt, total.t1 + 6)]) and not (
+            i + 1 < len(counts) and "," in s.lower[total.t1 : nxt] and _part_of(s, counts[i + 1])
+        ):
             continue
         acc, found = 0.0, []
         for b in counts[i + 1 :]:
@@ -276,10 +422,13 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         if any(m.t0 == k for m in s.mentions if m.mention.has("indicator")):
             return True
     if after_a_figure and (
-        nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by") or nxt in copula
+        nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by")
+        or nxt in copula
+        or _place_with(s, a) is not None
     ):
         return True
-    if nxt in copula and any(a.t1 <= i0 <= a.t1 + 3 for i0, _, _ in indicators):
+    k = a.t1 + _part_of(s, a)  # "2.5 million of them will be in Emergency"
+    if s.word(k) in copula and any(k <= i0 <= k + 3 for i0, _, _ in indicators):
         return True
     if (
         nxt == "in"
@@ -364,7 +513,14 @@ def _group(noun: MentionSpan | None) -> str | None:
 
 
 def _risk_country(
-    s: Sentence, a: AmountSpan, lo: int, hi: int, donors: set[str], art: Article, indicator: str
+    s: Sentence,
+    a: AmountSpan,
+    lo: int,
+    hi: int,
+    donors: set[str],
+    art: Article,
+    indicator: str,
+    whole: RiskFigure | None = None,
 ) -> str | None:
     """Where the people counted are: the one host named after the number ("crossed into
     western Tanzania"), a host that "hosts" or "has received" them, "in X" after the number,
@@ -372,6 +528,9 @@ def _risk_country(
     nearest country named, else the article's main country; None for a region or a
     list of countries, unless displaced people are spread over them (then the article's country)."""
     next_amount = min((b.t0 for b in s.amounts if b.t0 >= a.t1), default=s.n)
+    owner = _place_with(s, a)
+    if owner is not None:
+        return owner  # "followed by Chad with 3.4 million, Burkina Faso with 2.7 million"
     host = _host_after(s, a, min(next_amount, hi, a.t1 + _HOST_REACH), donors)
     if host is not None:
         # "45,000 Burundian refugees have crossed into western Tanzania": where they are now,
@@ -382,6 +541,10 @@ def _risk_country(
             w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
+    if whole is not None:
+        # "Almost a million of these are refugees from Somalia": with no host of their own, some of
+        # the people counted before are where those are, not in the country they fled
+        return whole.country_iso3
     source = _source_start(s, a.t1, min(next_amount, a.t1 + 10))
     for m in s.mentions_in(a.t1, source):
         if not (m.mention.location or m.mention.has("region")):
@@ -407,6 +570,10 @@ def _risk_country(
             continue
         if m.mention.has("demonym") and m.t0 <= a.t1 + 2:
             return m.mention.location
+        if indicator == "displaced" and not gazetteer.words("flee_verb").isdisjoint(s.lower[a.t1 : m.t0]):
+            host = _host_before(s, a, m.mention.location, donors)
+            if host is not None:
+                return host  # "crossed into Chad, joining 400,000 who fled conflict in Darfur": in Chad
         if prev == "from" and s.word(m.t0 - 2) in gazetteer.words("flight"):
             host = _host_before(s, a, m.mention.location, donors)
             if host is not None:
@@ -500,6 +667,9 @@ def _host_after(s: Sentence, a: AmountSpan, end: int, donors: set[str]) -> str |
             k -= 1
         if s.lower[k] not in preps or " ".join(s.lower[k - 1 : k + 1]) in gazetteer.words("attribution"):
             continue  # "according to Kenya" names a source, not a host
+        flee = [j for j in range(a.t1, k) if s.lower[j] in gazetteer.words("flee_verb")]
+        if flee and flee[-1] != k - 1:
+            continue  # "who fled conflict in Darfur": where they left; "who fled to Chad" is a host
         if region or _in_list(s, m) or _and_others(s, m) or m.mention.location in donors:
             return None  # "refugees in the region, most in Turkey": spread over several hosts
         return m.mention.location

@@ -375,8 +375,162 @@ STATED_FIGURES = [
 ]
 
 
+# A second count tied to a figure by "along with", "including", "N of them" or an apposition
+# shares its condition (and its place, unless it names its own); the parts of a total are
+# labelled, not the total; a group of another kind ("... refugees and 300,000 Ugandans") is not.
+SHARED_CONDITIONS = [
+    pytest.param(
+        "In Ethiopia's Somali region, some 410,000 children are acutely malnourished, along with 95,000"
+        " pregnant and lactating women.",
+        [("ETH", 4.1e5, "malnourished"), ("ETH", 9.5e4, "malnourished")],
+        id="along-with-a-second-group",
+    ),
+    pytest.param(
+        "Floods in Mozambique. More than 52,000 people have been displaced, including at least 18,000 from"
+        " the port city alone.",
+        [("MOZ", 5.2e4, "displaced"), ("MOZ", 1.8e4, "displaced")],
+        id="including-a-part-from-a-place",
+    ),
+    pytest.param(
+        "In Ethiopia's Somali region, some 410,000 children are acutely malnourished, along with"
+        " 1,200 tents.",
+        [("ETH", 4.1e5, "malnourished")],
+        id="near-miss-along-with-no-people",
+    ),
+    pytest.param(
+        "Refugees in Uganda. The appeal covers 1.6 million people, including 900,000 refugees and 300,000"
+        " Ugandans in host districts.",
+        [("UGA", 9e5, "displaced")],
+        id="hosts-of-another-nationality-are-not-refugees",
+    ),
+    pytest.param(
+        "Some 650,000 Syrian refugees live in Jordan and 400,000 Syrians in Iraq.",
+        [("JOR", 6.5e5, "displaced"), ("IRQ", 4e5, "displaced")],
+        id="near-miss-the-same-nationality-shares-the-condition",
+    ),
+    pytest.param(
+        "War in Myanmar. Some 3.2 million people have been uprooted since the coup, 2.9 million of them"
+        " inside Myanmar and 300,000 across its borders.",
+        [("MMR", 2.9e6, "displaced"), ("MMR", 3e5, "displaced")],
+        id="parts-of-a-total-after-a-comma",
+    ),
+    pytest.param(
+        "War in Myanmar. Some 3.2 million people have been uprooted since the coup, 2.9 million of them"
+        " inside the country.",
+        [("MMR", 3.2e6, "displaced"), ("MMR", 2.9e6, "displaced")],
+        id="near-miss-one-part-keeps-the-total",
+    ),
+    pytest.param(
+        "Drought in Kenya. The plan aims to reach 400,000 of the estimated 1.3 million people in arid"
+        " counties who need humanitarian assistance.",
+        [("KEN", 1.3e6, "in_need")],
+        id="the-whole-of-a-reached-part-in-need",
+    ),
+    pytest.param(
+        "Drought in Kenya. The plan aims to reach 400,000 of the estimated 1.3 million people in arid"
+        " counties.",
+        [],
+        id="near-miss-the-whole-with-no-condition",
+    ),
+    pytest.param(
+        "In Malawi, the floods have destroyed crops and affected more than 200,000 small farming"
+        " households, about 1 million people, in 15 districts.",
+        [("MWI", 1e6, "affected")],
+        id="people-in-apposition-to-households",
+    ),
+    pytest.param(
+        "In Malawi, the floods have destroyed crops and affected some 200,000 households in 15 districts, and"
+        " about 1 million people live there.",
+        [],
+        id="near-miss-people-in-another-clause",
+    ),
+]
+
+
+# IPC phase names, capitalized: Crisis is Phase 3 (food_insecure), Emergency and Catastrophe are
+# Phases 4 and 5 (famine_risk); an everyday "emergency" or "a State of Emergency" is none.
+PHASE_NAMES = [
+    pytest.param(
+        "Drought in Malawi. The analysis found that 1.2 million Malawians will be in Emergency by March.",
+        [("MWI", 1.2e6, "famine_risk")],
+        id="a-phase-name-alone-makes-the-sentence-read",
+    ),
+    pytest.param(
+        "Drought in Malawi. Emergency teams reached 1.2 million Malawians in March.",
+        [],
+        id="near-miss-emergency-opening-a-sentence",
+    ),
+    pytest.param(
+        "Drought in Somalia. The IPC says 1.9 million will be in Emergency by June.",
+        [("SOM", 1.9e6, "famine_risk")],
+        id="in-emergency-is-phase-4",
+    ),
+    pytest.param(
+        "Conflict in Haiti. A new IPC analysis found that 1.1 million of them will be in Emergency (IPC"
+        " Phase 4) and 40,000 in Catastrophe (IPC Phase 5).",
+        [("HTI", 1.1e6, "famine_risk"), ("HTI", 4e4, "famine_risk")],
+        id="n-of-them-in-emergency-and-catastrophe",
+    ),
+    pytest.param(
+        "Sudan accounts for the most, with 20.3 million people in Crisis (Phase 3) or worse, followed by"
+        " Yemen with 17.6 million and Haiti with 4.9 million.",
+        [("SDN", 20.3e6, "food_insecure"), ("YEM", 17.6e6, "food_insecure"), ("HTI", 4.9e6, "food_insecure")],
+        id="countries-with-their-counts-in-crisis",
+    ),
+    pytest.param(
+        "Drought in Somalia. The government declared a State of Emergency after the IPC found 1.9 million"
+        " people in need of aid.",
+        [("SOM", 1.9e6, "in_need")],
+        id="near-miss-state-of-emergency",
+    ),
+    pytest.param(
+        "Drought in Somalia. Some 1.9 million people face hunger, the Emergency Relief Coordinator said.",
+        [("SOM", 1.9e6, "food_insecure")],
+        id="near-miss-emergency-in-a-title",
+    ),
+]
+
+
+# Where some of the people counted before are: a host of "N of them", or the host the sentence
+# puts those who "fled" in (the place after "fled" is the one they left).
+HOSTED_PARTS = [
+    pytest.param(
+        "Some 2.1 million South Sudanese refugees live in neighbouring countries. Uganda alone hosts nearly"
+        " 900,000 of them, and new arrivals continue.",
+        [("SSD", 2.1e6, "displaced"), ("UGA", 9e5, "displaced")],
+        id="a-host-of-n-of-them",
+    ),
+    pytest.param(
+        "Some 2.1 million South Sudanese refugees live in neighbouring countries. Talks went on. Uganda alone"
+        " hosts nearly 900,000 of them, and new arrivals continue.",
+        [("SSD", 2.1e6, "displaced")],
+        id="near-miss-n-of-them-two-sentences-on",
+    ),
+    pytest.param(
+        "Over 120,000 Burundian refugees have crossed into western Rwanda this year, joining some 75,000 who"
+        " fled earlier violence in Burundi.",
+        [("RWA", 1.2e5, "displaced"), ("RWA", 7.5e4, "displaced")],
+        id="joining-those-who-fled-stay-in-the-host",
+    ),
+    pytest.param(
+        "Over 120,000 Burundian refugees have crossed into western Rwanda this year, joining some 75,000 who"
+        " fled to Tanzania.",
+        [("RWA", 1.2e5, "displaced"), ("TZA", 7.5e4, "displaced")],
+        id="near-miss-fled-to-a-host",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), HOSTS + OLD_NAMES + WORDINGS + SEVERAL_COUNTRIES + STATED_FIGURES
+    ("text", "expected"),
+    HOSTS
+    + OLD_NAMES
+    + WORDINGS
+    + SEVERAL_COUNTRIES
+    + STATED_FIGURES
+    + SHARED_CONDITIONS
+    + PHASE_NAMES
+    + HOSTED_PARTS,
 )
 def test_risk_pattern(text: str, expected: list[tuple]) -> None:
     assert risks(text) == expected

@@ -507,6 +507,41 @@ PLEDGES = [
         [],
         id="near-miss-a-trade-agreement",
     ),
+    pytest.param(
+        "Britain announced £10 million for Haiti. Of the new money, £6 million will go to UNICEF, "
+        "£3 million to the WFP and £1 million to the Red Cross. Britain had given £4 million in March, "
+        "and on Friday it sent a further £2 million.",
+        [
+            ("GBR", 6e6, "GBP", "HTI"),
+            ("GBR", 3e6, "GBP", "HTI"),
+            ("GBR", 1e6, "GBP", "HTI"),
+            ("GBR", 4e6, "GBP", "HTI"),
+            ("GBR", 2e6, "GBP", "HTI"),
+        ],
+        id="an-item-of-a-list-is-no-total-of-later-sums",
+    ),
+    pytest.param(
+        "France pledged €20 million to Kenya on Monday. The pledges come as Kenya's currency reserves "
+        "have fallen to about $7 billion.",
+        [("FRA", 20e6, "EUR", "KEN")],
+        id="the-pledges-as-a-subject-are-a-noun",
+    ),
+    pytest.param(
+        "Canada's first shipment of 25 tonnes of medical supplies arrived in Beirut on Monday.",
+        [("CAN", 25, "tonnes", "LBN")],
+        id="a-first-shipment-with-none-before-it",
+    ),
+    pytest.param(
+        "Canada pledged 100 tonnes of medical supplies to Lebanon. The first shipment of 25 tonnes "
+        "arrived in Beirut on Monday.",
+        [("CAN", 100, "tonnes", "LBN")],
+        id="near-miss-a-first-shipment-of-a-pledge",
+    ),
+    pytest.param(
+        "Japan was Nepal's biggest donor last year, providing $30 million.",
+        [("JPN", 30e6, "USD", None)],
+        id="a-possessive-before-donor-is-given-to",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
@@ -877,6 +912,21 @@ APPEALS = [
         "The UN is seeking $2 billion for Ethiopia, including for three million displaced people.",
         [(2e9, "USD", "ETH")],
         id="near-miss-an-appeal-whose-including-names-no-sum",
+    ),
+    pytest.param(
+        "The 2024 plan for Haiti requests $674 million.",
+        [(674e6, "USD", "HTI")],
+        id="a-plan-requests",
+    ),
+    pytest.param(
+        "OCHA is seeking $3 billion this year: $2 billion for Sudan and $1 billion for Chad.",
+        [(2e9, "USD", "SDN"), (1e9, "USD", "TCD")],
+        id="an-appeal-broken-into-parts-after-a-colon",
+    ),
+    pytest.param(
+        "The Kenya Red Cross appealed for KSh 1.2 billion for drought relief.",
+        [(1.2e9, "KES", "KEN")],
+        id="shillings-by-their-sign",
     ),
     pytest.param(
         "Just 20 per cent of its $1.5bn humanitarian appeal for Yemen has been met, OCHA said.",
