@@ -2,6 +2,7 @@
 
     python -m aidtracker.etl.train fit [--shared ../shared]   # writes data/recipient_model.json
     python -m aidtracker.etl.train cv  [--shared ../shared]   # 5 folds, grouped by article
+    python -m aidtracker.etl.train probes [--probes tests/probes]  # sets no rule was written from
 
 A pledge the rules read is matched to a gold pledge as ../shared/eval/score.py matches
 them (GUIDELINES.md: same donor, same unit family, amount within 1%); each of its
@@ -27,7 +28,14 @@ from typing import Any
 
 from aidtracker.etl.analysis import Article
 from aidtracker.etl.extract import propose
-from aidtracker.etl.learn import RECIPIENT_MODEL, Weights, best_option, choose_recipient, recipient_options
+from aidtracker.etl.learn import (
+    RECIPIENT_MODEL,
+    Weights,
+    best_option,
+    choose_recipient,
+    recipient_options,
+    shipped_recipient_weights,
+)
 from aidtracker.etl.normalize import in_tonnes
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 
@@ -129,6 +137,36 @@ def read_dev(shared: Path) -> list[DevArticle]:
         facts, art, _ = propose(text, title, None)
         out.append(DevArticle(aid, tuple(facts), art, gold[aid]))
     return out
+
+
+def read_probe_set(texts: Path) -> list[DevArticle]:
+    """A labelled set of articles written for evaluation: `NAME.jsonl` (id, title, date, source,
+    text, as the corpus) beside `NAME_gold.jsonl` (labels as in dev.jsonl), read by the rules once.
+    No model is fit on them: they measure what the dev set cannot, articles no rule was written from."""
+    gold_path = texts.with_name(f"{texts.stem}_gold.jsonl")
+    gold = {
+        str(rec["id"]): rec
+        for line in gold_path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and (rec := json.loads(line))
+    }
+    out = []
+    for line in texts.read_text(encoding="utf-8").splitlines():
+        if line.strip() and str((rec := json.loads(line))["id"]) in gold:
+            facts, art, _ = propose(rec["text"], rec.get("title") or "", None)
+            out.append(DevArticle(str(rec["id"]), tuple(facts), art, gold[str(rec["id"])]))
+    return out
+
+
+def probe_scores(articles: Sequence[DevArticle], weights: Weights | None) -> dict[str, Score]:
+    """A set's scores with the recipient model `weights` (fit on the dev set, never on these)."""
+    totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
+    for d in articles:
+        facts = d.facts
+        if weights is not None:
+            facts = tuple(choose_recipient(f, d.art, weights) if isinstance(f, Pledge) else f for f in facts)
+        for kind, got in score_article(facts, d.gold).items():
+            totals[kind] += got
+    return totals
 
 
 def examples(shared: Path | Sequence[DevArticle]) -> list[Example]:
@@ -285,11 +323,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m aidtracker.etl.train", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("action", choices=("fit", "cv"))
+    parser.add_argument("action", choices=("fit", "cv", "probes"))
     parser.add_argument(
         "--shared", type=Path, default=Path("../shared"), help="the shared folder (../shared)"
     )
+    parser.add_argument(
+        "--probes",
+        type=Path,
+        default=Path("tests/probes"),
+        help="the folder of probe sets, NAME.jsonl and NAME_gold.jsonl (tests/probes)",
+    )
     args = parser.parse_args(argv)
+    if args.action == "probes":
+        return _report_probes(args.probes)
     dev = args.shared / "eval" / "dev.jsonl"
     if not dev.is_file():
         print(f"train: error: {dev} not found (see --shared)", file=sys.stderr)
@@ -313,6 +359,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     for kind, got in cross_validated_scores(dev, folds).items():
         print(f"  {kind}: {got}")
     print(f"  recipient of the {len(data)} matched pledges: rules alone {rules:.3f}, learned {learned:.3f}")
+    return 0
+
+
+def _report_probes(folder: Path) -> int:
+    sets = sorted(p for p in folder.glob("*.jsonl") if not p.stem.endswith("_gold"))
+    if not sets:
+        print(f"train: error: no probe sets (NAME.jsonl beside NAME_gold.jsonl) in {folder}", file=sys.stderr)
+        return 2
+    weights = shipped_recipient_weights()
+    for path in sets:
+        if not path.with_name(f"{path.stem}_gold.jsonl").is_file():
+            print(f"train: error: {path} has no {path.stem}_gold.jsonl beside it", file=sys.stderr)
+            return 2
+        articles = read_probe_set(path)
+        print(f"{path.stem}: {len(articles)} articles")
+        for kind, got in probe_scores(articles, weights).items():
+            print(f"  {kind}: {got}")
     return 0
 
 

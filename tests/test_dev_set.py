@@ -2,7 +2,7 @@
 
 The constants below are the 5-fold cross-validated F1 (`python -m aidtracker.etl.train cv`:
 each article extracted with the learned choices fit on the other folds' articles) measured on
-the 156 texts of the dev set on 2026-12-04; a test fails when one drops more than TOLERANCE
+the 156 texts of the dev set on 2026-12-05; a test fails when one drops more than TOLERANCE
 under them. score.py, run on a database of the whole dev set, must count what etl.train
 counts, so the cross-validated figures are score.py's figures.
 """
@@ -19,7 +19,7 @@ import pytest
 from aidtracker.etl import pipeline, train
 from aidtracker.etl.extract import extract
 
-REACHED_CV_F1 = {"pledges": 0.865, "risk_figures": 0.952, "appeals": 0.923}
+REACHED_CV_F1 = {"pledges": 0.867, "risk_figures": 0.958, "appeals": 0.923}
 TOLERANCE = 0.03
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,0 +1,63 @@
+"""Extraction quality on the probe sets (tests/probes): articles no rule was written from.
+
+REACHED holds the F1 `python -m aidtracker.etl.train probes` printed on 2026-12-05 for each set
+and kind; a test fails when one drops more than TOLERANCE under it. The sets are small (tens
+of records a kind), so one record moves a figure by 0.01 to 0.03.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aidtracker.etl import learn, train
+
+PROBES = Path(__file__).resolve().parent / "probes"
+REACHED = {
+    "pa": {"pledges": 0.897, "risk_figures": 0.954, "appeals": 1.0},
+    "pb": {"pledges": 0.919, "risk_figures": 0.956, "appeals": 1.0},
+    "pc": {"pledges": 0.713, "risk_figures": 0.941, "appeals": 0.963},
+}
+TOLERANCE = 0.03
+
+
+@pytest.fixture(scope="module", params=sorted(REACHED))
+def probe_set(request: pytest.FixtureRequest) -> tuple[str, dict[str, train.Score]]:
+    articles = train.read_probe_set(PROBES / f"{request.param}.jsonl")
+    return request.param, train.probe_scores(articles, learn.shipped_recipient_weights())
+
+
+@pytest.mark.parametrize("kind", ["pledges", "risk_figures", "appeals"])
+def test_probe_f1_holds(probe_set: tuple[str, dict[str, train.Score]], kind: str) -> None:
+    name, scores = probe_set
+    assert scores[kind].f1 >= REACHED[name][kind] - TOLERANCE, f"{name} {kind}: {scores[kind]}"
+
+
+def test_every_probe_set_is_guarded_and_labelled() -> None:
+    sets = {p.stem for p in PROBES.glob("*.jsonl") if not p.stem.endswith("_gold")}
+    assert sets == set(REACHED)
+    for name in sets:
+        articles = train.read_probe_set(PROBES / f"{name}.jsonl")
+        gold_lines = (PROBES / f"{name}_gold.jsonl").read_text(encoding="utf-8").split("\n")
+        assert len(articles) == sum(1 for line in gold_lines if line.strip())
+
+
+def test_train_probes_prints_each_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert train.main(["probes", "--probes", str(PROBES)]) == 0
+    out = capsys.readouterr().out
+    for name in REACHED:
+        assert f"{name}: 16 articles" in out
+    assert out.count("pledges: P=") == len(REACHED)
+
+
+def test_train_probes_names_a_folder_without_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert train.main(["probes", "--probes", str(tmp_path)]) == 2
+    assert str(tmp_path) in capsys.readouterr().err
+
+
+def test_train_probes_names_a_set_without_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = '{"id": "x1", "text": "Japan pledged $5 million."}\n'
+    (tmp_path / "px.jsonl").write_text(article, encoding="utf-8")
+    assert train.main(["probes", "--probes", str(tmp_path)]) == 2
+    assert "px_gold.jsonl" in capsys.readouterr().err
