@@ -298,6 +298,7 @@ class Article:
     @classmethod
     def read(cls, text: str, title: str, hint: str | None, mentions: list[Mention]) -> Article:
         art = cls(text, title, hint, mentions)
+        _resolve_shared_demonyms(mentions)
         dest = gazetteer.words("dest_prep") | {"the"}
         for m in mentions:
             iso = m.location
@@ -383,6 +384,19 @@ class Article:
             or main in self.title_iso3
             or self.dest_counts.get(main, 0) >= 2
         )
+
+
+def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
+    """Place a demonym two countries share ("Congolese": data/countries.csv lists it for both
+    Congos) in the one the article names most, the first listed on a tie."""
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.has("country") and m.location:
+            named[m.location] = named.get(m.location, 0) + 1
+    for m in mentions:
+        options = [t.value for t in m.tags if t.kind == "demonym"]
+        if len(options) > 1 and not m.has("country"):
+            m.location = max(options, key=lambda iso: (named.get(iso, 0), -options.index(iso)))
 
 
 # Bounded: a worker sees every title of a long stream, and each is asked for several times in a row.

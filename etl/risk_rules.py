@@ -263,16 +263,22 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         iso = _risk_country(s, a, lo, hi, donors, art, indicator, whole)
         if iso is None:
             continue
+        # "1.4 million of Gaza's 2.3 million people have been displaced": the whole's people and
+        # condition, counted by the part before it
+        part = _part_before(s, a, counts, lo)
+        if part is not None and part.t0 in read:
+            continue  # the part was read as a figure of its own
+        counted = part.amount if part is not None else amount
         text, start, end = s.evidence()
         read[a.t0] = RiskFigure(
             country=gazetteer.country_name(iso),
             country_iso3=iso,
-            people=round(amount.value * _share_before(s, a, lo)),
-            people_raw=amount.raw,
+            people=round(counted.value * _share_before(s, a, lo)) if part is None else round(counted.value),
+            people_raw=counted.raw,
             indicator=indicator,
             population_group=_group(noun),
             source_org=_source_org(s),
-            qualifier=amount.qualifier,
+            qualifier=counted.qualifier,
             as_of=None,
             evidence=text,
             span_start=start,
@@ -280,6 +286,23 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             confidence=0.75 if noun is not None else 0.6,
         )
         out.append(read[a.t0])
+
+
+def _part_before(s: Sentence, a: AmountSpan, counts: list[AmountSpan], lo: int) -> AmountSpan | None:
+    """The count right before a whole that says how many of it a figure is about: "1.4 million
+    of Gaza's 2.3 million people", "300,000 of the 900,000 residents" ("of", then only "the" or
+    a place and its possessive between). None when the part is what aid reaches ("to reach
+    250,000 of the 884,000 people who need aid": then the whole is the figure)."""
+    b = max((b for b in counts if b.t1 <= a.t0 and b is not a), key=lambda b: b.t1, default=None)
+    if b is None or s.word(b.t1) != "of" or b.t1 + 1 > a.t0:
+        return None
+    for k in range(b.t1 + 1, a.t0):
+        m = s.mention_at(k)
+        if not (s.lower[k] in ("the", "'s", "’s") or (m is not None and m.mention.location)):
+            return None
+    if s.cues(max(lo, b.t0 - 8), b.t0, "beneficiary") or s.word(b.t0 - 1) in ("for", "reach"):
+        return None
+    return b
 
 
 def _companion_before(s: Sentence, a: AmountSpan) -> bool:

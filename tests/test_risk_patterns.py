@@ -147,6 +147,21 @@ OLD_NAMES = [
         [("SDN", 5e5, "displaced")],
         id="near-miss-western-sudan-is-sudan",
     ),
+    pytest.param(
+        "Clashes in the DRC go on. Some 90,000 Congolese have fled into Zambia.",
+        [("ZMB", 9e4, "displaced")],
+        id="a-shared-demonym-is-of-the-country-named",
+    ),
+    pytest.param(
+        "Unrest in the DRC. Some 90,000 Congolese have fled their homes in the east.",
+        [("COD", 9e4, "displaced")],
+        id="a-shared-demonym-places-its-people",
+    ),
+    pytest.param(
+        "Floods in the Republic of the Congo. Some 90,000 Congolese have fled their homes.",
+        [("COG", 9e4, "displaced")],
+        id="near-miss-a-shared-demonym-of-the-other-country",
+    ),
 ]
 
 
@@ -494,6 +509,16 @@ PHASE_NAMES = [
 # Where some of the people counted before are: a host of "N of them", or the host the sentence
 # puts those who "fled" in (the place after "fled" is the one they left).
 HOSTED_PARTS = [
+    pytest.param(
+        "Some 600,000 of Somalia's 1.2 million people have been displaced by the drought.",
+        [("SOM", 6e5, "displaced")],
+        id="a-part-counts-the-whole-s-condition",
+    ),
+    pytest.param(
+        "The plan aims to reach 250,000 of the 800,000 people in Somalia who need humanitarian assistance.",
+        [("SOM", 8e5, "in_need")],
+        id="near-miss-a-reached-part-leaves-the-whole",
+    ),
     pytest.param(
         "Some 2.1 million South Sudanese refugees live in neighbouring countries. Uganda alone hosts nearly"
         " 900,000 of them, and new arrivals continue.",
