@@ -36,12 +36,12 @@ def test_countries_have_unique_valid_codes_and_names() -> None:
     assert not _dupes(r["iso3"] for r in rows)
     assert [r["iso3"] for r in rows if not _valid_country(r["iso3"])] == []
     assert [r["currency"] for r in rows if not _valid_currency(r["currency"])] == []
-    names = [
-        n.lower()
-        for r in rows
-        for n in [r["name"], *gazetteer._split(r["aliases"]), *gazetteer._split(r["demonyms"])]
-    ]
-    assert not _dupes(names), "a name or demonym that points to two countries"
+    names = [n.lower() for r in rows for n in [r["name"], *gazetteer._split(r["aliases"])]]
+    assert not _dupes(names), "a name that points to two countries"
+    # a demonym may be shared ("Congolese"): the article places it (analysis), never a name
+    demonyms = {(d.lower(), r["iso3"]) for r in rows for d in gazetteer._split(r["demonyms"])}
+    assert not {d for d, _ in demonyms} & set(names)
+    assert max(Counter(d for d, _ in demonyms).values()) <= 2, "a demonym shared by three countries"
 
 
 def test_places_point_to_valid_countries() -> None:
