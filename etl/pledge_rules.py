@@ -315,6 +315,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             v.t1 <= a.t0 <= v.t1 + 2 and _only_modifiers(s, v.t1, a.t0) and _names_aid(s, lo, hi)
         ):
             continue  # "flying to Geneva with 3 officials", "a ship carrying 30,000 tonnes of grain"
+        if word in gazetteer.words("object_verb") and not (v.t1 <= a.t0 <= v.t1 + 2):
+            continue  # "TIKA distributed 5,000 food parcels"; not "unevenly distributed across countries"
         best = v
     if best is not None:
         return best
@@ -330,8 +332,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             and all(w in glue for w in s.lower[start : v.t0])
         ):
             return v  # "About $40m is needed", "$2bn will urgently be needed", "the $2.6 billion requested"
-        if v.mention.value("verb") != "give" or word == "aid":
-            continue
+        if v.mention.value("verb") != "give" or word == "aid" or word in gazetteer.words("object_verb"):
+            continue  # "800 tonnes of wheat to be distributed to 19,000 people": who hands it out is not said
         if word in gazetteer.words("transport") and not _names_aid(s, lo, hi):
             continue  # "30,000 tonnes of grain carried by the ship": freight, not aid
         if (
@@ -433,6 +435,17 @@ def _given_subject(s: Sentence, a: AmountSpan, end: int) -> bool:
     if giver is None or entity_of(giver.mention) is None or not _only_modifiers(s, k + 1, giver.t0):
         return False
     return s.word(giver.t1) in gazetteer.words("future")
+
+
+def _dates_a_clause_before(s: Sentence, c: MentionSpan, a: AmountSpan, lo: int) -> bool:
+    """Whether a period cue before a sum dates a relative clause of its own, closed by a comma
+    before the sum: "Following the earthquakes that have struck Herat since 7 October, the
+    European Union is releasing €3.5 million" (not "Since January, Japan has provided")."""
+    return (
+        c.t1 <= a.t0
+        and any(w in gazetteer.words("relative") for w in s.lower[lo : c.t0])
+        and "," in s.lower[c.t1 : a.t0]
+    )
 
 
 def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
@@ -559,7 +572,11 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     pronoun subject ("We are encouraging Haiti ... and are providing"), and objects of
     an earlier aid verb ("contribute 1.3 mln to UNHCR, and give 750,000")."""
     pronoun = next((k for k in range(lo, verb_t0) if s.lower[k] in ("we", "they", "he", "she", "i")), None)
-    verbs_before = [v.t0 for v in s.mentions_in(lo, verb_t0, "verb") if v.mention.value("verb") == "give"]
+    verbs_before = [
+        v.t0
+        for v in s.mentions_in(lo, verb_t0, "verb")
+        if v.mention.value("verb") == "give" and v.mention.text.lower() not in gazetteer.words("object_verb")
+    ]
     out = []
     dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
     dest_end = -1  # where the last destination skipped ends
@@ -586,6 +603,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             s.lower[k] in gazetteer.words("donor_noun") for k in range(m.t1 + 1, min(verb_t0, m.t1 + 5))
         ):
             continue  # "was South Sudan's largest humanitarian donor": the one given to
+        if any(s.lower[k] in gazetteer.words("event_noun") for k in range(m.t1, min(verb_t0, m.t1 + 2))):
+            continue  # "Donors at the London conference pledged": where they met, not who gave
         adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0))
         if prev in gazetteer.words("neighbour") and not (adjacent and _gives(s, verb_t0)):
             # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
@@ -939,6 +958,16 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
     include_at = _including_at(s)
+    if include_at is None:
+        # "allocated €6.5 million: €3.5 million for Turkey and €3 million for Syria": after a sum,
+        # a colon opens its parts as "including" does
+        colon = next((k for k, w in enumerate(s.lower) if w == ":"), None)
+        if (
+            colon is not None
+            and any(b.t1 <= colon for b in s.amounts)
+            and any(b.t0 > colon for b in s.amounts)
+        ):
+            include_at = colon
     before = len(drafts)
     appeal_at: list[tuple[int, int]] = []  # (token, index in appeals) of this sentence's appeals
     if starts_with_amount and st.header is not None and st.header[1] == s.index - 1:
@@ -972,6 +1001,20 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
         st.header = _header(s)
 
 
+def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
+    """Whether a sum with no verb of its own follows a sum of its sentence read as a pledge,
+    joined by "and" or a comma with no verb between: "$1.5 million will go through the WFP
+    ... and $1 million through UNICEF" is the same giver's next item."""
+    if not drafts or drafts[-1].sentence is not s:
+        return False
+    prev = max((b for b in s.amounts if b.t1 <= a.t0), key=lambda b: b.t1, default=None)
+    if prev is None or prev.t0 != s.tok(drafts[-1].amount.start):
+        return False
+    between = s.lower[prev.t1 : a.t0]
+    verbs = [v for v in s.mentions_in(prev.t1, a.t0, "verb") if v.mention.value("verb") != "noun"]
+    return bool({"and", ","} & set(between)) and not verbs
+
+
 def _including_at(s: Sentence) -> int | None:
     """The first token of the first phrase that opens the parts of a total (data/words.csv
     `including`: "including", "of which")."""
@@ -995,7 +1038,12 @@ def _item_start(s: Sentence) -> int:
     """The token a list item's own words start at: after a short leading label that ends
     with a colon ("Personal Protective Equipment: 15 million masks"), else 0."""
     colon = next((k for k in range(min(s.n, _LABEL_TOKENS + 1)) if s.lower[k] == ":"), None)
-    if colon is None or colon == 0 or s.mentions_in(0, colon, "verb"):
+    verbs = [  # "The funding will be distributed as follows:" is a label; "Japan pledged:" is not
+        v
+        for v in s.mentions_in(0, colon or 0, "verb")
+        if v.mention.text.lower() not in gazetteer.words("object_verb")
+    ]
+    if colon is None or colon == 0 or verbs:
         return 0
     return colon + 1
 
@@ -1050,7 +1098,10 @@ def _read_amount(
     lo, hi = s.clause_bounds(a.t0)
     win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
     win_hi = min([hi, *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a)])
-    portion = bool(s.cues(max(lo, a.t0 - 4), a.t0, "portion"))
+    # "The first batch of supplies, consisting of 1,000 tents, ...": the portion may open the clause
+    portion = bool(s.cues(max(lo, a.t0 - 4), a.t0, "portion")) or bool(
+        s.cues(lo, min(a.t0, lo + 4), "portion")
+    )
     if not amount.is_money and (
         s.cues(lo, a.t0, "money_anaphor")
         or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
@@ -1088,7 +1139,7 @@ def _read_amount(
     if inherited and not (
         given
         or (
-            (starts_with_amount or subject_sum)
+            (starts_with_amount or subject_sum or _next_item(s, a, drafts))
             and st.last_donor
             and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
         )
@@ -1138,7 +1189,11 @@ def _read_amount(
     # "since" after a verb that sums ("bringing total U.S. aid since the start of the conflict
     # to $1.1 billion") dates the running total, not this amount
     running = [c.t0 for c in s.cues(a.t1, win_hi, "cumulative") if not c.mention.has("cue", "period")]
-    cum_period = [c for c in s.cues(win_lo, win_hi, "period") if not any(a.t1 <= r < c.t0 for r in running)]
+    cum_period = [
+        c
+        for c in s.cues(win_lo, win_hi, "period")
+        if not any(a.t1 <= r < c.t0 for r in running) and not _dates_a_clause_before(s, c, a, lo)
+    ]
     if _running_to(s, a, lo):
         return  # "..., taking U.S. flood assistance to Pakistan to more than $200 million"
     if _budget_level(s, a, lo, hi):
@@ -1276,11 +1331,22 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
+        if recent and verb is not None and _pronoun_subject(s, verb.t0, dlo):
+            explicit = True  # "It supplied 40,000 tonnes of wheat": the giver named before
         if role == "receive" and verb is not None and donor is not None:
             taker = _subject_entities(s, lo, verb.t0)
             if taker and entity_of(taker[-1].mention) == donor:
                 return None, False, verb, status  # "Pakistan received pledges of $9 billion": not its gift
     return donor, explicit, verb, status
+
+
+def _pronoun_subject(s: Sentence, verb_t0: int, lo: int) -> bool:
+    """Whether the verb's subject is a pronoun that stands for a giver named before ("It
+    supplied", "They have also sent": data/words.csv `giver_pronoun`; not "we", a speaker)."""
+    k = verb_t0 - 1
+    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
+        k -= 1
+    return k >= lo and s.lower[k] in gazetteer.words("giver_pronoun")
 
 
 def _home(art: Article, st: State) -> Entity | None:
@@ -1421,7 +1487,7 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
             draft.is_part = s.lower[include_at] != "including" and not any(
                 b.t1 <= include_at for b in s.amounts
             )
-        elif include_at > a.t1:
+        elif include_at >= a.t1:  # "allocated A$5 million: A$3 million for Fiji and ..."
             # a part follows "including" with no verb of its own between ("including maize
             # flour and tents, and Zambia delivered 1,000 tonnes" is a second pledge)
             draft.total_of_parts = any(

@@ -542,6 +542,85 @@ PLEDGES = [
         [("JPN", 30e6, "USD", None)],
         id="a-possessive-before-donor-is-given-to",
     ),
+    # a fourth batch, after reading the misses of the probe sets pe and pf
+    pytest.param(
+        "Ottawa will provide $10 million to Haiti.",
+        [("CAN", 10e6, "CAD", "HTI")],
+        id="a-capital-speaks-for-its-government",
+    ),
+    pytest.param(
+        "Donors at the London conference pledged $10 billion for Syria.",
+        [("various", 10e9, "USD", "SYR")],
+        id="near-miss-a-capital-naming-a-conference",
+    ),
+    pytest.param(
+        "Canberra has allocated A$5 million: A$3 million for Fiji and A$2 million for Tonga.",
+        [("AUS", 3e6, "AUD", "FJI"), ("AUS", 2e6, "AUD", "TON")],
+        id="a-colon-opens-the-parts",
+    ),
+    pytest.param(
+        "Japan pledged $3 million to Haiti. Of the total, $2 million will go through UNICEF and $1 million "
+        "through the WFP.",
+        [("JPN", 2e6, "USD", "HTI"), ("JPN", 1e6, "USD", "HTI")],
+        id="a-second-part-without-a-verb",
+    ),
+    pytest.param(
+        "India flagged off 5,000 MT of wheat for Afghanistan.",
+        [("IND", 5000, "tonnes", "AFG")],
+        id="metric-tonnes-as-mt",
+    ),
+    pytest.param(
+        "Qatar sent 5,000 mobile homes to Syria.",
+        [("QAT", 5000, "mobile homes", "SYR")],
+        id="mobile-homes-are-goods",
+    ),
+    pytest.param(
+        "KSrelief distributed 2,000 food baskets in Yemen.",
+        [("SAU", 2000, "food baskets", "YEM")],
+        id="distributed-with-its-object",
+    ),
+    pytest.param(
+        "Food worth $2 million will be distributed to 50,000 people in Yemen.",
+        [],
+        id="near-miss-distributed-by-no-one-named",
+    ),
+    pytest.param(
+        "After floods that have hit Kerala since June, Germany is providing €2 million to India.",
+        [("DEU", 2e6, "EUR", "IND")],
+        id="since-in-a-relative-clause-dates-the-floods",
+    ),
+    pytest.param(
+        "Since June, Germany has provided €2 million to India.",
+        [],
+        id="near-miss-since-dates-the-sum",
+    ),
+    pytest.param(
+        "India will send 20,000 tonnes of wheat to Afghanistan. It shipped 10,000 tonnes through Iran "
+        "last year.",
+        [("IND", 20000, "tonnes", "AFG"), ("IND", 10000, "tonnes", "AFG")],
+        id="a-pronoun-gives-for-the-giver-before",
+    ),
+    pytest.param(
+        "Japan gave $5 million to Nepal. We provided nearly $15 billion.",
+        [("JPN", 5e6, "USD", "NPL")],
+        id="near-miss-we-is-a-speaker",
+    ),
+    pytest.param(
+        "China pledged 50 million yuan to Nepal. The first batch of supplies, consisting of 1,000 tents and "
+        "500 blankets, arrived on Monday.",
+        [("CHN", 50e6, "CNY", "NPL")],
+        id="a-first-batch-opening-the-clause-is-a-portion",
+    ),
+    pytest.param(
+        "Australia's naval vessel HMAS Adelaide has delivered 200 tonnes of relief supplies to Tonga.",
+        [("AUS", 200, "tonnes", "TON")],
+        id="a-naval-vessel-carries-aid",
+    ),
+    pytest.param(
+        "South Korea turned over 500 sleeping mats and 200 plastic sheets to the Philippines.",
+        [("KOR", 500, "sleeping mats", "PHL"), ("KOR", 200, "plastic sheets", "PHL")],
+        id="turned-over-goods",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
