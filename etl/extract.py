@@ -73,6 +73,10 @@ def _list_item() -> re.Pattern[str]:
         for p, (_, pos) in gazetteer.currencies().items()
         if pos != "suffix" and not any(map(str.isalnum, p))
     ]
+    # the currencies' keys are lower-cased: an ISO code is a "both" row spelled as its code
+    codes = [
+        p.upper() for p, (code, pos) in gazetteer.currencies().items() if pos == "both" and p.upper() == code
+    ]
     openers = [*gazetteer.words("sum_opener"), *gazetteer.qualifiers()]
     return re.compile(
         rf"""
@@ -80,6 +84,7 @@ def _list_item() -> re.Pattern[str]:
         (?i:{gazetteer.alternation(openers)},?\s+)*              # "Another", "About", "Of this,"
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
+            | {gazetteer.alternation(codes)}\s?\d                    # an ISO code, a number: "EUR 200"
             | \d                                                     # a bare number: "10,000 tonnes"
         )
         """,

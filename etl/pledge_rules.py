@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,6 +95,7 @@ class State:
     # the list of allocations that may follow ("Australia's support for Mali includes:")
     header: tuple[Entity, int, str] | None = None  # and the status its verb gives
     home: tuple[str | None] | None = None  # the article's giver country (_home), once found
+    label_line: int = -10  # the last list line whose label named its giver ("Germany: EUR 200 million")
     # amounts restated in another currency: "650million euros - around £545million"
     conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
 
@@ -446,6 +448,18 @@ def _dates_a_clause_before(s: Sentence, c: MentionSpan, a: AmountSpan, lo: int) 
         and any(w in gazetteer.words("relative") for w in s.lower[lo : c.t0])
         and "," in s.lower[c.t1 : a.t0]
     )
+
+
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_opening(s: Sentence) -> bool:
+    """Whether a sentence opens on a year alone ("In 2023, ...", "In 2021-22, ..."): what it says
+    was done is a year's account, told as background, not news of a pledge."""
+    if s.word(0) != "in" or not _YEAR_TOKEN.fullmatch(s.word(1)):
+        return False
+    k = 4 if s.word(2) in ("-", "–", "/") and s.word(3).isdigit() else 2  # a fiscal year: "2021-22"
+    return s.word(k) == ","
 
 
 def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
@@ -1034,6 +1048,27 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[list[str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _label_giver(s: Sentence, a: AmountSpan) -> Entity | None:
+    """The giver a list line's label names: "Germany: EUR 200 million", "- Citi Foundation: $3
+    million to the WFP" (the label is one name and nothing else, the sum opens the line)."""
+    m = _label_name(s, a)
+    return entity_of(m.mention) if m is not None else None
+
+
+def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
+    """The one name a list line's label holds, when the line's sum opens it after the label."""
+    start = _item_start(s)
+    if start == 0 or s.amounts[0] is not a or a.t0 != start:
+        return None
+    named = [m for m in s.mentions_in(0, start - 1) if entity_of(m.mention) is not None]
+    if len(named) != 1:
+        return None
+    m = named[0]
+    if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or m.t1 != start - 1:
+        return None
+    return m
+
+
 def _item_start(s: Sentence) -> int:
     """The token a list item's own words start at: after a short leading label that ends
     with a colon ("Personal Protective Equipment: 15 million masks"), else 0."""
@@ -1196,6 +1231,8 @@ def _read_amount(
     ]
     if _running_to(s, a, lo):
         return  # "..., taking U.S. flood assistance to Pakistan to more than $200 million"
+    if _year_opening(s) and verb is not None and verb.t0 < a.t0:
+        return  # "In 2023, Canada provided more than $100 million in assistance": a year's level, background
     if _budget_level(s, a, lo, hi):
         return  # "Australia increased overseas aid by ten per cent to $2.1 billion": a budget, to no one
     if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
@@ -1272,7 +1309,15 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             dverb = heads[-1]
             dlo = s.clause_bounds(dverb.t0)[0]
             status = dverb.mention.extra("verb") or status
-    donor = _donor_by_pattern(s, lo, hi, verb, a)
+    donor = None
+    if st.last_donor is None or st.last_donor.kind == "various" or st.label_line == s.index - 1:
+        # "Pledges announced at the meeting included: / Germany: EUR 200 million": with no one
+        # giver in the air, a list line's label is its giver (under "CERF released $100 million
+        # ... as follows: / Sudan: $20 million" it is where the money goes)
+        donor = _label_giver(s, a)
+        if donor is not None:
+            st.label_line = s.index  # the next line of the list is read the same way
+    donor = donor or _donor_by_pattern(s, lo, hi, verb, a)
     explicit = donor is not None
     if donor is None and not amount.is_money:
         for m in s.mentions_in(a.t1, goods_end + 1):
@@ -1428,6 +1473,9 @@ def _distributed(s: Sentence, a: AmountSpan, last: MentionSpan, verb: MentionSpa
 def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at) -> Draft:
     amount = a.amount
     iso, rexp, region = _recipient(s, a, lo, hi, donor.iso3, verb)
+    label = _label_name(s, a)
+    if label is not None and label.mention.location and label.mention.location != donor.iso3:
+        iso, rexp, region = label.mention.location, True, False  # "... as follows: / Chad: $12 million"
     receive = s.mentions_in(lo, a.t0, "verb", "receive")
     channel = _channel(s, a, hi)
     if receive:
@@ -1594,6 +1642,7 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
         # an item of a list of sums ("£8 million will go to Mozambique, £2.5 million to
         # Zimbabwe") is a part, not a total of later pledges that happen to add up to it
         and d.sent_index not in listed
+        and not d.list_item  # nor is an item of a list of lines ("- $1.5 million to the WFP")
         and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
     }
     dropped |= _restated(keep, conversions)

@@ -621,6 +621,37 @@ PLEDGES = [
         [("KOR", 500, "sleeping mats", "PHL"), ("KOR", 200, "plastic sheets", "PHL")],
         id="turned-over-goods",
     ),
+    pytest.param(
+        "Donors pledged $900 million for Somalia in Geneva.\n\nPledges announced at the meeting included:\n"
+        "Norway: NOK 500 million\nJapan: $40 million",
+        [("NOR", 500e6, "NOK", "SOM"), ("JPN", 40e6, "USD", "SOM")],
+        id="a-list-line-s-label-is-its-giver",
+    ),
+    pytest.param(
+        "The CERF released $30 million for neglected crises.\n\nThe money will be distributed as follows:\n"
+        "Haiti: $20 million\nMali: $10 million",
+        [
+            ("Central Emergency Response Fund", 20e6, "USD", "HTI"),
+            ("Central Emergency Response Fund", 10e6, "USD", "MLI"),
+        ],
+        id="near-miss-under-a-giver-a-label-is-where-it-goes",
+    ),
+    pytest.param(
+        "Canada will give $4 million to Nepal.\n\nThe new funding will be delivered as follows:\n"
+        "- $2 million to the World Food Programme\n- $1.5 million to UNICEF\n- $500,000 to CARE",
+        [("CAN", 2e6, "CAD", "NPL"), ("CAN", 1.5e6, "CAD", "NPL"), ("CAN", 0.5e6, "CAD", "NPL")],
+        id="an-item-of-a-list-of-lines-is-no-total",
+    ),
+    pytest.param(
+        "In 2022, Sweden provided more than SEK 400 million in humanitarian aid to Yemen.",
+        [],
+        id="a-year-s-account-is-background",
+    ),
+    pytest.param(
+        "In Yemen, Sweden provided SEK 40 million for cholera treatment.",
+        [("SWE", 40e6, "SEK", "YEM")],
+        id="near-miss-a-place-opening-is-no-year",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
