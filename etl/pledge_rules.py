@@ -313,8 +313,10 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             s.lower[k] in gazetteer.words("aid_rises") for k in range(max(lo, v.t0 - 8), v.t0)
         ):
             continue  # "rise to" pledges only when aid rises
+        # "had flown in 8,000 shelter kits": a particle may stand between the verb and its object
+        obj = v.t1 + (s.word(v.t1) in gazetteer.words("particle") and v.t1 < a.t0)
         if word in gazetteer.words("transport") and not (
-            v.t1 <= a.t0 <= v.t1 + 2 and _only_modifiers(s, v.t1, a.t0) and _names_aid(s, lo, hi)
+            obj <= a.t0 <= obj + 2 and _only_modifiers(s, obj, a.t0) and _names_aid(s, lo, hi)
         ):
             continue  # "flying to Geneva with 3 officials", "a ship carrying 30,000 tonnes of grain"
         if word in gazetteer.words("object_verb") and not (v.t1 <= a.t0 <= v.t1 + 2):
@@ -495,7 +497,8 @@ def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
     carrying (words.csv transport) moves goods for sale as often as aid, so it is an aid
     verb only where the clause says the goods are aid."""
     aid = gazetteer.words("humanitarian") | gazetteer.words("aid_noun")
-    return any(w in aid for w in s.lower[lo:hi])
+    # counted relief goods ("8,000 shelter kits", "200 tents": data/goods.csv units) are aid too
+    return any(w in aid for w in s.lower[lo:hi]) or bool(s.mentions_in(lo, hi, "goods", "unit"))
 
 
 def _aid_programme_after(s: Sentence, k: int, hi: int) -> bool:
@@ -1026,7 +1029,9 @@ def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
         return False
     between = s.lower[prev.t1 : a.t0]
     verbs = [v for v in s.mentions_in(prev.t1, a.t0, "verb") if v.mention.value("verb") != "noun"]
-    return bool({"and", ","} & set(between)) and not verbs
+    # "..., and $1.5 million will support the disaster office": a sum as the subject of its own clause
+    subject = s.word(a.t0 - 1) == "and" and s.word(a.t1) in gazetteer.words("future")
+    return bool({"and", ","} & set(between)) and (not verbs or subject)
 
 
 def _including_at(s: Sentence) -> int | None:
@@ -1132,7 +1137,19 @@ def _read_amount(
         return
     lo, hi = s.clause_bounds(a.t0)
     win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
-    win_hi = min([hi, *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a)])
+    # a small bare number after the sum ("over two decades") does not end what is said of it
+    win_hi = min(
+        [
+            hi,
+            *(
+                b.t0
+                for b in s.amounts
+                if b.t0 >= a.t1
+                and b is not a
+                and (b.amount.is_money or b.amount.has_scale or b.amount.value >= 100)
+            ),
+        ]
+    )
     # "The first batch of supplies, consisting of 1,000 tents, ...": the portion may open the clause
     portion = bool(s.cues(max(lo, a.t0 - 4), a.t0, "portion")) or bool(
         s.cues(lo, min(a.t0, lo + 4), "portion")
@@ -1161,6 +1178,14 @@ def _read_amount(
         if last is not a:  # "1,100 cylinders, 1,700 concentrators and 200 ventilators were delivered by"
             end = _list_item_end(s, last)
             verb = _verb_near(s, last, lo, hi, end[0] if end and not last.amount.is_money else None)
+    if (
+        verb is not None
+        and verb.t0 < a.t0
+        and s.word(a.t0 - 1) == "and"
+        and s.word(goods_end) in gazetteer.words("future")
+        and _next_item(s, a, drafts)
+    ):
+        verb = None  # "$2 million will go to NGOs, and $1.5 million will support ...": a clause of its own
     noun_status = None
     if verb is not None and verb.mention.has("verb", "noun"):
         got = s.mentions_in(max(lo, verb.t0 - 3), verb.t0, "verb", "receive")

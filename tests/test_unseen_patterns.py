@@ -652,6 +652,52 @@ PLEDGES = [
         [("SWE", 40e6, "SEK", "YEM")],
         id="near-miss-a-place-opening-is-no-year",
     ),
+    pytest.param(
+        "Canada will give C$4 million to Haiti. Of this, C$3 million will go to the WFP in Haiti, and C$1 "
+        "million will support local groups.",
+        [("CAN", 3e6, "CAD", "HTI"), ("CAN", 1e6, "CAD", "HTI")],
+        id="a-part-that-is-the-subject-of-its-own-clause",
+    ),
+    pytest.param(
+        "The Indian government earmarked Rs 150 crore for relief in Sri Lanka.",
+        [("IND", 1.5e9, "INR", "LKA")],
+        id="crore-is-ten-million",
+    ),
+    pytest.param(
+        "The German development ministry BMZ has committed €12 million to Yemen.",
+        [("DEU", 12e6, "EUR", "YEM")],
+        id="bmz-is-germany",
+    ),
+    pytest.param(
+        "Japan announced $2 billion in grants and concessional loans for Ukraine.",
+        [("JPN", 2e9, "USD", "UKR")],
+        id="grants-and-loans-are-aid",
+    ),
+    pytest.param(
+        "Japan announced $2 billion in concessional loans for Ukraine.",
+        [],
+        id="near-miss-loans-alone-are-not",
+    ),
+    pytest.param(
+        "Japan has been Nepal's partner, with commitments of over $3 billion over two decades.",
+        [],
+        id="decades-of-commitments-are-a-running-total",
+    ),
+    pytest.param(
+        "Britain said it had flown in 5,000 hygiene kits to Libya.",
+        [("GBR", 5000, "hygiene kits", "LBY")],
+        id="flown-in-relief-goods",
+    ),
+    pytest.param(
+        "A ship carrying 30,000 tonnes of grain left Odesa for Egypt.",
+        [],
+        id="near-miss-freight-is-no-aid",
+    ),
+    pytest.param(
+        "Corporate pledges for Ukraine topped $250 million, according to a tally by the Chamber.",
+        [],
+        id="pledges-that-topped-a-sum-are-a-tally",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
