@@ -302,6 +302,11 @@ class Article:
         dest = gazetteer.words("dest_prep") | {"the"}
         for m in mentions:
             iso = m.location
+            if iso and names_a_currency(text, m):
+                # "20 million Swiss francs": a currency's name, no place (though it tells the dollar)
+                art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
+                m.location = None
+                continue
             if iso:
                 art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
                 before = text[max(0, m.start - 12) : m.start].split()
@@ -332,7 +337,9 @@ class Article:
         one (donors excluded when another is named)."""
         if self.hint:
             return self.hint
-        in_title = [m for m in title_mentions(self.title) if m.location]
+        in_title = [
+            m for m in title_mentions(self.title) if m.location and not names_a_currency(self.title, m)
+        ]
         if in_title:
             low = self.title.lower()
             for m in in_title:
@@ -384,6 +391,22 @@ class Article:
             or main in self.title_iso3
             or self.dest_counts.get(main, 0) >= 2
         )
+
+
+def names_a_currency(text: str, m: Mention) -> bool:
+    """Whether a demonym opens the name of a currency ("Swiss francs", "Australian dollars":
+    data/currencies.csv) in `text`."""
+    if not m.has("demonym"):
+        return False
+    found = _currency_name().match(text, m.start)
+    return found is not None and found.end() > m.end
+
+
+@cache
+def _currency_name() -> re.Pattern[str]:
+    """A currency of more than one word, named by a word ("Swiss francs", not "US$")."""
+    names = [p for p in gazetteer.currencies() if " " in p and p[:1].isalpha()]
+    return re.compile(gazetteer.alternation(names), re.IGNORECASE)
 
 
 def _resolve_shared_demonyms(mentions: list[Mention]) -> None:

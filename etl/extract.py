@@ -6,8 +6,9 @@ Per article:
    find every gazetteer phrase once (etl.gazetteer, one Aho-Corasick pass):
    countries, demonyms, places, organizations, aid verbs, indicator phrases, cues;
 2. keep the candidate sentences: a number, and money or goods, or a count of
-   people with an indicator phrase (the number words, currencies, units of
-   weight, counted goods and cues of data/); tokenize only those (spaCy's blank English
+   people with an indicator phrase, or in a list item under a header with one
+   (the number words, currencies, units of weight, counted goods and cues of
+   data/); tokenize only those (spaCy's blank English
    tokenizer) and place mentions and amounts (etl.amounts) on their tokens
    (etl.analysis);
 3. read pledges and appeals (etl.pledge_rules), then risk figures
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -199,8 +201,19 @@ def propose(text: str, title: str, hint: str | None) -> tuple[list[Fact], Articl
     for s in sentences:
         risk_rules.read_risks(s, art, donors, risks)
     pledges = pledge_rules.finish(drafts, state.conversions)
-    risks = risk_rules.dedup(risks, {s.start: s.index for s in sentences})
+    risks = risk_rules.dedup(risks, _statements(text, spans, sentences))
     return [*pledges, *risks, *pledge_rules.dedup_appeals(appeals)], art, unread
+
+
+def _statements(text: str, spans: list[tuple[int, int]], sentences: list[Sentence]) -> dict[int, int]:
+    """The index of the statement each sentence starts (by its offset): its own, but a list's
+    item is of its header's ("has affected 6.8 million people:" then its parts, line by line)."""
+    by_end = {b: i for i, (_, b) in enumerate(spans)}
+    out = {}
+    for s in sentences:
+        header = risk_rules.list_header(text, s.start)
+        out[s.start] = by_end.get(header[1], s.index) if header is not None else s.index
+    return out
 
 
 def _readable(text: str) -> tuple[str, list[tuple[int, int]], tuple[str, ...]]:
@@ -282,9 +295,23 @@ def _candidates(
         )
         # goods are counted in the units of data/goods.csv ("40 kits"), which the gazetteer found
         money_or_goods = money.search(low, a, b) or any(m.has("goods", "unit") for m in ms)
-        if (money_or_goods and (cued or list_item.match(text, a, b))) or (cued and count.search(low, a, b)):
+        # an item of a list whose header names a condition counts people in it ("The drought has
+        # affected:" then "- Oromia Regional State: 2.4 million people")
+        listed = not cued and _under_risk_header(text, mentions, a)
+        if (money_or_goods and (cued or list_item.match(text, a, b))) or (
+            (cued or listed) and count.search(low, a, b)
+        ):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
     return out
+
+
+def _under_risk_header(text: str, mentions: list[gazetteer.Mention], start: int) -> bool:
+    """Whether the sentence at `start` is an item of a list whose header has an indicator phrase."""
+    header = risk_rules.list_header(text, start)
+    if header is None:
+        return False
+    lo, hi = (bisect_left(mentions, at, key=lambda m: m.start) for at in header)
+    return any(m.has("indicator") for m in mentions[lo:hi])
 
 
 def _pledges(

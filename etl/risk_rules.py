@@ -6,22 +6,27 @@ phrase (data/indicators.csv) or an IPC phase names their condition near it. It i
 not one when hypothetical ("could face"), a rate ("every day"), deaths, residents
 ("home to"), or people aid merely reaches with no condition stated (GUIDELINES.md
 section 2). The country is where the people are: a host "hosting" them, "in X",
-the demonym counted, the country they fled, the nearest one named, or the article's.
+the demonym counted, the country they fled, the place of the figure before it in the sentence,
+the nearest one named, the one its paragraph named before it, or the article's.
 Numbers after a colon or dash that add up to the figure before it are its parts: they
 borrow its place and condition, and the total is not labelled ("label the parts"); so do
 numbers after a comma whose first says it is one ("8.6 million fled, 6.8 million of them ...").
 A group added to a figure ("along with", "including") shares its condition, unless it is
 of another nationality than the people whose noun names it; "N of them" after a figure of
 the sentence before is some of those people. Capitalized IPC phase names ("in Emergency")
-name the phase.
+name the phase. The items of a list under a header that names a condition ("The drought has
+affected:" then "- Oromia: 2.4 million people") count people in it, and are parts of the
+header's figure.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence
@@ -137,6 +142,7 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
     indicators += ipc
     counts = [b for b in s.amounts if b.amount.has_scale or b.amount.value >= 100]
     not_people = gazetteer.words("not_people")
+    listed = _header_condition(s, art)
     prev_noun: MentionSpan | None = None
     prev_indicator: tuple[str, int] | None = None
     parts = _breakdown(s, counts, not_people)
@@ -177,6 +183,7 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         elif not (
             joined
             or whole is not None
+            or (listed is not None and s.word(a.t1) in ("", ".", ";"))  # "- Afar region: 300,000"
             or _elliptic(s, a, lo, indicators, prev_noun is not None or prev_indicator is not None)
         ):
             continue
@@ -213,6 +220,8 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             best = (0, *prev_indicator)  # "716,000 in Lebanon, 515,000 in Jordan"
         if best is None and whole is not None:
             best = (0, whole.indicator, a.t0)  # "Uganda alone hosts 500,000 of them"
+        if best is None and listed is not None:
+            best = (0, listed, a.t0)  # "The drought has affected:" then "- Oromia: 2.4 million people"
         if joined and prev_indicator is not None and (best is None or best[2] < a.t0):
             best = (0, *prev_indicator)  # its own condition after it ("who are severely wasted") first
         if best is not None and noun is not None and _other_nationality(s, a, noun, best[2], prev_amount):
@@ -260,7 +269,8 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             )
             if not (indicator in _STRONG and tight):
                 continue  # "to assist 3.3 million people": beneficiaries, their condition unstated
-        iso = _risk_country(s, a, lo, hi, donors, art, indicator, whole)
+        prior = max(((t, r) for t, r in read.items() if t < a.t0), key=lambda x: x[0], default=None)
+        iso = _risk_country(s, a, lo, hi, donors, art, indicator, whole, prior)
         if iso is None:
             continue
         # "1.4 million of Gaza's 2.3 million people have been displaced": the whole's people and
@@ -286,6 +296,46 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             confidence=0.75 if noun is not None else 0.6,
         )
         out.append(read[a.t0])
+
+
+# The marker that opens an item of a list on its own line: "- ", "• ", "3. " (etl.sentences trims it).
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[-–—*•][ \t]*|\d{1,2}[.)][ \t]+)")
+# A list's items follow its header line by line: further up, a line is no longer its header.
+_LIST_REACH = 30
+
+
+def list_header(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the header line ("... the drought has affected:") of the list whose item
+    the sentence at `start` opens ("- Somali Regional State: 3.5 million people"): the
+    sentence opens its line after a list marker, and the lines above it up to one that ends
+    with a colon are items too, with no blank line between. None for any other sentence."""
+    line = text.rfind("\n", 0, start) + 1
+    if not _ITEM_MARKER.fullmatch(text, line, start) or line == 0:
+        return None
+    for _ in range(_LIST_REACH):
+        end = line - 1
+        line = text.rfind("\n", 0, end) + 1
+        content = text[line:end].rstrip()
+        if not content.strip():
+            return None
+        if content.endswith(":"):
+            return line, line + len(content)
+        if line == 0 or not _ITEM_MARKER.match(text, line):
+            return None
+    return None
+
+
+def _header_condition(s: Sentence, art: Article) -> str | None:
+    """The condition a list's header names for the people its items count ("The drought has
+    affected:" -> affected): the last indicator phrase of the header; None when the sentence
+    is no item, the header names none, or hedges it ("would affect:")."""
+    header = list_header(art.text, s.start)
+    if header is None:
+        return None
+    found = _mentions_between(art, *header)
+    if any(m.has("cue", "hypothetical") or m.has("cue", "conditional") for m in found):
+        return None
+    return next((m.value("indicator") for m in reversed(found) if m.has("indicator")), None)
 
 
 def _part_before(s: Sentence, a: AmountSpan, counts: list[AmountSpan], lo: int) -> AmountSpan | None:
@@ -395,10 +445,14 @@ def _breakdown(s: Sentence, counts: list[AmountSpan], not_people: frozenset[str]
         if total.t0 in out or not _is_count(s, total, not_people):
             continue
         nxt = counts[i + 1].t0 if i + 1 < len(counts) else s.n
-        # the total's own words come first: "6.1 million internally displaced:"; or, past a comma,
-        # the first part says it is one: "8.6 million have fled, 6.8 million of them within Sudan"
-        if not any(w in opener for w in s.lower[total.t1 : min(nxt, total.t1 + 6)]) and not (
-            i + 1 < len(counts) and "," in s.lower[total.t1 : nxt] and _part_of(s, counts[i + 1])
+        # the total's own words come first: "6.1 million internally displaced:"; or its clause runs
+        # on and the colon opens the first part ("4 million will be malnourished this year: 1.3
+        # million ..."); or, past a comma, the first part says it is one: "8.6 million have fled,
+        # 6.8 million of them within Sudan"
+        if (
+            not any(w in opener for w in s.lower[total.t1 : min(nxt, total.t1 + 6)])
+            and not (i + 1 < len(counts) and s.word(nxt - 1) in opener)
+            and not (i + 1 < len(counts) and "," in s.lower[total.t1 : nxt] and _part_of(s, counts[i + 1]))
         ):
             continue
         acc, found = 0.0, []
@@ -471,6 +525,16 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     return False
 
 
+def _share_after(s: Sentence, a: AmountSpan, noun: MentionSpan | None) -> tuple[int, int] | None:
+    """The tokens of a share set off by commas right after the number or the noun of people it
+    counts (", about half of the population, "), else None."""
+    k = noun.t1 if noun is not None and noun.t0 >= a.t1 else a.t1
+    if s.word(k) != ",":
+        return None
+    m = _share_apposition().match(s.text, s.tok_starts[k])
+    return (k, s.tok(m.end())) if m is not None else None
+
+
 @cache
 def _share_apposition() -> re.Pattern[str]:
     """A share of the whole set off by commas right after a count, up to the first word after
@@ -508,11 +572,16 @@ def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, ne
     """(distance, indicator, token) of the indicator phrase nearest the number, in its
     clause first; None when none is within reach."""
     best = None
+    share = _share_after(s, a, noun)
     for i0, i1, ind in indicators:
         if i0 >= a.t1:
             if i0 >= next_amount and not elliptic:
                 continue  # it belongs to the next number
             dist = i0 - a.t1
+            if share is not None and i0 >= share[1]:
+                # "24.8 million people, about half of the population, now need": the share stands
+                # between the count and its condition, no farther from it than a copula
+                dist -= share[1] - share[0]
         elif i1 <= a.t0:
             dist = a.t0 - i1 + (6 if i1 <= prev_amount and noun is not None and not elliptic else 0)
             if noun is not None and any(w in ("and", ",", "while") for w in s.lower[i1 : a.t0]):
@@ -544,11 +613,14 @@ def _risk_country(
     art: Article,
     indicator: str,
     whole: RiskFigure | None = None,
+    prior: tuple[int, RiskFigure] | None = None,
 ) -> str | None:
     """Where the people counted are: the one host named after the number ("crossed into
     western Tanzania"), a host that "hosts" or "has received" them, "in X" after the number,
-    the demonym it counts ("1.4 million Haitians"), the country they fled, else the
-    nearest country named, else the article's main country; None for a region or a
+    the demonym it counts ("1.4 million Haitians"), the country they fled, else the place of
+    the figure before it in the sentence (`prior`, by its number's first token) when no other
+    is named between them, else the nearest country named, else the one country the paragraph
+    named before the sentence, else the article's main country; None for a region or a
     list of countries, unless displaced people are spread over them (then the article's country)."""
     next_amount = min((b.t0 for b in s.amounts if b.t0 >= a.t1), default=s.n)
     owner = _place_with(s, a)
@@ -575,9 +647,7 @@ def _risk_country(
         prev = s.word(m.t0 - 1)
         if _in_list(s, m):
             k = m.t0 - 1 if prev != "the" else m.t0 - 2
-            to_hosts = s.word(k) in ("to", "into") or (
-                s.word(k) == "(" and s.word(k - 1) in gazetteer.words("country_noun")
-            )
+            to_hosts = s.word(k) in ("to", "into") or _names_country_noun(s, k)
             if indicator == "displaced" and to_hosts:
                 # "sought refuge in neighbouring countries (Uganda, Kenya and Ethiopia)", "fled to
                 # Chad, Egypt and Libya": spread over several hosts, refugees are placed by the
@@ -607,6 +677,14 @@ def _risk_country(
             or m.mention.has("place")
         ):
             return m.mention.location
+    if prior is not None and all(
+        m.mention.location == prior[1].country_iso3
+        for m in s.mentions_in(prior[0], a.t0)
+        if m.mention.location or m.mention.has("region")
+    ):
+        # "17.6 million people in Ukraine need assistance, and 3.7 million remain displaced": a
+        # second figure that names no place of its own is where the first's people are
+        return prior[1].country_iso3
     cands = [
         m
         for m in s.mentions
@@ -623,7 +701,25 @@ def _risk_country(
         s, lo, hi
     ):
         return None  # "in the region", "in these three countries": no one country to fall back on
-    return art.main_iso3
+    return _paragraph_country(s, art, donors) or art.main_iso3
+
+
+def _paragraph_country(s: Sentence, art: Article, donors: set[str]) -> str | None:
+    """The one country (not a donor) that the sentences of the paragraph before this one name
+    ("In Kenya, 4 million people need aid. Some 900,000 children are malnourished."): in an
+    article over several countries, a paragraph that opens on one speaks of it until it ends
+    (a line break). None when they name none or several."""
+    header = list_header(art.text, s.start)
+    # a list's items are of the paragraph of their header
+    para = header[0] if header is not None else art.text.rfind("\n", 0, s.start) + 1
+    named = {m.location for m in _mentions_between(art, para, s.start) if m.location} - donors
+    return named.pop() if len(named) == 1 else None
+
+
+def _mentions_between(art: Article, start: int, end: int) -> list[gazetteer.Mention]:
+    """The article's mentions that start in the characters start:end."""
+    ms, key = art.mentions, attrgetter("start")
+    return ms[bisect_left(ms, start, key=key) : bisect_left(ms, end, key=key)]
 
 
 def _share_before(s: Sentence, a: AmountSpan, lo: int) -> float:
@@ -660,6 +756,22 @@ def _source_start(s: Sentence, t0: int, t1: int) -> int:
     return t1
 
 
+def _names_country_noun(s: Sentence, k: int) -> bool:
+    """Whether the tokens ending at `k`, right before a list of places, say the list names the
+    countries of a plural noun before it: "neighbouring countries (Uganda, Kenya", "neighbouring
+    countries, including Chad, Egypt" (data/words.csv `including`)."""
+    including = gazetteer.words("including")
+    opener = 1 if s.word(k) == "(" else 0
+    if not opener:
+        opener = next((n for n in (1, 2) if " ".join(s.lower[max(0, k - n + 1) : k + 1]) in including), 0)
+    if not opener:
+        return False
+    j = k - opener
+    if s.word(j) == ",":
+        j -= 1
+    return s.word(j) in gazetteer.words("country_noun")
+
+
 def _several_countries(s: Sentence, lo: int, hi: int) -> bool:
     """Whether tokens lo:hi speak of several countries without naming them: a plural noun
     of countries after a number ("the three countries") or a word of several ("these
@@ -691,8 +803,10 @@ def _host_after(s: Sentence, a: AmountSpan, end: int, donors: set[str]) -> str |
         if s.lower[k] not in preps or " ".join(s.lower[k - 1 : k + 1]) in gazetteer.words("attribution"):
             continue  # "according to Kenya" names a source, not a host
         flee = [j for j in range(a.t1, k) if s.lower[j] in gazetteer.words("flee_verb")]
-        if flee and flee[-1] != k - 1:
-            continue  # "who fled conflict in Darfur": where they left; "who fled to Chad" is a host
+        if flee and flee[-1] != k - 1 and s.lower[k] not in gazetteer.words("goal_prep"):
+            # "who fled conflict in Darfur": where they left; "who fled to Chad", and "fled
+            # violence in Darfur to Chad" past the place left, name where they went
+            continue
         if region or _in_list(s, m) or _and_others(s, m) or m.mention.location in donors:
             return None  # "refugees in the region, most in Turkey": spread over several hosts
         return m.mention.location
@@ -713,12 +827,15 @@ def _and_others(s: Sentence, m: MentionSpan) -> bool:
 def _superlative_scope(s: Sentence, m: MentionSpan) -> bool:
     """ "the worst famine in the world": the world as the scope of a superlative, not a place;
     also past a longer noun phrase ("one of the worst humanitarian and human rights crises in
-    the world"), when "the" opens the superlative and no comma ends the phrase before it."""
+    the world"), when "the" opens the superlative and no comma ends the phrase before it; and
+    as its possessive ("the world's largest displacement crisis")."""
 
     def superlative(w: str) -> bool:
         return w.endswith("est") or w in ("most", "worst")
 
     if any(superlative(w) for w in s.lower[max(0, m.t0 - 5) : m.t0]):
+        return True
+    if s.word(m.t1) in ("'s", "’s") and superlative(s.word(m.t1 + 1)):
         return True
     for k in range(m.t0 - 1, max(0, m.t0 - _SUPERLATIVE_REACH) - 1, -1):
         if s.lower[k] in (",", ";", ":") or s.clause_id[k] != s.clause_id[m.t0]:

@@ -546,6 +546,175 @@ HOSTED_PARTS = [
 ]
 
 
+# Where people who fled went: "to X" past the place they left names the host; "to neighbouring
+# countries, including X, Y and Z" spreads them over several hosts (the country they fled).
+FLIGHT = [
+    pytest.param(
+        "Since June, about 120,000 Malians have fled violence in Mali's Mopti region to Mauritania, where"
+        " they live in camps.",
+        [("MRT", 1.2e5, "displaced")],
+        id="fled-from-a-place-to-a-host",
+    ),
+    pytest.param(
+        "Since June, about 120,000 Malians have fled violence in Mali's Mopti region.",
+        [("MLI", 1.2e5, "displaced")],
+        id="near-miss-fled-from-a-place-with-no-host",
+    ),
+    pytest.param(
+        "Since June, about 120,000 Malians have fled violence in Mali's Mopti region to Mauritania and"
+        " Niger.",
+        [("MLI", 1.2e5, "displaced")],
+        id="near-miss-fled-from-a-place-to-several-hosts",
+    ),
+    pytest.param(
+        "War in Sudan. Nearly 4 million people have been displaced inside the country, and some 700,000 have"
+        " fled to neighbouring countries, including Chad, Egypt and Libya.",
+        [("SDN", 4e6, "displaced"), ("SDN", 7e5, "displaced")],
+        id="fled-to-neighbouring-countries-including-a-list",
+    ),
+    pytest.param(
+        "Refugees in Chad. Some 700,000 people have fled to neighbouring countries, including Chad, Egypt"
+        " and Libya.",
+        [],
+        id="near-miss-the-list-includes-the-article-country",
+    ),
+    pytest.param(
+        "Floods in Pakistan. The floods have forced more than 90,000 people to leave their homes in Sindh.",
+        [("PAK", 9e4, "displaced")],
+        id="forced-people-to-leave-their-homes",
+    ),
+    pytest.param(
+        "Floods in Pakistan. Officials could force more than 90,000 people to leave their homes.",
+        [],
+        id="near-miss-could-force-people-to-leave",
+    ),
+]
+
+
+# A sentence that names no place of its own: a second figure is where the first's people are;
+# else the one country its paragraph named before it, else the article's main country.
+CONTEXT_PLACES = [
+    pytest.param(
+        "The Sudan Humanitarian Fund allocated $20 million on Monday. Some 25 million people in Sudan need"
+        " aid, and about 8 million remain displaced, according to the UN.",
+        [("SDN", 25e6, "in_need"), ("SDN", 8e6, "displaced")],
+        id="a-second-figure-takes-the-first-s-place",
+    ),
+    pytest.param(
+        "Drought in Malawi. About 2.2 million people in Malawi need food aid, while in Mozambique some"
+        " 450,000 remain displaced.",
+        [("MWI", 2.2e6, "in_need"), ("MOZ", 4.5e5, "displaced")],
+        id="near-miss-a-second-figure-names-its-own-place",
+    ),
+    pytest.param(
+        "Drought in Somalia. Somalia is worst hit, and Somalia's herds are dying.\nIn Kenya, 2.1 million"
+        " people need food aid. Some 600,000 children in the arid north are acutely malnourished.",
+        [("KEN", 2.1e6, "in_need"), ("KEN", 6e5, "malnourished")],
+        id="the-paragraph-s-country",
+    ),
+    pytest.param(
+        "Quake hits Turkey and Syria. Syria's north-west is worst hit, and Syria's hospitals are full.\n"
+        "Turkey's disaster agency says 1.2 million people have been affected. Some 90,000 people have taken"
+        " refuge in tents and sports halls, it added.",
+        [("TUR", 1.2e6, "affected"), ("TUR", 9e4, "displaced")],
+        id="taken-refuge-in-the-paragraph-s-country",
+    ),
+    pytest.param(
+        "Drought in Somalia. Somalia is worst hit, and Somalia's herds are dying.\nIn Kenya, 2.1 million"
+        " people need food aid.\nSome 600,000 children in the arid north are acutely malnourished.",
+        [("KEN", 2.1e6, "in_need"), ("SOM", 6e5, "malnourished")],
+        id="near-miss-a-new-paragraph-has-the-article-s-country",
+    ),
+]
+
+
+# Wordings of a condition, and a share or a colon between a count and what it says.
+CONDITIONS_AND_PARTS = [
+    pytest.param(
+        "Before the floods, some 2.3 million people in northern Mozambique relied on humanitarian"
+        " assistance.",
+        [("MOZ", 2.3e6, "in_need")],
+        id="relied-on-humanitarian-assistance",
+    ),
+    pytest.param(
+        "Before the floods, 2.3 million people in northern Mozambique depended on food aid to survive.",
+        [("MOZ", 2.3e6, "in_need")],
+        id="depended-on-food-aid",
+    ),
+    pytest.param(
+        "Before the floods, 2.3 million people in northern Mozambique depended on fishing.",
+        [],
+        id="near-miss-depended-on-fishing",
+    ),
+    pytest.param(
+        "War in Yemen. The war has caused the world's worst humanitarian crisis, and 21 million people, about"
+        " half of the population, need humanitarian aid.",
+        [("YEM", 21e6, "in_need")],
+        id="share-apposition-after-the-world-s-worst",
+    ),
+    pytest.param(
+        "War in Sudan. The war has caused a vast displacement crisis, and 25 million people, about half of"
+        " the population, need humanitarian aid.",
+        [("SDN", 25e6, "in_need")],
+        id="the-condition-after-a-share-is-nearer-than-one-before-the-count",
+    ),
+    pytest.param(
+        "War in Sudan. The war has caused the world's largest hunger crisis, and 25 million people need"
+        " humanitarian aid.",
+        [("SDN", 25e6, "in_need")],
+        id="the-world-s-largest-is-no-place",
+    ),
+    pytest.param(
+        "Drought in Kenya. Some 3.1 million people, roughly a fifth of the population, live in the arid"
+        " north.",
+        [],
+        id="near-miss-share-apposition-with-no-condition",
+    ),
+    pytest.param(
+        "The WFP says 3.6 million children under five in Ethiopia will be acutely malnourished this year:"
+        " 800,000 of them severely and 2.8 million moderately.",
+        [("ETH", 8e5, "malnourished"), ("ETH", 2.8e6, "malnourished")],
+        id="parts-after-a-colon-far-from-the-total",
+    ),
+    pytest.param(
+        "The WFP says 3.6 million children under five in Ethiopia will be acutely malnourished this year:"
+        " 800,000 of them severely, the most since 2016.",
+        [("ETH", 3.6e6, "malnourished"), ("ETH", 8e5, "malnourished")],
+        id="near-miss-one-part-after-a-colon-keeps-the-total",
+    ),
+]
+
+
+# The items of a list under a header that names a condition count people in it, one line each.
+LISTS = [
+    pytest.param(
+        "Drought in Ethiopia.\nThe drought has affected 5.5 million people in these regions:\n"
+        "- Somali region: 2.5 million people\n- Oromia: 2 million people\n- Afar region: 1 million\n\n"
+        "Officials met on Monday.",
+        [("ETH", 2.5e6, "affected"), ("ETH", 2e6, "affected"), ("ETH", 1e6, "affected")],
+        id="list-items-under-a-header-with-its-total",
+    ),
+    pytest.param(
+        "Drought in Kenya.\nThe commission said the drought has affected:\n- Turkana: 500,000 people\n"
+        "- Marsabit: 200,000 people",
+        [("KEN", 5e5, "affected"), ("KEN", 2e5, "affected")],
+        id="list-items-under-a-header-with-no-count",
+    ),
+    pytest.param(
+        "Drought in Kenya.\nA failed rainy season would affect:\n- Turkana: 500,000 people\n"
+        "- Marsabit: 200,000 people",
+        [],
+        id="near-miss-list-under-a-hedged-header",
+    ),
+    pytest.param(
+        "Drought in Kenya.\nThe county populations are:\n- Turkana: 900,000 people\n- Marsabit: 460,000"
+        " people",
+        [],
+        id="near-miss-list-under-a-header-with-no-condition",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     HOSTS
@@ -555,10 +724,36 @@ HOSTED_PARTS = [
     + STATED_FIGURES
     + SHARED_CONDITIONS
     + PHASE_NAMES
-    + HOSTED_PARTS,
+    + HOSTED_PARTS
+    + FLIGHT
+    + CONTEXT_PLACES
+    + CONDITIONS_AND_PARTS
+    + LISTS,
 )
 def test_risk_pattern(text: str, expected: list[tuple]) -> None:
     assert risks(text) == expected
+
+
+# A demonym in a title names the article's country, unless it opens a currency's name.
+TITLED = [
+    pytest.param(
+        "Mozambican cyclone toll rises; Red Cross seeks 8 mln Swiss francs",
+        "The disaster agency said 150,000 people had fled their homes.",
+        [("MOZ", 1.5e5, "displaced")],
+        id="a-currency-s-demonym-in-the-title-is-no-place",
+    ),
+    pytest.param(
+        "Swiss floods: 8 mln Swiss francs for victims",
+        "Officials said 3,000 people had fled their homes.",
+        [("CHE", 3e3, "displaced")],
+        id="near-miss-the-same-demonym-before-a-noun-is-the-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), TITLED)
+def test_risk_pattern_with_a_title(title: str, text: str, expected: list[tuple]) -> None:
+    assert risks(text, title=title) == expected
 
 
 @pytest.mark.parametrize(
