@@ -109,6 +109,7 @@ class Sentence:
 
     def __init__(self, text: str, start: int, index: int, mentions: list[Mention], low: str) -> None:
         self.text = text
+        self.low = low  # the text lower-cased, same length
         self.start = start  # offset of the sentence in the article
         self.index = index  # its position among the article's sentences
         self.doc = tokenizer()(text)
@@ -412,14 +413,20 @@ def _currency_name() -> re.Pattern[str]:
 def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
     """Place a demonym two countries share ("Congolese": data/countries.csv lists it for both
     Congos) in the one the article names most, the first listed on a tie."""
+    shared = [
+        m
+        for m in mentions
+        if len(m.tags) > 1 and sum(t.kind == "demonym" for t in m.tags) > 1 and not m.has("country")
+    ]
+    if not shared:
+        return  # the common case: the count below is paid only by articles that need it
     named: dict[str, int] = {}
     for m in mentions:
         if m.has("country") and m.location:
             named[m.location] = named.get(m.location, 0) + 1
-    for m in mentions:
+    for m in shared:
         options = [t.value for t in m.tags if t.kind == "demonym"]
-        if len(options) > 1 and not m.has("country"):
-            m.location = max(options, key=lambda iso: (named.get(iso, 0), -options.index(iso)))
+        m.location = max(options, key=lambda iso: (named.get(iso, 0), -options.index(iso)))
 
 
 # Bounded: a worker sees every title of a long stream, and each is asked for several times in a row.

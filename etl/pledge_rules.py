@@ -1037,20 +1037,14 @@ def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
 def _including_at(s: Sentence) -> int | None:
     """The first token of the first phrase that opens the parts of a total (data/words.csv
     `including`: "including", "of which")."""
-    phrases = _by_first_word(gazetteer.words("including"))
-    for k in range(s.n):
-        if any(s.lower[k : k + len(p)] == p for p in phrases.get(s.lower[k], ())):
-            return k
-    return None
+    found = _including().search(s.low)
+    return s.tok(found.start()) if found is not None else None
 
 
 @cache
-def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[list[str], ...]]:
-    """Phrases of a word class whose rows may be several words, split and keyed by first word."""
-    out: dict[str, list[list[str]]] = {}
-    for phrase in phrases:
-        out.setdefault(phrase.split()[0], []).append(phrase.split())
-    return {k: tuple(v) for k, v in out.items()}
+def _including() -> re.Pattern[str]:
+    """The phrases of data/words.csv `including`, as whole words (a row may be several words)."""
+    return re.compile(gazetteer.alternation(gazetteer.words("including")))
 
 
 def _label_giver(s: Sentence, a: AmountSpan) -> Entity | None:
