@@ -907,6 +907,8 @@ def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     t0 = a.t0
     while t0 > 0 and s.lower[t0 - 1] in gazetteer.words("sum_opener") and t0 > a.t0 - 3:
         t0 -= 1
+    if s.word(t0 - 1) in gazetteer.words("giver_link"):
+        t0 -= 1  # "followed by the World Bank with $2bn and the Asian Development Bank with $1.5bn"
     named = [m for m in s.mentions_in(max(0, t0 - 6), t0) if m.t1 == t0]
     if not named or entity_of(named[0].mention) is None:
         return None
@@ -1144,9 +1146,11 @@ def _read_amount(
             ),
         ]
     )
-    # "The first batch of supplies, consisting of 1,000 tents, ...": the portion may open the clause
-    portion = bool(s.cues(max(lo, a.t0 - 4), a.t0, "portion")) or bool(
-        s.cues(lo, min(a.t0, lo + 4), "portion")
+    # "the first load of 20,000 tonnes"; "The first batch of supplies, consisting of 1,000 tents";
+    # "... carrying 3,000 tents, the first batch of supplies under the package"
+    portion = any(
+        s.cues(*span, "portion")
+        for span in ((max(lo, a.t0 - 4), a.t0), (lo, min(a.t0, lo + 4)), (a.t1, win_hi))
     )
     if not amount.is_money and (
         s.cues(lo, a.t0, "money_anaphor")
@@ -1246,7 +1250,10 @@ def _read_amount(
     cum_period = [
         c
         for c in s.cues(win_lo, win_hi, "period")
-        if not any(a.t1 <= r < c.t0 for r in running) and not _dates_a_clause_before(s, c, a, lo)
+        if not any(a.t1 <= r < c.t0 for r in running)
+        and not _dates_a_clause_before(s, c, a, lo)
+        # "it has since contributed $2 million": "since" as an adverb, later (not "has now pledged")
+        and not (verb is not None and c.t1 == verb.t0 and s.lower[c.t0] in gazetteer.words("later_adverb"))
     ]
     if _running_to(s, a, lo):
         return  # "..., taking U.S. flood assistance to Pakistan to more than $200 million"
@@ -1719,12 +1726,16 @@ def _donors_follow(total: Draft, drafts: list[Draft], start: int) -> bool:
     `drafts[start:]` are the pledges of later sentences, in sentence order."""
     if total.donor.kind != "various":
         return False
-    named = set()
-    for p in drafts[start:]:
-        if p.sent_index - total.sent_index > 20:
-            break
-        if p.donor.kind != "various" and p.aid_form == total.aid_form:
-            named.add(p.donor.name)
+    named = {
+        p.donor.name
+        for p in drafts
+        if p.donor.kind != "various"
+        and p.aid_form == total.aid_form
+        and p is not total
+        # the breakdown follows, or came just before ("... Japan $40 million. Donors had pledged
+        # more than €2 billion by the end of the day")
+        and -10 <= p.sent_index - total.sent_index <= 20
+    }
     return len(named) >= 2
 
 

@@ -698,6 +698,61 @@ PLEDGES = [
         [],
         id="pledges-that-topped-a-sum-are-a-tally",
     ),
+    # a fifth batch, after reading the misses of probe set pg (donors beyond the usual ones)
+    pytest.param(
+        "Kuwait's Cabinet approved a donation of KD 2 million to the Jordanian Red Crescent.",
+        [("KWT", 2e6, "KWD", "JOR")],
+        id="dinars-by-their-sign",
+    ),
+    pytest.param(
+        "Malaysia has allocated RM5 million for flood victims in Thailand.",
+        [("MYS", 5e6, "MYR", "THA")],
+        id="ringgit-by-their-sign",
+    ),
+    pytest.param(
+        "Pope Francis has sent an initial contribution of US$100,000 to Morocco.",
+        [("VAT", 1e5, "USD", "MAR")],
+        id="the-pope-gives-for-the-holy-see",
+    ),
+    pytest.param(
+        "Japan will provide $2 million to Fiji. The assistance comprises $1.5 million through the IFRC "
+        "and $500,000 through UNICEF.",
+        [("JPN", 1.5e6, "USD", "FJI"), ("JPN", 0.5e6, "USD", "FJI")],
+        id="comprises-opens-the-parts",
+    ),
+    pytest.param(
+        "Thailand flew in 6,000 kilogrammes of relief supplies to Laos.",
+        [("THA", 6000, "kg", "LAO")],
+        id="kilogrammes",
+    ),
+    pytest.param(
+        "China pledged 100 million yuan to Nepal. A cargo flight carrying 2,000 tents, the first batch of "
+        "supplies under the package, landed in Kathmandu.",
+        [("CHN", 100e6, "CNY", "NPL")],
+        id="a-first-batch-after-the-goods-is-a-portion",
+    ),
+    pytest.param(
+        "Britain said about 30,000 tonnes of wheat would be shipped to Sudan, and the first load of "
+        "20,000 tonnes would leave in May.",
+        [("GBR", 30000, "tonnes", "SDN")],
+        id="near-miss-a-later-first-load-is-the-portion",
+    ),
+    pytest.param(
+        "Japan pledged $12 million to Sudan. Qatar pledged $8 million. Donors had pledged more than "
+        "$2 billion by the end of the day.",
+        [("JPN", 12e6, "USD", "SDN"), ("QAT", 8e6, "USD", "SDN")],
+        id="a-donors-sum-after-its-breakdown",
+    ),
+    pytest.param(
+        "Indonesia sent tents to Gaza in November, and it has since contributed US$2 million to UNRWA.",
+        [("IDN", 2e6, "USD", "PSE")],
+        id="since-as-an-adverb-is-no-period",
+    ),
+    pytest.param(
+        "Since November, Indonesia has contributed US$2 million to UNRWA.",
+        [],
+        id="near-miss-since-a-date",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
