@@ -753,6 +753,26 @@ PLEDGES = [
         [],
         id="near-miss-since-a-date",
     ),
+    pytest.param(
+        "Norway has pledged 2 million doses of vaccine to Uganda, the largest single donation so far.",
+        [("NOR", 2e6, "doses", "UGA")],
+        id="the-largest-so-far-is-no-running-total",
+    ),
+    pytest.param(
+        "Norway has given 2 million doses of vaccine to Uganda so far.",
+        [],
+        id="near-miss-so-far-dates-the-sum",
+    ),
+    pytest.param(
+        "Actress Ana Cruz gave P3 million through her foundation to typhoon victims in the Philippines.",
+        [("Ana Cruz", 3e6, "PHP", "PHL")],
+        id="pesos-by-their-sign",
+    ),
+    pytest.param(
+        "South Africa has approved R8 million for flood relief in Mozambique.",
+        [("ZAF", 8e6, "ZAR", "MOZ")],
+        id="rand-by-their-sign",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
