@@ -21,6 +21,7 @@ REACHED = {
     "pd": {"pledges": 0.884, "risk_figures": 0.864, "appeals": 0.929},
     "pe": {"pledges": 0.896, "risk_figures": 1.0, "appeals": 0.971},
     "pf": {"pledges": 0.715, "risk_figures": 1.0, "appeals": 0.933},
+    "pg": {"pledges": 0.638, "risk_figures": 0.729, "appeals": 1.0},
 }
 TOLERANCE = 0.03
 
