@@ -464,6 +464,16 @@ def _year_opening(s: Sentence) -> bool:
     return s.word(k) == ","
 
 
+def _whole_of_part(s: Sentence, a: AmountSpan) -> bool:
+    """Whether a sum is the whole a sum right before it is part of: "$1.75 million of the latest
+    $6.5 million aid package" ("of the" and modifiers between two sums of money)."""
+    prev = max((b for b in s.amounts if b.t1 <= a.t0 and b is not a), key=lambda b: b.t1, default=None)
+    if prev is None or not (prev.amount.is_money and a.amount.is_money) or s.word(prev.t1) != "of":
+        return False
+    k = prev.t1 + 1 + (s.word(prev.t1 + 1) == "the")
+    return k <= a.t0 and _only_modifiers(s, k, a.t0)
+
+
 def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
     """Whether an amount is the level a verb of data/words.csv `running_verb` takes a total
     to: "taking U.S. flood assistance to Pakistan to more than $200 million" (a running total,
@@ -679,6 +689,12 @@ def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     k = verb_t0 - 1
     while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
         k -= 1
+    if s.word(k) == ",":
+        # back over an apposition or a relative clause: "Atlas Holding, one of the kingdom's
+        # largest groups, transferred"; "The Aga Khan Development Network, which has worked ..., announced"
+        opening = next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
+        if opening is not None and not s.mentions_in(opening, k, "verb", "give"):
+            k = opening - 1
     words: list[int] = []
     while k >= lo and (s.doc[k].text[:1].isupper() or (words and s.lower[k] in ("for", "of"))):
         words.insert(0, k)
@@ -1257,6 +1273,8 @@ def _read_amount(
         # "it has since contributed $2 million": "since" as an adverb, later (not "has now pledged")
         and not (verb is not None and c.t1 == verb.t0 and s.lower[c.t0] in gazetteer.words("later_adverb"))
     ]
+    if _whole_of_part(s, a):
+        return  # "$1.75 million of the latest $6.5 million aid package": the part is the news
     if _running_to(s, a, lo):
         return  # "..., taking U.S. flood assistance to Pakistan to more than $200 million"
     if _year_opening(s) and verb is not None and verb.t0 < a.t0:

@@ -773,6 +773,32 @@ PLEDGES = [
         [("ZAF", 8e6, "ZAR", "MOZ")],
         id="rand-by-their-sign",
     ),
+    pytest.param(
+        "Ocean Ventures, one of the country's largest shipping groups, donated KSh 20 million to drought "
+        "relief in Kenya.",
+        [("Ocean Ventures", 20e6, "KES", "KEN")],
+        id="an-unlisted-giver-before-an-apposition",
+    ),
+    pytest.param(
+        "Ocean Ventures, one of Kenya's largest shipping groups, donated KSh 20 million to drought relief "
+        "in Kenya.",
+        [("Ocean Ventures", 20e6, "KES", "KEN")],
+        id="known-miss-a-country-inside-the-apposition",
+        marks=pytest.mark.xfail(
+            strict=True, reason="a country named in the apposition is taken as the subject that gives"
+        ),
+    ),
+    pytest.param(
+        "The Sahel Relief Network, which has worked in Niger for years, announced $3 million for Niger.",
+        [("Sahel Relief Network", 3e6, "USD", "NER")],
+        id="an-unlisted-giver-before-a-relative-clause",
+    ),
+    pytest.param(
+        "Canada announced that $2 million of the latest $5 million aid package for Chad would be given "
+        "to NGOs.",
+        [("CAN", 2e6, "CAD", "TCD")],
+        id="the-whole-a-part-is-of-is-no-second-pledge",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
