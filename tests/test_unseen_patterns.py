@@ -799,6 +799,11 @@ PLEDGES = [
         [("CAN", 2e6, "CAD", "TCD")],
         id="the-whole-a-part-is-of-is-no-second-pledge",
     ),
+    pytest.param(
+        "KSrelief distributed 3,000 food packs in Yemen.",
+        [("SAU", 3000, "food packs", "YEM")],
+        id="food-packs-are-goods",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
