@@ -308,6 +308,11 @@ class Article:
                 art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
                 m.location = None
                 continue
+            if iso and _seat_suffix().match(text, m.end):
+                # "Spain-based footballer", "a Geneva-based charity": where someone is based, not a
+                # place the article's aid goes or its people are
+                m.location = None
+                continue
             if iso:
                 art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
                 before = text[max(0, m.start - 12) : m.start].split()
@@ -332,6 +337,14 @@ class Article:
         changed = main != self.main_iso3
         self.main_iso3 = main
         return changed
+
+    def for_risks(self, donors: set[str]) -> Article:
+        """The article as the risk rules read it: its main country settled without `donors`
+        only (the countries that give and receive nothing), a copy when that changes it. When
+        it names no country but donors, the most named of them: people at home that their own
+        companies and citizens give for ("Moroccan companies pour money into earthquake fund")."""
+        main = self._main_country(donors) or self._main_country(set())
+        return self if main == self.main_iso3 else replace(self, main_iso3=main)
 
     def _main_country(self, exclude: set[str]) -> str | None:
         """The hint, else a country the title names as destination, else the most named
@@ -392,6 +405,13 @@ class Article:
             or main in self.title_iso3
             or self.dest_counts.get(main, 0) >= 2
         )
+
+
+@cache
+def _seat_suffix() -> re.Pattern[str]:
+    """A hyphenated word right after a place that makes it where someone is based ("-based",
+    "-headquartered": data/words.csv `seat`)."""
+    return re.compile(r"[-‐–]" + gazetteer.alternation(gazetteer.words("seat")), re.IGNORECASE)
 
 
 def names_a_currency(text: str, m: Mention) -> bool:

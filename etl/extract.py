@@ -197,9 +197,15 @@ def propose(text: str, title: str, hint: str | None) -> tuple[list[Fact], Articl
         # the main country was a donor: read again with the one the aid goes to
         drafts, appeals, state = _pledges(sentences, art)
     donors |= {d.donor.iso3 for d in drafts if d.donor.iso3}
+    # a country named as where aid goes is where people in need are, though it gives too (its own
+    # fund, its companies: "the Somalia Humanitarian Fund has approved grants"): only the countries
+    # that give and receive nothing are never the place of people at risk
+    received = {d.recipient_iso3 for d in drafts if d.recipient_explicit and d.recipient_iso3}
+    explicit = {d.donor.iso3 for d in drafts if d.donor.iso3 and d.donor_explicit}
+    risk_art = art.for_risks(explicit - received)
     risks: list[RiskFigure] = []
     for s in sentences:
-        risk_rules.read_risks(s, art, donors, risks)
+        risk_rules.read_risks(s, risk_art, donors - received, risks)
     pledges = pledge_rules.finish(drafts, state.conversions)
     risks = risk_rules.dedup(risks, _statements(text, spans, sentences))
     return [*pledges, *risks, *pledge_rules.dedup_appeals(appeals)], art, unread

@@ -6,10 +6,14 @@ phrase (data/indicators.csv) or an IPC phase names their condition near it. It i
 not one when hypothetical ("could face"), a rate ("every day"), deaths, residents
 ("home to"), or people aid merely reaches with no condition stated (GUIDELINES.md
 section 2). The country is where the people are: a host "hosting" them, "in X",
-the demonym counted, the country they fled, the place of the figure before it in the sentence,
-the nearest one named, the one its paragraph named before it, or the article's.
+the place the sentence opens on ("In Chad alone,"), the demonym counted, the country they
+fled, the place of the figure before it in the sentence, the nearest one named (in its own
+clause first; "The Turkish government says" names Turkey), the one its paragraph named
+before it, or the article's. A count of sites ("534 displacement camps") is no figure; the
+residents a place is "home to" are none unless their condition is said of them ("who have fled").
 Numbers after a colon or dash that add up to the figure before it are its parts: they
-borrow its place and condition, and the total is not labelled ("label the parts"); so do
+borrow its condition, and its place unless they name their own ("7.1 million in Somalia"),
+and the total is not labelled ("label the parts"); so do
 numbers after a comma whose first says it is one ("8.6 million fled, 6.8 million of them ...").
 A group added to a figure ("along with", "including") shares its condition, unless it is
 of another nationality than the people whose noun names it; "N of them" after a figure of
@@ -156,9 +160,14 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             head = read.get(total.t0)
             if head is not None:  # "6.1 million internally displaced: 1.2 million before the war"
                 noun = _person_noun_after(s, a)
+                # "18.4 million ...: 7.1 million in Somalia, 7.2 million in Ethiopia": a part that
+                # names its own place keeps it, and borrows the total's only when it names none
+                own = _own_place(s, noun.t1 if noun is not None and noun.t0 >= a.t1 else a.t1)
                 out.append(
                     replace(
                         head,
+                        country=gazetteer.country_name(own) if own else head.country,
+                        country_iso3=own or head.country_iso3,
                         people=amount.value,
                         people_raw=amount.raw,
                         qualifier=amount.qualifier,
@@ -166,6 +175,10 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
                         confidence=0.6,
                     )
                 )
+                if own not in (None, head.country_iso3) and head in out:
+                    # the total spans the parts' places: only the parts are labelled, which the
+                    # dedup of totals (by one place) cannot tell
+                    out.remove(head)
             continue  # a part borrows its total's place and condition, or is none when the total is none
         lo, hi = s.clause_bounds(a.t0)
         noun = _person_noun_after(s, a)
@@ -188,7 +201,11 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         ):
             continue
         elliptic = noun is None
-        next_amount = min((b.t0 for b in counts if b.t0 >= a.t1), default=s.n)
+        # "508,000 people are sheltering in 534 displacement camps": a count of sites takes no
+        # condition, so the one it stands before is the figure's
+        next_amount = min(
+            (b.t0 for b in counts if b.t0 >= a.t1 and not _counts_sites(s, b, not_people)), default=s.n
+        )
         prev_amount = max((b.t1 for b in counts if b.t1 <= a.t0 and b is not a), default=0)
         if any(w in gazetteer.words("kill") for w in s.lower[max(0, a.t0 - 3) : a.t0]) or s.cues(
             max(0, a.t0 - 3), a.t0, "change"
@@ -230,9 +247,11 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             continue
         _, indicator, ind_t = best
         if s.cues(max(0, a.t0 - 3), a.t0, "home") and not (
-            noun is not None and noun.mention.has("indicator")
+            noun is not None and (noun.mention.has("indicator") or _condition_of_noun(s, noun, ind_t))
         ):
-            continue  # "home to nearly two million people": residents; "home to 1.4 million refugees" is not
+            # "home to nearly two million people": residents; "home to 1.4 million refugees", and
+            # "home to 700,000 people who have fled", are not
+            continue
         if ind_t > a.t1 and any(
             w in ("and", ",") and nxt in gazetteer.words("other_group")
             for w, nxt in zip(s.lower[a.t1 : ind_t], s.lower[a.t1 + 1 :], strict=False)
@@ -393,6 +412,57 @@ def _part_of(s: Sentence, a: AmountSpan) -> int:
     return next((n for n in (2, 3) if " ".join(s.lower[a.t1 : a.t1 + n]) in gazetteer.words("part_of")), 0)
 
 
+def _condition_of_noun(s: Sentence, noun: MentionSpan, ind_t: int) -> bool:
+    """Whether the condition at token `ind_t` is said of the noun of people right before it, in
+    a relative clause or a participle ("people who have fled", "people displaced by"): only
+    relative pronouns and copulas (data/words.csv `relative`, `copula`) between them."""
+    between = s.lower[noun.t1 : ind_t]
+    glue = gazetteer.words("relative") | gazetteer.words("copula")
+    return ind_t >= noun.t1 and len(between) <= 3 and all(w in glue for w in between)
+
+
+def _lead_place(s: Sentence, donors: set[str]) -> tuple[int, str] | None:
+    """(the token after its comma, country) of the place a sentence opens on: "In Somalia,",
+    "In Chad alone,", "In northern Ethiopia," (a `place_lead` word, then `place_modifier`
+    words, places of one country and `place_focus` words up to a comma). None when the
+    sentence opens otherwise, or on a donor ("In Japan, the government pledged ...")."""
+    if s.word(0) not in gazetteer.words("place_lead"):
+        return None
+    skip = gazetteer.words("place_modifier") | gazetteer.words("place_focus")
+    found: set[str] = set()
+    k = 1
+    while k < s.n and s.lower[k] != ",":
+        m = s.mention_at(k)
+        if m is not None and m.mention.location and not m.mention.has("demonym"):
+            found.add(m.mention.location)
+            k = m.t1
+        elif s.lower[k] in skip:
+            k += 1
+        else:
+            return None
+    if len(found) != 1 or k >= s.n:
+        return None
+    iso = found.pop()
+    return None if iso in donors else (k + 1, iso)
+
+
+def _own_place(s: Sentence, k: int) -> str | None:
+    """The country a part of a total names right after its number (or the noun it counts),
+    starting at token `k`: "7.1 million in Somalia", "7.2 million in southern and south-eastern
+    Ethiopia" (a `host_prep`, then `place_modifier` words, which "and" may join); None when the
+    part names no country there."""
+    if s.word(k) not in gazetteer.words("host_prep"):
+        return None
+    modifiers = gazetteer.words("place_modifier")
+    k += 1
+    while s.word(k) in modifiers or (s.word(k) == "and" and s.word(k + 1) in modifiers):
+        k += 1
+    m = s.mention_at(k)
+    if m is None or m.mention.has("demonym") or m.mention.has("region"):
+        return None
+    return m.mention.location
+
+
 def _place_with(s: Sentence, a: AmountSpan) -> str | None:
     """The country of "Chad with 3.4 million": a place right before a word of data/words.csv
     `place_count` right before the number has the people it counts."""
@@ -431,7 +501,18 @@ def _is_count(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
     amount = a.amount
     if amount.is_money or amount.unit or amount.is_range or s.is_conversion(a) or amount.value < 100:
         return False
-    return not ((not amount.has_scale and _YEAR.fullmatch(amount.raw.strip())) or s.word(a.t1) in not_people)
+    return not (
+        (not amount.has_scale and _YEAR.fullmatch(amount.raw.strip()))
+        or s.word(a.t1) in not_people
+        or _counts_sites(s, a, not_people)
+    )
+
+
+def _counts_sites(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
+    """Whether the number counts places that an indicator phrase names ("534 displacement
+    camps", "120 collective shelters": its last word is a `not_people` noun), not people."""
+    m = s.mention_at(a.t1)
+    return m is not None and m.mention.has("indicator") and s.word(m.t1 - 1) in not_people
 
 
 def _breakdown(s: Sentence, counts: list[AmountSpan], not_people: frozenset[str]) -> dict[int, AmountSpan]:
@@ -573,11 +654,16 @@ def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, ne
     clause first; None when none is within reach."""
     best = None
     share = _share_after(s, a, noun)
+    copula = gazetteer.words("copula")
     for i0, i1, ind in indicators:
         if i0 >= a.t1:
             if i0 >= next_amount and not elliptic:
                 continue  # it belongs to the next number
             dist = i0 - a.t1
+            if elliptic and all(w in copula for w in s.lower[a.t1 : i0]):
+                # "... were affected and about 3 million were displaced": the condition stated of
+                # the number itself, before any that an earlier figure of the sentence names
+                dist = -1
             if share is not None and i0 >= share[1]:
                 # "24.8 million people, about half of the population, now need": the share stands
                 # between the count and its condition, no farther from it than a copula
@@ -636,11 +722,23 @@ def _risk_country(
             w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
+    lead = _lead_place(s, donors)
+    if lead is not None and all(
+        m.mention.location == lead[1]
+        for m in s.mentions_in(lead[0], a.t0)
+        if (m.mention.location and not m.mention.has("demonym")) or m.mention.has("region")
+    ):
+        # "In Chad alone, more than 570,000 Sudanese refugees have arrived": the place the sentence
+        # opens on is where its figures are, before the demonym they count, until a clause names
+        # another ("..., while in Syria 8.8 million")
+        return lead[1]
     if whole is not None:
         # "Almost a million of these are refugees from Somalia": with no host of their own, some of
         # the people counted before are where those are, not in the country they fled
         return whole.country_iso3
-    source = _source_start(s, a.t1, min(next_amount, a.t1 + 10))
+    # a place past the clause's end is another clause's: "about 3 million were displaced, while
+    # in Syria 8.8 million ..."
+    source = _source_start(s, a.t1, min(next_amount, a.t1 + 10, hi))
     for m in s.mentions_in(a.t1, source):
         if not (m.mention.location or m.mention.has("region")):
             continue
@@ -685,14 +783,21 @@ def _risk_country(
         # "17.6 million people in Ukraine need assistance, and 3.7 million remain displaced": a
         # second figure that names no place of its own is where the first's people are
         return prior[1].country_iso3
+    authority = gazetteer.words("authority")
     cands = [
         m
         for m in s.mentions
         if m.mention.location
         and m.mention.location not in donors
-        and not (m.mention.has("demonym") and not m.mention.text.endswith("s"))  # "Israeli orders"
+        # "Israeli orders" names no place; "The Turkish government says" speaks for its country
+        and not (
+            m.mention.has("demonym") and not m.mention.text.endswith("s") and s.word(m.t1) not in authority
+        )
         and not _in_list(s, m)
     ]
+    # "The Turkish government says 13 million people have been affected, while ... in Syria":
+    # a place of the figure's own clause first, then the nearest of the sentence
+    cands = [m for m in cands if lo <= m.t0 < hi] or cands
     if cands:
         best = min(cands, key=lambda m: abs(m.t0 - a.t0))
         if abs(best.t0 - a.t0) <= 25:
@@ -831,7 +936,7 @@ def _superlative_scope(s: Sentence, m: MentionSpan) -> bool:
     as its possessive ("the world's largest displacement crisis")."""
 
     def superlative(w: str) -> bool:
-        return w.endswith("est") or w in ("most", "worst")
+        return w.endswith("est") or w in gazetteer.words("superlative")  # "largest"; "most", "worst"
 
     if any(superlative(w) for w in s.lower[max(0, m.t0 - 5) : m.t0]):
         return True

@@ -715,6 +715,115 @@ LISTS = [
 ]
 
 
+# Which country a figure is placed in from the words of its own sentence and clause: a lead
+# place, a part's own place, the country whose authorities speak; and what is no figure at all.
+SENTENCE_PLACES = [
+    pytest.param(
+        "Across the two countries, some 9.6 million people need food aid: 5.4 million in Niger and 4.2"
+        " million in northern Mali.",
+        [("NER", 5.4e6, "in_need"), ("MLI", 4.2e6, "in_need")],
+        id="a-part-keeps-the-place-it-names",
+    ),
+    pytest.param(
+        "About 9.6 million people in Niger need food aid: 5.4 million in the south and 4.2 million in the"
+        " north.",
+        [("NER", 5.4e6, "in_need"), ("NER", 4.2e6, "in_need")],
+        id="near-miss-a-part-that-names-no-country-borrows-the-total-s",
+    ),
+    pytest.param(
+        "The Haiti Humanitarian Fund has approved grants worth $5 million for Haiti. In Haiti, 4.1 million"
+        " people face acute food insecurity.",
+        [("HTI", 4.1e6, "food_insecure")],
+        id="a-country-that-gives-and-receives-is-a-place",
+    ),
+    pytest.param(
+        "Canada gave $2 million for Haiti. In Canada, officials said 4.1 million people face acute food"
+        " insecurity.",
+        [("HTI", 4.1e6, "food_insecure")],
+        id="near-miss-a-lead-on-a-donor-is-no-place",
+    ),
+    pytest.param(
+        "In Uganda alone, more than 120,000 South Sudanese refugees have arrived since January.",
+        [("UGA", 1.2e5, "displaced")],
+        id="a-lead-place-alone-is-the-host",
+    ),
+    pytest.param(
+        "More than 120,000 South Sudanese refugees have arrived in the region since January.",
+        [("SSD", 1.2e5, "displaced")],
+        id="near-miss-no-lead-the-demonym-places-them",
+    ),
+    pytest.param(
+        "In Ecuador, some 1.2 million people were affected and about 300,000 were displaced, while in Peru"
+        " 600,000 people were affected.",
+        [("ECU", 1.2e6, "affected"), ("ECU", 3e5, "displaced"), ("PER", 6e5, "affected")],
+        id="an-elliptic-count-with-its-own-condition-in-the-lead-s-clause",
+    ),
+    pytest.param(
+        "Some 1.2 million people in Ecuador were affected and about 300,000 in Peru.",
+        [("ECU", 1.2e6, "affected"), ("PER", 3e5, "affected")],
+        id="near-miss-an-elliptic-count-with-no-condition-borrows-it",
+    ),
+    pytest.param(
+        "The Peruvian government says more than 2 million people in 12 regions have been affected, while"
+        " the UN has warned that up to 400,000 people in Ecuador are homeless.",
+        [("PER", 2e6, "affected"), ("ECU", 4e5, "displaced")],
+        id="a-demonym-s-government-speaks-for-its-country",
+    ),
+    pytest.param(
+        "The Peruvian government says more than 2 million people in Bolivia have been affected.",
+        [("BOL", 2e6, "affected")],
+        id="near-miss-a-figure-s-own-place-wins-over-the-speaker",
+    ),
+    pytest.param(
+        "Floods swept southern Malawi last week. A Spain-based charity said about 20,000 people were left"
+        " homeless.",
+        [("MWI", 2e4, "displaced")],
+        id="a-place-before-based-is-no-place",
+    ),
+    pytest.param(
+        "Floods swept southern Malawi last week. A charity in Spain said about 20,000 people were left"
+        " homeless.",
+        [("MWI", 2e4, "displaced")],
+        id="known-miss-the-place-of-the-speaker",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a place in the clause that cites the figure ('A charity in Spain said') is taken as"
+            " the place of the people counted",
+        ),
+    ),
+    pytest.param(
+        "The housing programme will cover 1.2 million people in the most affected provinces of Pakistan.",
+        [],
+        id="people-a-programme-covers-are-beneficiaries",
+    ),
+    pytest.param(
+        "The housing programme will cover 1.2 million people displaced by the floods in Pakistan.",
+        [("PAK", 1.2e6, "displaced")],
+        id="near-miss-people-it-covers-described-as-displaced",
+    ),
+    pytest.param(
+        "More than 96,000 people are sheltering in 210 displacement sites in Mozambique, officials said.",
+        [("MOZ", 9.6e4, "displaced")],
+        id="a-count-of-displacement-sites-is-no-figure",
+    ),
+    pytest.param(
+        "Some 2,100 displaced people are sheltering in schools in Mozambique.",
+        [("MOZ", 2.1e3, "displaced")],
+        id="near-miss-a-count-before-displaced-people-is-one",
+    ),
+    pytest.param(
+        "The camps near Maiduguri are home to some 250,000 people who have fled attacks in Nigeria.",
+        [("NGA", 2.5e5, "displaced")],
+        id="home-to-people-who-have-fled",
+    ),
+    pytest.param(
+        "Maiduguri, in Nigeria, is home to some 800,000 people who live in the city.",
+        [],
+        id="near-miss-home-to-residents-with-no-condition",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     HOSTS
@@ -728,7 +837,8 @@ LISTS = [
     + FLIGHT
     + CONTEXT_PLACES
     + CONDITIONS_AND_PARTS
-    + LISTS,
+    + LISTS
+    + SENTENCE_PLACES,
 )
 def test_risk_pattern(text: str, expected: list[tuple]) -> None:
     assert risks(text) == expected
@@ -747,6 +857,21 @@ TITLED = [
         "Officials said 3,000 people had fled their homes.",
         [("CHE", 3e3, "displaced")],
         id="near-miss-the-same-demonym-before-a-noun-is-the-place",
+    ),
+    pytest.param(
+        "Quake fund passes 2 billion pesos",
+        "Chilean companies and citizens have donated more than 2 billion pesos to the national fund, and a"
+        " Spain-based singer pledged 50 million pesos.\n\nThe UN says about 40,000 people were left"
+        " homeless.",
+        [("CHL", 4e4, "displaced")],
+        id="people-at-home-when-only-the-donor-is-named",
+    ),
+    pytest.param(
+        "Chilean firms give for Peru quake",
+        "Chilean companies have donated 2 billion pesos to the fund for Peru.\n\nThe UN says about 40,000"
+        " people were left homeless.",
+        [("PER", 4e4, "displaced")],
+        id="near-miss-the-country-aid-goes-to-when-one-is-named",
     ),
 ]
 
