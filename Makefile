@@ -46,7 +46,7 @@ eval: $(DEV_STAMP)
 	@$(BIN)/python -c "import json, sys; ids = {json.loads(l)['id'] for l in open('../shared/corpus/news_d.jsonl') if l.strip()}; sys.stdout.writelines(l for l in open('../shared/eval/dev.jsonl') if l.strip() and json.loads(l)['id'] in ids)" > /tmp/aidtracker-eval-news_d.jsonl
 	@$(BIN)/python ../shared/eval/score.py --db /tmp/aidtracker-eval.duckdb --gold /tmp/aidtracker-eval-news_d.jsonl | tail -1
 	$(BIN)/python -m aidtracker.etl.train cv --shared ../shared
-	@echo "Probe sets (tests/probes: written for evaluation; pa and pb read, pc sealed):"
+	@echo "Probe sets (tests/probes, written for evaluation; tests/probes/README.md says which are sealed):"
 	$(BIN)/python -m aidtracker.etl.train probes --probes tests/probes
 
 # Refit the learned recipient choice on the shared dev set: writes data/recipient_model.json.

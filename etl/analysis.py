@@ -272,7 +272,7 @@ def entity_of(m: Mention) -> Entity | None:
         return Entity(gazetteer.country_name(iso), iso, "government")
     org = gazetteer.organization_of(m)
     if org:
-        if org.iso3:
+        if org.iso3 and org.kind == "government":
             return Entity(gazetteer.country_name(org.iso3), org.iso3, "government")
         return Entity(org.name, None, org.kind)
     if m.has("cue", "generic_donor"):
@@ -320,7 +320,7 @@ class Article:
                 if text[m.end : m.end + 2] in ("'s", "’s") or m.has("demonym"):
                     weight = 0.5  # "Australia's funding", "the Australian Government": a voice, not a place
                 art.dest_counts[iso] = art.dest_counts.get(iso, 0) + weight
-            elif (org := gazetteer.organization_of(m)) is not None and org.iso3:
+            elif (org := gazetteer.organization_of(m)) is not None and org.iso3 and org.kind == "government":
                 art.country_counts[org.iso3] = art.country_counts.get(org.iso3, 0) + 1
         art.title_iso3 = frozenset(m.location for m in title_mentions(title) if m.location)
         art.military_title = any(

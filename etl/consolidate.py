@@ -122,7 +122,7 @@ def _aliases() -> pa.Table:
     alias: list[str] = []
     target: list[str] = []
     for org in gazetteer.organizations().values():
-        main = org.iso3 or key_of(org.name) or org.name
+        main = (org.iso3 if org.kind == "government" else None) or key_of(org.name) or org.name
         for name in (org.name, *org.aliases):
             key = key_of(name)
             if key is not None and key not in alias:

@@ -295,6 +295,10 @@ def phrase_table() -> dict[str, tuple[tuple[str, Tag, str], ...]]:
     for o in organizations().values():
         for name in (o.name, *o.aliases):
             add(name, Tag("org", o.name, o.kind))
+            if o.iso3 and o.kind != "government":
+                # a national society works in its country ("to the Jordanian Red Crescent" is aid to
+                # Jordan) but gives for itself, not for its government
+                add(name, Tag("place", o.iso3), "org")
     for r in read_csv("aid_verbs.csv"):
         add(r["phrase"], Tag("verb", r["role"], r["status"]))
     for r in read_csv("indicators.csv"):

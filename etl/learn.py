@@ -47,8 +47,8 @@ def recipient_options(pledge: Pledge, art: Article) -> Options:
     mentions = _sentence_mentions(art, pledge.span_start, pledge.span_end)
     placed: Options = {}
     for m in mentions:
-        if not m.location:
-            continue
+        if not m.location or m.has("org"):
+            continue  # a national society's country is the rules' to weigh ("to the Kenya Red Cross")
         start, stop = m.start - pledge.span_start, m.end - pledge.span_start  # offsets in `sentence`
         f = placed.setdefault(m.location, {"in_sentence": 1.0})
         f["after_amount"] = max(f.get("after_amount", 0.0), float(start >= end))

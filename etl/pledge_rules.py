@@ -617,6 +617,9 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             and all(w in (",", "and", "or", "the") for w in glue)
             # a comma alone lists only where the list goes on: "to Sudan, Chad and", not "In Chad, USDA will"
             and ("and" in glue or "or" in glue or s.word(m.t1) in (",", "and", "or"))
+            # "... for Cuba, and Brazil is channelling": after a comma, a name right before the verb
+            # is its subject (not "its aid to Turkey and Syria would rise")
+            and not ("," in glue and all(s.lower[k] in aux for k in range(m.t1, verb_t0)))
         )
         if (
             prev in dest
@@ -640,7 +643,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         own = adjacent and m.t1 < verb_t0 and s.lower[m.t1] != "to"  # "Australia will provide"
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
             continue  # "We are encouraging Haiti ... and are providing"; not "I announce Australia will"
-        if not adjacent and any(m.t0 > vt for vt in verbs_before):
+        speaks = s.word(m.t1) in gazetteer.words("attribution")  # "..., and the Commission said it would"
+        if not adjacent and not speaks and any(m.t0 > vt for vt in verbs_before):
             continue
         out.append(m)
     return out
@@ -1453,7 +1457,11 @@ def _home(art: Article, st: State) -> Entity | None:
         counts: dict[str, int] = {}
         for m in art.mentions:
             org = gazetteer.organization_of(m)
-            iso = m.value("country") or m.value("demonym") or (org.iso3 if org else None)
+            iso = (
+                m.value("country")
+                or m.value("demonym")
+                or (org.iso3 if org and org.kind == "government" else None)
+            )
             if not iso or iso == art.main_iso3:
                 continue
             before = ["", "", *art.text[max(0, m.start - 40) : m.start].lower().split()]

@@ -56,8 +56,9 @@ def test_organizations_have_unique_names_kinds_and_valid_countries() -> None:
     assert not _dupes(names)
     assert {r["kind"] for r in rows} <= KINDS
     assert [r["iso3"] for r in rows if r["iso3"] and not _valid_country(r["iso3"])] == []
-    assert all(r["kind"] == "government" for r in rows if r["iso3"]), (
-        "only a government body acts for a country"
+    # a government body acts for its country; a national society (ngo) works in its country
+    assert all(r["kind"] in ("government", "ngo") for r in rows if r["iso3"]), (
+        "only a government body or a national society has a country"
     )
 
 

@@ -804,6 +804,29 @@ PLEDGES = [
         [("SAU", 3000, "food packs", "YEM")],
         id="food-packs-are-goods",
     ),
+    pytest.param(
+        "The Qatar Red Crescent has donated $250,000 in cash to the Libyan Red Crescent for flood relief in "
+        "Libya.",
+        [("Qatar Red Crescent", 250e3, "USD", "LBY")],
+        id="a-national-red-crescent-gives-for-itself",
+    ),
+    pytest.param(
+        "The Yemen Humanitarian Fund has approved grants worth $18 million to 30 partners in Yemen.",
+        [("Yemen Humanitarian Fund", 18e6, "USD", "YEM")],
+        id="a-country-pooled-fund-is-no-country",
+    ),
+    pytest.param(
+        "Peru's government sent tents to Ecuador, and Chile is channelling US$400,000 through UNICEF to "
+        "Ecuador.",
+        [("CHL", 400e3, "USD", "ECU")],
+        id="a-giver-after-a-comma-and-is-a-subject",
+    ),
+    pytest.param(
+        "Sweden committed 50 million kronor, and the European Commission said it would provide a further "
+        "20 million euros for Somalia.",
+        [("SWE", 50e6, "SEK", "SOM"), ("European Union", 20e6, "EUR", "SOM")],
+        id="a-speaker-after-an-earlier-verb-gives",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
