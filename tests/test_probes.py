@@ -15,13 +15,14 @@ from aidtracker.etl import learn, train
 
 PROBES = Path(__file__).resolve().parent / "probes"
 REACHED = {
-    "pa": {"pledges": 0.903, "risk_figures": 0.985, "appeals": 1.0},
-    "pb": {"pledges": 0.919, "risk_figures": 0.967, "appeals": 1.0},
-    "pc": {"pledges": 0.742, "risk_figures": 0.965, "appeals": 0.963},
-    "pd": {"pledges": 0.884, "risk_figures": 0.864, "appeals": 0.929},
-    "pe": {"pledges": 0.896, "risk_figures": 1.0, "appeals": 0.971},
-    "pf": {"pledges": 0.715, "risk_figures": 1.0, "appeals": 0.933},
-    "pg": {"pledges": 0.638, "risk_figures": 0.729, "appeals": 1.0},
+    "pa": {"pledges": 0.916, "risk_figures": 0.985, "appeals": 1.0},
+    "pb": {"pledges": 0.946, "risk_figures": 0.967, "appeals": 1.0},
+    "pc": {"pledges": 0.809, "risk_figures": 0.965, "appeals": 0.963},
+    "pd": {"pledges": 0.884, "risk_figures": 0.886, "appeals": 0.929},
+    "pe": {"pledges": 0.946, "risk_figures": 1.0, "appeals": 0.971},
+    "pf": {"pledges": 0.748, "risk_figures": 1.0, "appeals": 0.933},
+    "pg": {"pledges": 0.708, "risk_figures": 0.988, "appeals": 1.0},
+    "ph": {"pledges": 0.852, "risk_figures": 0.928, "appeals": 0.929},
 }
 TOLERANCE = 0.03
 
