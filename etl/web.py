@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import threading
@@ -173,7 +174,9 @@ class Web:
         Returns any 2xx or 3xx response (304 included: the caller asked conditionally); raises
         FetchError for a 4xx, or for a transient failure that outlasted every try.
         """
-        shown = str(httpx.URL(url, params=params)) if params else url
+        # built once: every try sends the same request
+        built = self.client.build_request(method, url, headers=headers, json=json, params=params)
+        shown = str(built.url) if params else url
         retrying = tenacity.Retrying(
             retry=tenacity.retry_if_exception_type(_Transient),
             stop=tenacity.stop_after_attempt(max(1, self.politeness.attempts)),
@@ -182,7 +185,7 @@ class Web:
             reraise=True,
         )
         try:
-            return retrying(self._send, method, url, headers, json, params)
+            return retrying(self._send, built)
         except _Transient as exc:
             tries = self.politeness.attempts
             raise FetchError(shown, f"{exc.reason} ({tries} tries)", exc.status) from None
@@ -231,34 +234,21 @@ class Web:
             if pause > 0:
                 self._sleep(pause)
 
-    def _send(
-        self,
-        method: str,
-        url: str,
-        headers: Mapping[str, str] | None,
-        json: Any,
-        params: Mapping[str, str] | None,
-    ) -> Reply:
-        host = httpx.URL(url).host
+    def _send(self, request: httpx.Request) -> Reply:
+        host = request.url.host
         # one request at a time per host, even if a caller ever shares this client between threads
         with self._lock:
             self._pace(host)
             try:
                 self.requests += 1
-                return self._exchange(method, url, headers, json, params)
+                return self._exchange(request)
             finally:
                 self._last[host] = self._clock()
 
-    def _exchange(
-        self,
-        method: str,
-        url: str,
-        headers: Mapping[str, str] | None,
-        json: Any,
-        params: Mapping[str, str] | None,
-    ) -> Reply:
+    def _exchange(self, request: httpx.Request) -> Reply:
         try:
-            with self.client.stream(method, url, headers=headers, json=json, params=params) as response:
+            response = self.client.send(request, stream=True)
+            with contextlib.closing(response):
                 status = response.status_code
                 if status == 429 or status in _TRANSIENT_STATUS:
                     wait = retry_after_seconds(response.headers.get("Retry-After"))
