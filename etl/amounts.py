@@ -164,8 +164,16 @@ def number_value(token: str) -> float | None:
     return _word_value(t)
 
 
-def _is_year(token: str) -> bool:
-    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", token))
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def is_year_token(token: str) -> bool:
+    """Whether a token is a year as news writes one (1800-2099).
+
+    >>> is_year_token("2023"), is_year_token("1987"), is_year_token("2500")
+    (True, True, False)
+    """
+    return bool(_YEAR.fullmatch(token))
 
 
 def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amount | None:
@@ -204,7 +212,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     start = m.start()
     lo = m.group("lo") or m.group("blo")
     is_range = bool(lo)
-    if lo and _is_year(lo.strip()):
+    if lo and is_year_token(lo.strip()):
         is_range = False  # "in 2024 to 7.8 million" is a year, then a figure
         start = m.start("num") - (len(m.group("pre") or "") if m.group("pre") else 0)
     if word_only and not scale_word and not (currency or unit) and base < 1:

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from aidtracker.etl import gazetteer
-from aidtracker.etl.amounts import Amount, find_amounts, opening_words
+from aidtracker.etl.amounts import Amount, find_amounts, is_year_token, opening_words
 from aidtracker.etl.dates import DateMention, find_dates
 from aidtracker.etl.gazetteer import Mention
 
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _WORD = re.compile(r"\w+")  # a word of a title, to look it up in a word class
 
 
@@ -101,7 +100,7 @@ class Entity:
 
 def is_year(a: Amount) -> bool:
     """ "since 2021", "by 2020": a bare four-digit year is a date, not an amount."""
-    return not (a.has_scale or a.currency or a.unit) and bool(_YEAR.fullmatch(a.raw.strip()))
+    return not (a.has_scale or a.currency or a.unit) and is_year_token(a.raw.strip())
 
 
 class Sentence:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from aidtracker.etl import gazetteer
-from aidtracker.etl.amounts import Amount
+from aidtracker.etl.amounts import Amount, is_year_token
 from aidtracker.etl.analysis import (
     AmountSpan,
     Article,
@@ -452,13 +452,10 @@ def _dates_a_clause_before(s: Sentence, c: MentionSpan, a: AmountSpan, lo: int) 
     )
 
 
-_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
-
-
 def _year_opening(s: Sentence) -> bool:
     """Whether a sentence opens on a year alone ("In 2023, ...", "In 2021-22, ..."): what it says
     was done is a year's account, told as background, not news of a pledge."""
-    if s.word(0) != "in" or not _YEAR_TOKEN.fullmatch(s.word(1)):
+    if s.word(0) != "in" or not is_year_token(s.word(1)):
         return False
     k = 4 if s.word(2) in ("-", "–", "/") and s.word(3).isdigit() else 2  # a fiscal year: "2021-22"
     return s.word(k) == ","

@@ -33,6 +33,7 @@ from functools import cache
 from operator import attrgetter
 
 from aidtracker.etl import gazetteer
+from aidtracker.etl.amounts import is_year_token
 from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence
 from aidtracker.etl.records import RiskFigure
 
@@ -47,7 +48,6 @@ _IPC = re.compile(
 )
 # "(Phase 3)", "Phase 4": a phase cited without "IPC" still says the text speaks of IPC phases
 _PHASE = re.compile(r"\bPhases?\s*[1-5]\b")
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Parts follow their total closely: they are looked for among the next figures, in the
 # total's sentence and the two after it (a figure further on is another statement).
 _PARTS_REACH = 8
@@ -502,7 +502,7 @@ def _is_count(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
     if amount.is_money or amount.unit or amount.is_range or s.is_conversion(a) or amount.value < 100:
         return False
     return not (
-        (not amount.has_scale and _YEAR.fullmatch(amount.raw.strip()))
+        (not amount.has_scale and is_year_token(amount.raw.strip()))
         or s.word(a.t1) in not_people
         or _counts_sites(s, a, not_people)
     )
