@@ -1698,7 +1698,13 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
     }
     dropped |= _restated(keep, conversions)
     dropped |= {
-        i for i, d in enumerate(keep) if _donors_follow(d, keep, bisect.bisect_right(sent, d.sent_index))
+        i
+        for i, d in enumerate(keep)
+        if d.donor.kind == "various"
+        and _breakdown_around(
+            d,
+            keep[bisect.bisect_left(sent, d.sent_index - 10) : bisect.bisect_right(sent, d.sent_index + 20)],
+        )
     }
     seen: dict[tuple, list[Draft]] = {}
     out = []
@@ -1745,21 +1751,16 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
     )
 
 
-def _donors_follow(total: Draft, drafts: list[Draft], start: int) -> bool:
-    """Whether a sum of several donors ("donors pledged more than €2 billion") is followed by
-    what two or more named donors gave: a breakdown, so the sum is not labelled (GUIDELINES.md).
-    `drafts[start:]` are the pledges of later sentences, in sentence order."""
-    if total.donor.kind != "various":
-        return False
+def _breakdown_around(total: Draft, near: list[Draft]) -> bool:
+    """Whether two or more named donors gave, in the pledges `near` a sum of several donors
+    ("donors pledged more than €2 billion"): its breakdown, following it or just before it
+    ("... Japan $40 million. Donors had pledged more than €2 billion by the end of the day"),
+    so the sum is not labelled (GUIDELINES.md). `near` are the pledges of the ten sentences
+    before it to the twenty after, found by bisection so that an article stays linear."""
     named = {
         p.donor.name
-        for p in drafts
-        if p.donor.kind != "various"
-        and p.aid_form == total.aid_form
-        and p is not total
-        # the breakdown follows, or came just before ("... Japan $40 million. Donors had pledged
-        # more than €2 billion by the end of the day")
-        and -10 <= p.sent_index - total.sent_index <= 20
+        for p in near
+        if p.donor.kind != "various" and p.aid_form == total.aid_form and p is not total
     }
     return len(named) >= 2
 

@@ -157,8 +157,8 @@ def read_probe_set(texts: Path) -> list[DevArticle]:
     return out
 
 
-def probe_scores(articles: Sequence[DevArticle], weights: Weights | None) -> dict[str, Score]:
-    """A set's scores with the recipient model `weights` (fit on the dev set, never on these)."""
+def score_articles(articles: Sequence[DevArticle], weights: Weights | None) -> dict[str, Score]:
+    """Articles' scores per kind, their pledges' recipients chosen by `weights` (none: the rules')."""
     totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
     for d in articles:
         facts = d.facts
@@ -305,12 +305,8 @@ def cross_validated_scores(
     folds = folds or fold_weights(examples(dev))
     totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
     for k, weights in enumerate(folds):
-        for d in dev:
-            if fold_of(d.article_id) != k:
-                continue
-            facts = [choose_recipient(f, d.art, weights) if isinstance(f, Pledge) else f for f in d.facts]
-            for kind, got in score_article(facts, d.gold).items():
-                totals[kind] += got
+        for kind, got in score_articles([d for d in dev if fold_of(d.article_id) == k], weights).items():
+            totals[kind] += got
     return totals
 
 
@@ -374,7 +370,7 @@ def _report_probes(folder: Path) -> int:
             return 2
         articles = read_probe_set(path)
         print(f"{path.stem}: {len(articles)} articles")
-        for kind, got in probe_scores(articles, weights).items():
+        for kind, got in score_articles(articles, weights).items():
             print(f"  {kind}: {got}")
     return 0
 
