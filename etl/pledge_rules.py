@@ -994,16 +994,16 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
     include_at = _including_at(s)
-    if include_at is None:
+    colon = next((k for k, w in enumerate(s.lower) if w == ":"), None)
+    if (
+        include_at is None
+        and colon is not None
+        and any(b.t1 <= colon for b in s.amounts)
+        and any(b.t0 > colon for b in s.amounts)
+    ):
         # "allocated €6.5 million: €3.5 million for Turkey and €3 million for Syria": after a sum,
         # a colon opens its parts as "including" does
-        colon = next((k for k, w in enumerate(s.lower) if w == ":"), None)
-        if (
-            colon is not None
-            and any(b.t1 <= colon for b in s.amounts)
-            and any(b.t0 > colon for b in s.amounts)
-        ):
-            include_at = colon
+        include_at = colon
     before = len(drafts)
     appeal_at: list[tuple[int, int]] = []  # (token, index in appeals) of this sentence's appeals
     if starts_with_amount and st.header is not None and st.header[1] == s.index - 1:
@@ -1024,9 +1024,7 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
                 st.conversions.append(
                     (main.amount.value, str(main.amount.currency), a.amount.value, str(a.amount.currency))
                 )
-    parts_at = (
-        include_at if include_at is not None else next((k for k, w in enumerate(s.lower) if w == ":"), None)
-    )
+    parts_at = include_at if include_at is not None else colon
     if parts_at is not None and any(t > parts_at for t, _ in appeal_at):
         # "plans ... seek $2.2 billion, including $935 million for Burkina Faso, ...", "seeking
         # $11.1 billion: $5.4 billion for ... and $5.7 billion for ...": an appeal broken into
