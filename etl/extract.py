@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -316,8 +315,7 @@ def _under_risk_header(text: str, mentions: list[gazetteer.Mention], start: int)
     header = risk_rules.list_header(text, start)
     if header is None:
         return False
-    lo, hi = (bisect_left(mentions, at, key=lambda m: m.start) for at in header)
-    return any(m.has("indicator") for m in mentions[lo:hi])
+    return any(m.has("indicator") for m in gazetteer.starting_in(mentions, *header))
 
 
 def _pledges(

@@ -13,10 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 
 import ahocorasick
 
@@ -354,6 +356,17 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (in text order, as find_mentions gives them) that start in characters
+    start:end, found by bisection.
+
+    >>> [m.text for m in starting_in(find_mentions("Japan gave aid to Sudan."), 6, 30)]
+    ['gave', 'aid', 'Sudan']
+    """
+    key = attrgetter("start")
+    return mentions[bisect_left(mentions, start, key=key) : bisect_left(mentions, end, key=key)]
 
 
 def find_mentions(text: str, low: str | None = None) -> list[Mention]:

@@ -12,7 +12,6 @@ data/regions.csv. `etl.train` fits the weights on the labelled dev set
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import json
 import math
@@ -90,14 +89,7 @@ def recipient_options(pledge: Pledge, art: Article) -> Options:
 
 def _sentence_mentions(art: Article, start: int, end: int) -> list[gazetteer.Mention]:
     """The article's mentions inside text[start:end], found once for the whole article."""
-    first = bisect.bisect_left(art.mentions, start, key=lambda m: m.start)
-    out = []
-    for m in art.mentions[first:]:
-        if m.start >= end:
-            break
-        if m.end <= end:
-            out.append(m)
-    return out
+    return [m for m in gazetteer.starting_in(art.mentions, start, end) if m.end <= end]
 
 
 @dataclass(frozen=True)

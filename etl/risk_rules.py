@@ -26,11 +26,9 @@ header's figure.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
-from operator import attrgetter
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import is_year_token
@@ -351,7 +349,7 @@ def _header_condition(s: Sentence, art: Article) -> str | None:
     header = list_header(art.text, s.start)
     if header is None:
         return None
-    found = _mentions_between(art, *header)
+    found = gazetteer.starting_in(art.mentions, *header)
     if any(m.has("cue", "hypothetical") or m.has("cue", "conditional") for m in found):
         return None
     return next((m.value("indicator") for m in reversed(found) if m.has("indicator")), None)
@@ -817,14 +815,8 @@ def _paragraph_country(s: Sentence, art: Article, donors: set[str]) -> str | Non
     header = list_header(art.text, s.start)
     # a list's items are of the paragraph of their header
     para = header[0] if header is not None else art.text.rfind("\n", 0, s.start) + 1
-    named = {m.location for m in _mentions_between(art, para, s.start) if m.location} - donors
+    named = {m.location for m in gazetteer.starting_in(art.mentions, para, s.start) if m.location} - donors
     return named.pop() if len(named) == 1 else None
-
-
-def _mentions_between(art: Article, start: int, end: int) -> list[gazetteer.Mention]:
-    """The article's mentions that start in the characters start:end."""
-    ms, key = art.mentions, attrgetter("start")
-    return ms[bisect_left(ms, start, key=key) : bisect_left(ms, end, key=key)]
 
 
 def _share_before(s: Sentence, a: AmountSpan, lo: int) -> float:
