@@ -49,7 +49,7 @@ eval: $(DEV_STAMP)
 	@echo "Probe sets (tests/probes, written for evaluation; tests/probes/README.md says which are sealed):"
 	$(BIN)/python -m aidtracker.etl.train probes --probes tests/probes
 
-# Refit the learned recipient choice on the shared dev set: writes data/recipient_model.json.
+# Refit the learned choices on the shared dev set: writes data/recipient_model.json (and keep_model.json where it beats the rules).
 train: $(DEV_STAMP)
 	$(BIN)/python -m aidtracker.etl.train fit --shared ../shared
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -171,7 +171,10 @@ def extract_article(
     ingest; with `strict` it is raised instead, so that tests of "nothing raises" can fail.
     """
     try:
-        facts, art, unread = propose(text or "", title or "", country_hint)
+        keep = learn.shipped_keep_weights() if learned else None
+        facts, art, unread = propose(
+            text or "", title or "", country_hint, keep=learn.keeper(keep) if keep is not None else None
+        )
         weights = learn.shipped_recipient_weights() if learned else None
         if weights is not None:
             facts = [learn.choose_recipient(f, art, weights) if isinstance(f, Pledge) else f for f in facts]
@@ -183,8 +186,12 @@ def extract_article(
         return Extraction(())
 
 
-def propose(text: str, title: str, hint: str | None) -> tuple[list[Fact], Article, tuple[str, ...]]:
-    """The facts the rules read, the article as they saw it (for etl.learn), and what the caps left unread."""
+def propose(
+    text: str, title: str, hint: str | None, keep: Callable[[pledge_rules.Draft], bool] | None = None
+) -> tuple[list[Fact], Article, tuple[str, ...]]:
+    """The facts the rules read, the article as they saw it (for etl.learn), and what the caps
+    left unread. `keep` decides which candidate pledges stand (etl.learn.keeper), the rules'
+    pledges and the ones they doubted alike; with none, the rules' pledges stand."""
     text, spans, unread = _readable(text)
     low = gazetteer.lower_same_length(text)
     mentions = gazetteer.find_mentions(text, low)
@@ -205,7 +212,7 @@ def propose(text: str, title: str, hint: str | None) -> tuple[list[Fact], Articl
     risks: list[RiskFigure] = []
     for s in sentences:
         risk_rules.read_risks(s, risk_art, donors - received, risks)
-    pledges = pledge_rules.finish(drafts, state.conversions)
+    pledges = pledge_rules.finish(pledge_rules.decide(drafts, state.doubted, keep), state.conversions)
     risks = risk_rules.dedup(risks, _statements(text, spans, sentences))
     return [*pledges, *risks, *pledge_rules.dedup_appeals(appeals)], art, unread
 

@@ -1,4 +1,4 @@
-"""Learned decisions over what the rules propose: the country a pledge goes to, by fitted weights.
+"""Learned decisions over what the rules propose: a pledge's country, and which candidates stand.
 
 The rules (etl.pledge_rules) name a recipient with fixed preferences; where the sentence
 names none they fall back on the article's main country, which is wrong for a global
@@ -8,6 +8,10 @@ described by features, scored by a logistic model and the best one is kept. The
 features know no words of their own: prepositions come from data/words.csv, regions from
 data/regions.csv. `etl.train` fits the weights on the labelled dev set
 (`make train`) and writes data/recipient_model.json, loaded once per process.
+
+The keep decision weighs every candidate pledge, the rules' own and the sums they doubt
+(pledge_rules.Draft.doubts), by keep_features; data/keep_model.json ships only where it beats
+the rules under cross-validation (etl.train), and without it the rules decide.
 """
 
 from __future__ import annotations
@@ -15,16 +19,18 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.analysis import Article
+from aidtracker.etl.pledge_rules import Draft
 from aidtracker.etl.records import Pledge
 
 RECIPIENT_MODEL = "recipient_model.json"
+KEEP_MODEL = "keep_model.json"
 Options = dict[str | None, dict[str, float]]
 
 
@@ -140,4 +146,47 @@ def choose_recipient(pledge: Pledge, art: Article, weights: Weights) -> Pledge:
 def shipped_recipient_weights() -> Weights | None:
     """data/recipient_model.json, read once per process; None where no model was fit."""
     path = resources.files("aidtracker.data") / RECIPIENT_MODEL
+    return Weights.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def keep_features(d: Draft) -> dict[str, float]:
+    """What decides whether a candidate pledge stands: the rules' reasons against it
+    (Draft.doubts), whether its giver and destination are named, its verb's class, its place
+    in a list or a total. No words of its own: the verb classes are data/aid_verbs.csv's.
+
+    >>> from aidtracker.etl.extract import propose
+    >>> seen = []
+    >>> _ = propose("Japan has provided $5 million to Sudan since 2020.", "", None, keep=seen.append)
+    >>> f = keep_features(seen[0])
+    >>> f["rules_keep"], f["doubt:running_total"], f["donor_named"], f["verb:give"]
+    (0.0, 1.0, 1.0, 1.0)
+    """
+    f = {
+        "rules_keep": float(not d.doubts),
+        "donor_named": float(d.donor_explicit),
+        "recipient_named": float(d.recipient_explicit),
+        "recipient": float(d.recipient_iso3 is not None),
+        "channel": float(d.channel is not None),
+        "list_item": float(d.list_item),
+        "part": float(d.is_part),
+        "goods": float(d.aid_form == "in_kind"),
+        "passive": float(d.passive),
+        "dated": float(d.date_raw is not None),
+        f"donor_kind:{d.donor.kind or 'unknown'}": 1.0,
+        f"verb:{d.role or 'none'}": 1.0,
+        f"status:{d.status}": 1.0,
+    }
+    f.update({f"doubt:{why}": 1.0 for why in d.doubts})
+    return f
+
+
+def keeper(weights: Weights) -> Callable[[Draft], bool]:
+    """The keep decision of a fitted model: a candidate stands where its log-odds are positive."""
+    return lambda d: weights.score(keep_features(d)) > 0
+
+
+@cache
+def shipped_keep_weights() -> Weights | None:
+    """data/keep_model.json, read once per process; None where no model was fit."""
+    path = resources.files("aidtracker.data") / KEEP_MODEL
     return Weights.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None

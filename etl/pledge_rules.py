@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -77,6 +77,10 @@ class Draft:
     is_part: bool = False  # opens the parts of an earlier total ("This new funding includes $20 million")
     list_item: bool = False  # "• $400,000 to UNICEF ...": one allocation of a list
     worth: tuple[float, str] | None = None  # goods' stated value: "cereals worth six mln sterling"
+    role: str = ""  # the class of its verb (data/aid_verbs.csv), "inherit" with none of its own
+    passive: bool = False  # its verb comes after the sum ("$5 million was provided by")
+    doubts: tuple[str, ...] = ()  # the rules' reasons against it (State.doubted), empty for a pledge
+    position: int = 0  # a doubted draft's place among the pledges' drafts, were it kept
 
     @property
     def sent_index(self) -> int:
@@ -98,6 +102,7 @@ class State:
     label_line: int = -10  # the last list line whose label named its giver ("Germany: EUR 200 million")
     # amounts restated in another currency: "650million euros - around £545million"
     conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
+    doubted: list[Draft] = field(default_factory=list)  # candidates the rules hold against (Draft.doubts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1289,10 +1294,14 @@ def _read_amount(
     )
     if donor is None:
         return
+    # What the rules hold against this sum once its giver is known. Each makes it a doubted
+    # candidate (State.doubted) instead of a pledge: the rules drop it, and a fitted keep model
+    # (etl.learn.keep_features) weighs it with the rest of what is known of it.
+    doubts = []
     if portion and any(d.donor == donor for d in drafts):
         # "the first load of 20,000 tonnes": part of the donor's pledge counted already (with
         # none before it, "India's first consignment of 15 tonnes" is its pledge)
-        return
+        doubts.append("portion")
     if (
         verb is not None
         and verb.mention.text.lower() == "raised"
@@ -1300,10 +1309,11 @@ def _read_amount(
     ):
         if explicit:
             st.last_donor = donor  # later sentences may speak of the same giver
-        return  # "the charity has already raised $2 million": a fundraising tally, a running total
+        doubts.append("tally")  # "the charity has already raised $2 million": a fundraising tally
     comparison = any(c.mention.text.lower().startswith("compar") for c in cum_before)
     if cum_period or (cum_before and (donor.kind != "various" or comparison)):
-        return  # running totals; "donors pledged a total of" stands when no one donor is named
+        # running totals; "donors pledged a total of" stands when no one donor is named
+        doubts.append("running_total")
     passive = verb is not None and verb.t0 > a.t0
     if not explicit and not inherited and not passive and not s.cues(lo, a.t0, "money_anaphor"):
         _, named_place, _ = _recipient(s, a, lo, hi, donor.iso3, verb)
@@ -1316,7 +1326,7 @@ def _read_amount(
         )
         current = donor == st.last_donor and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
         if not named_place and not _channel(s, a, hi) and role != "include" and not (received and current):
-            return  # "we provided nearly $15 billion": no giver and no destination named
+            doubts.append("no_giver_or_place")  # "we provided nearly $15 billion"
     if subject_sum:
         status = "pledged"  # "Another $2 million will assist": what the money will do
     elif inherited or (role == "include" and not status):
@@ -1324,10 +1334,11 @@ def _read_amount(
     status = status if status in ("pledged", "delivered") else "pledged"
     if status == "delivered" and not inherited and verb is not None and _future(s, verb.t0):
         status = "pledged"  # "$50,000 will be provided", "Norway will send": promised, not yet done
-    if explicit and donor.name != "various" and verb is not None:
+    if explicit and donor.name != "various" and verb is not None and not doubts:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
     draft.list_item = inherited
+    draft.role, draft.passive = role, passive
     if not amount.is_money:
         valued = [
             b for b in s.amounts if goods_end <= b.t0 <= goods_end + 3 and b.amount.is_money and _valued(s, b)
@@ -1336,6 +1347,11 @@ def _read_amount(
             value = valued[0].amount
             currency = art.dollar_for(donor.iso3) if value.bare_dollar else str(value.currency)
             draft.worth = (value.value, currency)
+    if doubts:
+        # not a pledge to the rules, so it tells later sentences nothing (no donor, status or list)
+        draft.doubts, draft.position = tuple(doubts), len(drafts)
+        st.doubted.append(draft)
+        return
     drafts.append(draft)
     st.last_donor = donor
     if role != "include":
@@ -1673,6 +1689,24 @@ def _reporter(s: Sentence, t0: int) -> Entity | None:
 
 # ---------------------------------------------------------------------------------------------
 # The article's pledges
+
+
+def decide(drafts: list[Draft], doubted: list[Draft], keep: Callable[[Draft], bool] | None) -> list[Draft]:
+    """The drafts `keep` takes, from the rules' pledges and the candidates they doubted, in the
+    order they were read; with no `keep`, the rules' pledges as they are."""
+    if keep is None:
+        return drafts
+    out: list[Draft] = []
+    waiting = iter(doubted)  # read in order, so their positions never decrease
+    nxt = next(waiting, None)
+    for i, d in enumerate([*drafts, None]):
+        while nxt is not None and nxt.position <= i:
+            if keep(nxt):
+                out.append(nxt)
+            nxt = next(waiting, None)
+        if d is not None and keep(d):
+            out.append(d)
+    return out
 
 
 def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, str]] = ()) -> list[Pledge]:

@@ -1,6 +1,7 @@
-"""Fit etl.learn's recipient model on the labelled dev set, and measure the extractor by cross-validation.
+"""Fit etl.learn's models on the labelled dev set, and measure the extractor by cross-validation.
 
     python -m aidtracker.etl.train fit [--shared ../shared]   # writes data/recipient_model.json
+                                                              # (and keep_model.json where it wins)
     python -m aidtracker.etl.train cv  [--shared ../shared]   # 5 folds, grouped by article
     python -m aidtracker.etl.train probes [--probes tests/probes]  # sets no rule was written from
 
@@ -29,14 +30,19 @@ from typing import Any
 from aidtracker.etl.analysis import Article
 from aidtracker.etl.extract import propose
 from aidtracker.etl.learn import (
+    KEEP_MODEL,
     RECIPIENT_MODEL,
     Weights,
     best_option,
     choose_recipient,
+    keep_features,
+    keeper,
     recipient_options,
+    shipped_keep_weights,
     shipped_recipient_weights,
 )
 from aidtracker.etl.normalize import in_tonnes
+from aidtracker.etl.pledge_rules import Draft, finish
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 
 FOLDS = 5
@@ -126,17 +132,36 @@ class DevArticle:
     facts: tuple[Fact, ...]  # the rules' facts, before any learned choice
     art: Article
     gold: dict[str, Any]
+    text: str = ""
+    title: str = ""
+    candidates: tuple[Draft, ...] = ()  # every candidate pledge the keep decision weighed
+
+    @classmethod
+    def read(cls, article_id: str, title: str, text: str, gold: dict[str, Any]) -> DevArticle:
+        """The article read by the rules alone, keeping the candidates their keep decision saw."""
+        seen: list[Draft] = []
+
+        def keep(d: Draft) -> bool:  # the rules' decision, noting each candidate it is asked of
+            seen.append(d)
+            return not d.doubts
+
+        facts, art, _ = propose(text, title, None, keep=keep)
+        return cls(article_id, tuple(facts), art, gold, text, title, tuple(seen))
+
+    def extract(self, recipient: Weights | None, keep: Weights | None) -> tuple[Fact, ...]:
+        """The article's facts with the learned choices of these weights (none: the rules')."""
+        facts: Sequence[Fact] = self.facts
+        if keep is not None:
+            facts = propose(self.text, self.title, None, keep=keeper(keep))[0]
+        if recipient is not None:
+            facts = [choose_recipient(f, self.art, recipient) if isinstance(f, Pledge) else f for f in facts]
+        return tuple(facts)
 
 
 def read_dev(shared: Path) -> list[DevArticle]:
     """Every labelled article of the shared dev set, read by the rules once."""
     gold, texts = _dev_texts(shared)
-    out = []
-    for aid in sorted(texts):
-        title, text = texts[aid]
-        facts, art, _ = propose(text, title, None)
-        out.append(DevArticle(aid, tuple(facts), art, gold[aid]))
-    return out
+    return [DevArticle.read(aid, *texts[aid], gold[aid]) for aid in sorted(texts)]
 
 
 def read_probe_set(texts: Path) -> list[DevArticle]:
@@ -149,22 +174,21 @@ def read_probe_set(texts: Path) -> list[DevArticle]:
         for line in gold_path.read_text(encoding="utf-8").splitlines()
         if line.strip() and (rec := json.loads(line))
     }
-    out = []
-    for line in texts.read_text(encoding="utf-8").splitlines():
-        if line.strip() and str((rec := json.loads(line))["id"]) in gold:
-            facts, art, _ = propose(rec["text"], rec.get("title") or "", None)
-            out.append(DevArticle(str(rec["id"]), tuple(facts), art, gold[str(rec["id"])]))
-    return out
+    return [
+        DevArticle.read(str(rec["id"]), rec.get("title") or "", rec["text"], gold[str(rec["id"])])
+        for line in texts.read_text(encoding="utf-8").splitlines()
+        if line.strip() and str((rec := json.loads(line))["id"]) in gold
+    ]
 
 
-def score_articles(articles: Sequence[DevArticle], weights: Weights | None) -> dict[str, Score]:
-    """Articles' scores per kind, their pledges' recipients chosen by `weights` (none: the rules')."""
+def score_articles(
+    articles: Sequence[DevArticle], weights: Weights | None, keep: Weights | None = None
+) -> dict[str, Score]:
+    """Articles' scores per kind, their pledges' recipients chosen by `weights` and the candidate
+    pledges that stand by `keep` (none: the rules')."""
     totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
     for d in articles:
-        facts = d.facts
-        if weights is not None:
-            facts = tuple(choose_recipient(f, d.art, weights) if isinstance(f, Pledge) else f for f in facts)
-        for kind, got in score_article(facts, d.gold).items():
+        for kind, got in score_article(d.extract(weights, keep), d.gold).items():
             totals[kind] += got
     return totals
 
@@ -199,10 +223,13 @@ def _example(aid: str, pledge: Pledge, art: Article, gold: str | None) -> Exampl
 
 def fit(train: Sequence[Example], trained_on: str = "") -> Weights:
     """Logistic weights over every option of every example (L2, C=C, lbfgs: deterministic)."""
+    return _fit_rows([(f, iso == ex.gold) for ex in train for iso, f in ex.options.items()], trained_on)
+
+
+def _fit_rows(rows: Sequence[tuple[dict[str, float], bool]], trained_on: str) -> Weights:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [(f, iso == ex.gold) for ex in train for iso, f in ex.options.items()]
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([f for f, _ in rows])
     model = LogisticRegression(C=C, max_iter=10_000).fit(x, [y for _, y in rows])
@@ -210,6 +237,34 @@ def fit(train: Sequence[Example], trained_on: str = "") -> Weights:
     for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True):
         weights[str(name)] = round(float(w), 6)
     return Weights(weights=weights, trained_on=trained_on)
+
+
+@dataclass(frozen=True)
+class KeepExample:
+    """A candidate pledge of a dev article (etl.learn.keep_features), and whether it is one."""
+
+    article_id: str
+    features: dict[str, float]
+    rules_keep: bool
+    gold: bool  # it matches a gold pledge of its article
+
+
+def keep_examples(dev: Sequence[DevArticle]) -> list[KeepExample]:
+    """Every candidate pledge of the articles, labelled by whether it matches a gold pledge.
+    A total the article breaks down is left out: finish() drops it, whatever is decided."""
+    out = []
+    for d in dev:
+        golds = d.gold.get("pledges") or []
+        for c in d.candidates:
+            if pledges := finish([c]):
+                hit = any(matches(pledges[0], g) for g in golds)
+                out.append(KeepExample(d.article_id, keep_features(c), not c.doubts, hit))
+    return out
+
+
+def fit_keep(train: Sequence[KeepExample], trained_on: str = "") -> Weights:
+    """Logistic weights of the keep decision, as fit() fits the recipient's."""
+    return _fit_rows([(ex.features, ex.gold) for ex in train], trained_on)
 
 
 def agreement(chosen: Sequence[str | None], data: Sequence[Example]) -> float:
@@ -220,6 +275,11 @@ def agreement(chosen: Sequence[str | None], data: Sequence[Example]) -> float:
 def fold_weights(data: Sequence[Example]) -> list[Weights]:
     """The model of each fold, fit on the other folds' articles."""
     return [fit([ex for ex in data if fold_of(ex.article_id) != k]) for k in range(FOLDS)]
+
+
+def keep_fold_weights(data: Sequence[KeepExample]) -> list[Weights]:
+    """The keep model of each fold, fit on the other folds' articles."""
+    return [fit_keep([ex for ex in data if fold_of(ex.article_id) != k]) for k in range(FOLDS)]
 
 
 def cross_validate(data: Sequence[Example], folds: Sequence[Weights] | None = None) -> list[str | None]:
@@ -298,21 +358,26 @@ def score_article(facts: Sequence[Fact], gold: dict[str, Any]) -> dict[str, Scor
 
 
 def cross_validated_scores(
-    dev: Sequence[DevArticle], folds: Sequence[Weights] | None = None
+    dev: Sequence[DevArticle],
+    folds: Sequence[Weights] | None = None,
+    keep_folds: Sequence[Weights | None] | None = None,
 ) -> dict[str, Score]:
     """The extractor's scores on the dev set, each article extracted with the learned choices
-    fit on the other four folds' articles (`folds`, from fold_weights, when already fit)."""
+    fit on the other four folds' articles (`folds` from fold_weights, `keep_folds` from
+    keep_fold_weights, when already fit; a None keep model leaves the keep decision to the rules)."""
     folds = folds or fold_weights(examples(dev))
+    keep_folds = keep_folds or keep_fold_weights(keep_examples(dev))
     totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
-    for k, weights in enumerate(folds):
-        for kind, got in score_articles([d for d in dev if fold_of(d.article_id) == k], weights).items():
+    for k, (weights, keep) in enumerate(zip(folds, keep_folds, strict=True)):
+        held_out = [d for d in dev if fold_of(d.article_id) == k]
+        for kind, got in score_articles(held_out, weights, keep).items():
             totals[kind] += got
     return totals
 
 
-def model_path() -> Path:
-    """data/recipient_model.json of this installation (the checkout's data/ when installed editable)."""
-    return Path(str(resources.files("aidtracker.data") / RECIPIENT_MODEL))
+def model_path(name: str = RECIPIENT_MODEL) -> Path:
+    """data/NAME (a fitted model) of this installation (the checkout's data/ when installed editable)."""
+    return Path(str(resources.files("aidtracker.data") / name))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -338,12 +403,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     dev = read_dev(args.shared)
     data = examples(dev)
+    candidates = keep_examples(dev)
     if args.action == "fit":
-        weights = fit(
-            data, trained_on=f"{len(data)} matched pledges of {len({e.article_id for e in data})} articles"
-        )
+        articles = len({e.article_id for e in data})
+        weights = fit(data, trained_on=f"{len(data)} matched pledges of {articles} articles")
         model_path().write_text(weights.to_json(), encoding="utf-8")
         print(f"wrote {model_path()}: {len(weights.weights)} weights, fit on {weights.trained_on}")
+        _fit_keep_if_better(dev, candidates, fold_weights(data))
         return 0
     folds = fold_weights(data)
     rules = agreement([ex.rule_choice for ex in data], data)
@@ -352,10 +418,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(dev)} dev articles, {FOLDS}-fold cross-validated (grouped by article: each fold "
         "extracted with what was fit on the other four)"
     )
-    for kind, got in cross_validated_scores(dev, folds).items():
+    for kind, got in cross_validated_scores(dev, folds, keep_fold_weights(candidates)).items():
         print(f"  {kind}: {got}")
+    by_rules = cross_validated_scores(dev, folds, [None] * FOLDS)["pledges"]
+    print(f"  pledges with the rules' keep decision: {by_rules}")
     print(f"  recipient of the {len(data)} matched pledges: rules alone {rules:.3f}, learned {learned:.3f}")
     return 0
+
+
+def _fit_keep_if_better(
+    dev: Sequence[DevArticle], candidates: Sequence[KeepExample], folds: list[Weights]
+) -> None:
+    """Write data/keep_model.json where the learned keep decision beats the rules' under
+    cross-validation; else remove it, so that the rules decide."""
+    learned = cross_validated_scores(dev, folds, keep_fold_weights(candidates))["pledges"]
+    rules = cross_validated_scores(dev, folds, [None] * FOLDS)["pledges"]
+    path = model_path(KEEP_MODEL)
+    if learned.f1 > rules.f1:
+        weights = fit_keep(candidates, f"{len(candidates)} candidate pledges of {len(dev)} articles")
+        path.write_text(weights.to_json(), encoding="utf-8")
+        print(
+            f"wrote {path}: {len(weights.weights)} weights; cross-validated pledges F1 "
+            f"{learned.f1:.3f} against the rules' {rules.f1:.3f}"
+        )
+    else:
+        path.unlink(missing_ok=True)
+        print(
+            f"kept the rules' keep decision (no {KEEP_MODEL}): cross-validated pledges F1 learned "
+            f"{learned.f1:.3f}, rules {rules.f1:.3f}"
+        )
 
 
 def _report_probes(folder: Path) -> int:
@@ -363,14 +454,14 @@ def _report_probes(folder: Path) -> int:
     if not sets:
         print(f"train: error: no probe sets (NAME.jsonl beside NAME_gold.jsonl) in {folder}", file=sys.stderr)
         return 2
-    weights = shipped_recipient_weights()
+    weights, keep = shipped_recipient_weights(), shipped_keep_weights()
     for path in sets:
         if not path.with_name(f"{path.stem}_gold.jsonl").is_file():
             print(f"train: error: {path} has no {path.stem}_gold.jsonl beside it", file=sys.stderr)
             return 2
         articles = read_probe_set(path)
         print(f"{path.stem}: {len(articles)} articles")
-        for kind, got in score_articles(articles, weights).items():
+        for kind, got in score_articles(articles, weights, keep).items():
             print(f"  {kind}: {got}")
     return 0
 

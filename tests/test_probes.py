@@ -30,7 +30,9 @@ TOLERANCE = 0.03
 @pytest.fixture(scope="module", params=sorted(REACHED))
 def probe_set(request: pytest.FixtureRequest) -> tuple[str, dict[str, train.Score]]:
     articles = train.read_probe_set(PROBES / f"{request.param}.jsonl")
-    return request.param, train.score_articles(articles, learn.shipped_recipient_weights())
+    return request.param, train.score_articles(
+        articles, learn.shipped_recipient_weights(), learn.shipped_keep_weights()
+    )
 
 
 @pytest.mark.parametrize("kind", ["pledges", "risk_figures", "appeals"])
