@@ -304,7 +304,9 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             of_at = max((i for i, g in enumerate(gap) if g in link), default=-1)
             of_leads = of_at >= 0 and len(gap) - of_at <= 3 and len(gap) <= 8
             copula = len(gap) <= 8 and any(g in ("be", "is", "was", "are", "were", "totals") for g in gap)
-            if not (of_leads or copula or (_paren_giver(s, a) is not None and v.t1 < a.t0)):
+            # "made the largest commitment, $4.2bn over three years": the sum in apposition
+            apposed = gap[:1] == [","] and len(gap) <= 3 and _only_modifiers(s, v.t1 + 1, a.t0)
+            if not (of_leads or copula or apposed or (_paren_giver(s, a) is not None and v.t1 < a.t0)):
                 # "contribution of $100 million", "its contribution would be $890 million",
                 # "commitments by Sweden ($4m)"
                 continue
@@ -929,15 +931,25 @@ def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     t0 = a.t0
     while t0 > 0 and s.lower[t0 - 1] in gazetteer.words("sum_opener") and t0 > a.t0 - 3:
         t0 -= 1
-    if s.word(t0 - 1) in gazetteer.words("giver_link"):
+    linked = s.word(t0 - 1) in gazetteer.words("giver_link")
+    if linked:
         t0 -= 1  # "followed by the World Bank with $2bn and the Asian Development Bank with $1.5bn"
     named = [m for m in s.mentions_in(max(0, t0 - 6), t0) if m.t1 == t0]
     if not named or entity_of(named[0].mention) is None:
         return None
     m = named[0]
     k = m.t0 - 1 if s.word(m.t0 - 1) != "the" else m.t0 - 2
-    if s.word(k) not in (",", "and") or not any(b.t1 <= k for b in s.amounts):
+    if linked and s.word(k) == "by" and s.word(k - 1) in gazetteer.words("ranked"):
+        return m  # the first of a ranking: "..., followed by the World Bank with $2bn"
+    earlier = [b for b in s.amounts if b.t1 <= k]
+    if s.word(k) not in (",", "and") or not earlier:
         return None
+    if (
+        linked
+        and s.word(earlier[-1].t0 - 1) in gazetteer.words("giver_link")
+        and not _gapped_giver(s, earlier[-1])
+    ):
+        return None  # "provided Sudan with $5 million and Chad with $3 million": Sudan takes, so Chad does
     return m
 
 

@@ -364,9 +364,12 @@ def cross_validated_scores(
 ) -> dict[str, Score]:
     """The extractor's scores on the dev set, each article extracted with the learned choices
     fit on the other four folds' articles (`folds` from fold_weights, `keep_folds` from
-    keep_fold_weights, when already fit; a None keep model leaves the keep decision to the rules)."""
+    keep_fold_weights, when already fit; a None keep model leaves the keep decision to the
+    rules, as it is left when no data/keep_model.json ships)."""
     folds = folds or fold_weights(examples(dev))
-    keep_folds = keep_folds or keep_fold_weights(keep_examples(dev))
+    if keep_folds is None:
+        shipped = shipped_keep_weights() is not None
+        keep_folds = keep_fold_weights(keep_examples(dev)) if shipped else [None] * FOLDS
     totals = {kind: Score(0, 0, 0) for kind, _, _ in KINDS}
     for k, (weights, keep) in enumerate(zip(folds, keep_folds, strict=True)):
         held_out = [d for d in dev if fold_of(d.article_id) == k]
@@ -418,10 +421,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(dev)} dev articles, {FOLDS}-fold cross-validated (grouped by article: each fold "
         "extracted with what was fit on the other four)"
     )
-    for kind, got in cross_validated_scores(dev, folds, keep_fold_weights(candidates)).items():
+    for kind, got in cross_validated_scores(dev, folds).items():
         print(f"  {kind}: {got}")
+    learned_keep = cross_validated_scores(dev, folds, keep_fold_weights(candidates))["pledges"]
     by_rules = cross_validated_scores(dev, folds, [None] * FOLDS)["pledges"]
-    print(f"  pledges with the rules' keep decision: {by_rules}")
+    in_charge = (
+        "the learned one"
+        if shipped_keep_weights() is not None
+        else "the rules' (make train ships no keep model)"
+    )
+    print(f"  pledges with the learned keep decision: {learned_keep}")
+    print(f"  pledges with the rules' keep decision: {by_rules}; in charge: {in_charge}")
     print(f"  recipient of the {len(data)} matched pledges: rules alone {rules:.3f}, learned {learned:.3f}")
     return 0
 

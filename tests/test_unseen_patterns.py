@@ -827,6 +827,27 @@ PLEDGES = [
         [("SWE", 50e6, "SEK", "SOM"), ("European Union", 20e6, "EUR", "SOM")],
         id="a-speaker-after-an-earlier-verb-gives",
     ),
+    pytest.param(
+        "The Asian Development Bank made the largest commitment, $300 million, for Nepal's reconstruction.",
+        [("Asian Development Bank", 300e6, "USD", "NPL")],
+        id="an-aid-noun-with-its-sum-in-apposition",
+    ),
+    pytest.param(
+        "Norway's contribution, which was announced in May, was not renewed; the bank lent $5 million.",
+        [],
+        id="near-miss-an-aid-noun-whose-comma-opens-a-clause",
+    ),
+    pytest.param(
+        "Canada announced the largest contribution, C$40 million, followed by Sweden with $12 million and "
+        "Denmark with $8 million.",
+        [("CAN", 40e6, "CAD", None), ("SWE", 12e6, "USD", None), ("DNK", 8e6, "USD", None)],
+        id="a-ranking-of-givers-each-with-its-sum",
+    ),
+    pytest.param(
+        "The United States provided Sudan with $5 million and Chad with $3 million.",
+        [("USA", 5e6, "USD", "SDN"), ("USA", 3e6, "USD", "SDN")],
+        id="near-miss-receivers-with-their-sums-do-not-give",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
