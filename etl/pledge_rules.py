@@ -616,8 +616,13 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             continue
         prev, prev2 = s.word(m.t0 - 1), s.word(m.t0 - 2)
         glue = s.lower[dest_end : m.t0] if dest_end > 0 else []
+        # "for Mozambique, and the African Development Bank has approved a grant of": after ", and",
+        # a name with an auxiliary after it opens a clause of its own, whose subject it is
+        k = m.t0 - 1 - (prev == "the")
+        opens = s.word(k) == "and" and s.word(k - 1) == "," and s.word(m.t1) in aux
         listed = (
-            bool(glue)
+            not opens
+            and bool(glue)
             and all(w in (",", "and", "or", "the") for w in glue)
             # a comma alone lists only where the list goes on: "to Sudan, Chad and", not "In Chad, USDA will"
             and ("and" in glue or "or" in glue or s.word(m.t1) in (",", "and", "or"))
@@ -648,7 +653,7 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
             continue  # "We are encouraging Haiti ... and are providing"; not "I announce Australia will"
         speaks = s.word(m.t1) in gazetteer.words("attribution")  # "..., and the Commission said it would"
-        if not adjacent and not speaks and any(m.t0 > vt for vt in verbs_before):
+        if not adjacent and not speaks and not opens and any(m.t0 > vt for vt in verbs_before):
             continue
         out.append(m)
     return out
@@ -1446,6 +1451,8 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         donor = _donor_adjective(s, a, hi)
         explicit = donor is not None
+    if donor is None and verb is not None and (speaker := _speaker_of_pronoun(s, verb.t0, dlo)) is not None:
+        donor, explicit = speaker, True  # "Mogador Telecom said it would donate": the pronoun is the speaker
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
@@ -1456,6 +1463,29 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             if taker and entity_of(taker[-1].mention) == donor:
                 return None, False, verb, status  # "Pakistan received pledges of $9 billion": not its gift
     return donor, explicit, verb, status
+
+
+def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
+    """The giver a pronoun subject stands for when it follows its own speaker: "Mogador
+    Telecom said it would donate", "The Red Cross Society of China said that it had sent"
+    (data/words.csv `speech_verb`); a named body or an unlisted name of two words or more."""
+    k = verb_t0 - 1
+    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
+        k -= 1
+    if k < lo or s.lower[k] not in gazetteer.words("giver_pronoun"):
+        return None
+    k -= 1 + (s.word(k - 1) == "that")
+    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
+        k -= 1
+    if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
+        return None
+    subj = _subject_entities(s, lo, k)
+    if subj:
+        return entity_of(_owner(s, subj[-1], subj))
+    named = _name_before(s, k, lo)
+    if named is not None and not named[1] and len(named[0].split()) >= 2:
+        return Entity(named[0], None, "private")
+    return None
 
 
 def _pronoun_subject(s: Sentence, verb_t0: int, lo: int) -> bool:

@@ -848,11 +848,37 @@ PLEDGES = [
         [("USA", 5e6, "USD", "SDN"), ("USA", 3e6, "USD", "SDN")],
         id="near-miss-receivers-with-their-sums-do-not-give",
     ),
+    pytest.param(
+        "The African Union released $300,000 for Malawi and $200,000 for Mozambique, and the African "
+        "Development Bank has approved a grant of $1 million for Malawi.",
+        [
+            ("African Union", 300e3, "USD", "MWI"),
+            ("African Union", 200e3, "USD", "MOZ"),
+            ("African Development Bank", 1e6, "USD", "MWI"),
+        ],
+        id="a-name-after-comma-and-with-an-auxiliary-opens-its-clause",
+    ),
+    pytest.param(
+        "Britain gave aid to Turkey, and Syria has received $1 million from Japan.",
+        [("JPN", 1e6, "USD", "SYR")],
+        id="near-miss-the-opening-name-receives",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
+    pytest.param(
+        "Atlas Holding transferred a cheque for 1 billion dirhams to the fund. Nile Telecom said it "
+        "would donate 100 million dirhams to the fund.",
+        [("Atlas Holding", 1e9, "AED", None), ("Nile Telecom", 100e6, "AED", None)],
+        id="a-pronoun-after-its-speaker-is-the-speaker",
+    ),
+    pytest.param(
+        "Japan pledged $5 million to Sudan. The minister said it would also send 200 tonnes of rice.",
+        [("JPN", 5e6, "USD", "SDN"), ("JPN", 200, "tonnes", "SDN")],
+        id="near-miss-an-official-speaker-names-no-new-giver",
+    ),
     # 1. a named receiver is the channel of the article's current donor
     pytest.param(
         "New Zealand announced $2 million for cyclone relief in Vanuatu. "
