@@ -611,8 +611,11 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     out = []
     dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
     dest_end = -1  # where the last destination skipped ends
+    aside = _apposition_before(s, verb_t0, lo)
     for m in s.mentions_in(lo, verb_t0):
-        if not entity_of(m.mention):
+        if not entity_of(m.mention) or (aside is not None and aside[0] <= m.t0 < aside[1]):
+            # "Canada's stockpile, managed by the Canadian Red Cross, will ship": a name in an
+            # apposition before the verb describes its subject and is not it
             continue
         prev, prev2 = s.word(m.t0 - 1), s.word(m.t0 - 2)
         glue = s.lower[dest_end : m.t0] if dest_end > 0 else []
@@ -657,6 +660,27 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             continue
         out.append(m)
     return out
+
+
+def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | None:
+    """The tokens of an apposition or a relative clause between a subject and its verb, commas
+    included, opened by a word of data/words.csv `apposition_opener`: "Ocean Ventures, one of
+    Kenya's largest shipping groups, donated"; "Canada's stockpile, managed by the Canadian Red
+    Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
+    k = verb_t0 - 1
+    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
+        k -= 1
+    if k <= lo or s.word(k) != ",":
+        return None
+    opening = next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
+    if (
+        opening is None
+        or opening == lo
+        or s.word(opening + 1) not in gazetteer.words("apposition_opener")
+        or s.mentions_in(opening, k, "verb", "give")
+    ):
+        return None
+    return opening, k + 1
 
 
 def _gives(s: Sentence, t: int) -> bool:

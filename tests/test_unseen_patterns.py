@@ -783,10 +783,18 @@ PLEDGES = [
         "Ocean Ventures, one of Kenya's largest shipping groups, donated KSh 20 million to drought relief "
         "in Kenya.",
         [("Ocean Ventures", 20e6, "KES", "KEN")],
-        id="known-miss-a-country-inside-the-apposition",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a country named in the apposition is taken as the subject that gives"
-        ),
+        id="a-country-inside-the-apposition-is-not-the-giver",
+    ),
+    pytest.param(
+        "Canada's emergency stockpile, managed by the Canadian Red Cross, will ship 1,200 tents to "
+        "Bangladesh.",
+        [("CAN", 1200, "tents", "BGD")],
+        id="a-body-inside-the-apposition-is-not-the-giver",
+    ),
+    pytest.param(
+        "Japan, one of Nepal's largest donors, pledged $5 million to Nepal.",
+        [("JPN", 5e6, "USD", "NPL")],
+        id="a-giver-before-an-apposition-naming-its-destination",
     ),
     pytest.param(
         "The Sahel Relief Network, which has worked in Niger for years, announced $3 million for Niger.",
