@@ -622,7 +622,11 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         # "for Mozambique, and the African Development Bank has approved a grant of": after ", and",
         # a name with an auxiliary after it opens a clause of its own, whose subject it is
         k = m.t0 - 1 - (prev == "the")
-        opens = s.word(k) == "and" and s.word(k - 1) == "," and s.word(m.t1) in aux
+        opens = (
+            s.word(k) == "and"
+            and s.word(k - 1) == ","
+            and (s.word(m.t1) in aux or (aside is not None and m.t1 == aside[0]))
+        )
         listed = (
             not opens
             and bool(glue)
@@ -647,7 +651,13 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             continue  # "was South Sudan's largest humanitarian donor": the one given to
         if any(s.lower[k] in gazetteer.words("event_noun") for k in range(m.t1, min(verb_t0, m.t1 + 2))):
             continue  # "Donors at the London conference pledged": where they met, not who gave
-        adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0))
+        # "Australia will provide"; "Switzerland, where the meeting was held, added": right before
+        # the verb, or before an apposition that ends there
+        adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0)) or (
+            aside is not None
+            and m.t1 == aside[0]
+            and all(s.lower[k] in aux for k in range(aside[1], verb_t0))
+        )
         if prev in gazetteer.words("neighbour") and not (adjacent and _gives(s, verb_t0)):
             # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
             # Zambia delivered 1,000 tonnes" is the giver

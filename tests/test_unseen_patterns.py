@@ -797,6 +797,17 @@ PLEDGES = [
         id="a-giver-before-an-apposition-naming-its-destination",
     ),
     pytest.param(
+        "Sweden gave $2 million to Chad, and Norway, which hosts the talks, will provide $3 million to "
+        "Sudan.",
+        [("SWE", 2e6, "USD", None), ("NOR", 3e6, "USD", "SDN")],
+        id="a-giver-after-comma-and-before-its-apposition",
+    ),
+    pytest.param(
+        "The Korean government announced humanitarian assistance worth US$1 million for the Philippines.",
+        [("KOR", 1e6, "USD", "PHL")],
+        id="korean-alone-is-south-korea",
+    ),
+    pytest.param(
         "The Sahel Relief Network, which has worked in Niger for years, announced $3 million for Niger.",
         [("Sahel Relief Network", 3e6, "USD", "NER")],
         id="an-unlisted-giver-before-a-relative-clause",
