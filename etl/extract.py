@@ -114,6 +114,20 @@ def _made_available() -> re.Pattern[str]:
 
 
 @cache
+def _arrived_with() -> re.Pattern[str]:
+    """ "landed in Benghazi with 8 tonnes": a verb of arriving (data/words.csv arrival) and, later
+    in its clause, "with" before what was brought; pledge_rules reads the two as an aid verb."""
+    return re.compile(
+        rf"""
+        {gazetteer.alternation(gazetteer.words("arrival"))}   # "landed", "has since sailed"
+        [^.;:]{{1,80}}?\s                                     # where and when: "in Yangon on Saturday"
+        with\s                                               # what it brought follows
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
 def _hypothetical_header() -> re.Pattern[str]:
     """A hedge word in a list header ("a war would result in:"): it makes the list's items hypothetical."""
     return re.compile(gazetteer.alternation(gazetteer.words("hedge")))
@@ -304,6 +318,7 @@ def _candidates(
             or risk_rules.names_a_phase(text[a:b])  # "... will be in Emergency"
             or bool(_aid_programme().search(low, a, b))
             or bool(_made_available().search(low, a, b))
+            or bool(_arrived_with().search(low, a, b))
         )
         # goods are counted in the units of data/goods.csv ("40 kits"), which the gazetteer found
         money_or_goods = money.search(low, a, b) or any(m.has("goods", "unit") for m in ms)

@@ -44,6 +44,7 @@ from aidtracker.etl.records import Appeal, Pledge
 
 _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
 _MADE_AVAILABLE = Tag("verb", "give", "pledged")  # "has made 5 million euros available"
+_ARRIVED_WITH = Tag("verb", "give", "delivered")  # "has landed in Benghazi with 8 tonnes of relief items"
 
 # How many sentences after the article's last pledge its donor still speaks: an item of a
 # list of allocations ("• $2 million to UNICEF"), a named receiver ("UNDP will receive
@@ -353,6 +354,9 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             or (word.endswith(("ed", "en", "sent")) and v.t0 - start <= 4)
         ):
             return v
+    arrived = _arrived_with(s, a, lo, hi)
+    if arrived is not None:
+        return arrived
     for k in range(lo, hi):
         if s.lower[k] == "under" and _aid_programme_after(s, k, hi):
             start_char = s.tok_starts[k]
@@ -364,6 +368,21 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
                 mention=Mention(start_char, start_char + 5, "under", (_UNDER_PROGRAMME,)),
             )
     return None
+
+
+def _arrived_with(s: Sentence, a: AmountSpan, lo: int, hi: int) -> MentionSpan | None:
+    """ "with" before goods after a verb of arriving (data/words.csv arrival), as the aid verb:
+    "An Italian Air Force C-130 has landed in Benghazi with 8 tonnes of relief items"; only
+    where the clause names aid, as a verb of carrying is (_names_aid)."""
+    k = a.t0 - 1
+    while k > lo and s.lower[k] in gazetteer.words("sum_opener") and k >= a.t0 - 3:
+        k -= 1  # "with a further 40 tonnes", "with about 15 tonnes"
+    if a.amount.is_money or s.word(k) != "with":
+        return None
+    if not any(w in gazetteer.words("arrival") for w in s.lower[lo:k]) or not _names_aid(s, lo, hi):
+        return None
+    at = s.tok_starts[k]
+    return MentionSpan(k, k + 1, at, at + 4, mention=Mention(at, at + 4, "with", (_ARRIVED_WITH,)))
 
 
 def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:
@@ -1327,6 +1346,12 @@ def _read_amount(
         and not any(w in gazetteer.words("superlative") for w in s.lower[max(a.t1, c.t0 - 5) : c.t0])
         # "it has since contributed $2 million": "since" as an adverb, later (not "has now pledged")
         and not (verb is not None and c.t1 == verb.t0 and s.lower[c.t0] in gazetteer.words("later_adverb"))
+        # "..., and it has since financed two hospitals", "ships have since sailed": after an
+        # auxiliary, "since" is the adverb whatever verb follows
+        and not (
+            s.lower[c.t0] in gazetteer.words("later_adverb")
+            and s.word(c.t0 - 1) in gazetteer.words("aux_verb")
+        )
     ]
     if _whole_of_part(s, a):
         return  # "$1.75 million of the latest $6.5 million aid package": the part is the news

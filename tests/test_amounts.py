@@ -33,6 +33,11 @@ EXAMPLES = [
     pytest.param("more than $1 billion", 1e9, "USD", "more_than", id="more-than"),
     pytest.param("approximately $948 million USD", 948e6, "USD", "about", id="approximately-code-after"),
     pytest.param("up to $1,000,000", 1e6, "USD", "up_to", id="up-to-digits"),
+    pytest.param("Dh10 million", 10e6, "AED", None, id="dirham-dh-glued"),
+    pytest.param("QR 10 million", 10e6, "QAR", None, id="qatari-riyal-qr"),
+    pytest.param("RMB 40 million", 40e6, "CNY", None, id="renminbi-rmb"),
+    pytest.param("₦1 billion", 1e9, "NGN", None, id="naira-sign"),
+    pytest.param("SLR 370 million", 370e6, "LKR", None, id="sri-lankan-rupee-slr"),
 ]
 
 

@@ -808,6 +808,46 @@ PLEDGES = [
         id="korean-alone-is-south-korea",
     ),
     pytest.param(
+        "India gifted 25 tonnes of medical supplies to Sri Lanka on Monday.",
+        [("IND", 25, "tonnes", "LKA")],
+        id="gifted",
+    ),
+    pytest.param(
+        "Japan donated 10,000 N95 masks to Vietnam.",
+        [("JPN", 10e3, "masks", "VNM")],
+        id="near-miss-a-mask-type-is-no-naira",
+    ),
+    pytest.param(
+        "An Italian Air Force C-130 has landed in Benghazi with 8 tonnes of relief items for Libya.",
+        [("ITA", 8, "tonnes", "LBY")],
+        id="landed-with-relief-goods",
+    ),
+    pytest.param(
+        "Two Indian naval ships have since sailed for Yangon with a further 40 tonnes of relief supplies.",
+        [("IND", 40, "tonnes", "MMR")],
+        id="has-since-sailed-with-a-further-load",
+    ),
+    pytest.param(
+        "The ship arrived in Lagos with 30,000 tonnes of wheat for the mills.",
+        [],
+        id="near-miss-arrived-with-freight",
+    ),
+    pytest.param(
+        "Gavi said it would fund 900,000 doses of oral cholera vaccine for Mozambique.",
+        [("Gavi", 900e3, "doses", "MOZ")],
+        id="would-fund-goods",
+    ),
+    pytest.param(
+        "I am advised that the total request for this initial emergency fund is approximately $300 million.",
+        [],
+        id="near-miss-a-fund-is-no-verb",
+    ),
+    pytest.param(
+        "KSrelief said it would distribute 1,500 tents in Herat, Afghanistan.",
+        [("SAU", 1500, "tents", "AFG")],
+        id="would-distribute",
+    ),
+    pytest.param(
         "The Sahel Relief Network, which has worked in Niger for years, announced $3 million for Niger.",
         [("Sahel Relief Network", 3e6, "USD", "NER")],
         id="an-unlisted-giver-before-a-relative-clause",
