@@ -361,6 +361,8 @@ class Article:
                     before
                     and before[-1] in ("to", "for", "in", "with", "on", "into")
                     and m.location not in exclude
+                    # "minister on India's quake aid to Myanmar": an owner is a voice, not where aid goes
+                    and self.title[m.end : m.end + 2] not in ("'s", "’s")
                 ):
                     return m.location
             candidates = [m.location for m in in_title if m.location not in exclude]

@@ -842,6 +842,16 @@ def _recipient(
     lead = _lead_places(s, a)
     if lead is not None:
         return lead
+    if verb is not None and verb.mention.tags == (_ARRIVED_WITH,):
+        # "has landed in Benghazi with 8 tonnes", "sailed for Yangon with": where it arrived
+        for m in s.mentions_in(lo, verb.t0):
+            if (
+                m.mention.location
+                and m.mention.location != donor_iso
+                and s.word(m.t0 - 1) in dest
+                and s.word(m.t1) not in ("'s", "’s")  # "bound for Egypt's Al-Arish airport": a way in
+            ):
+                return m.mention.location, True, False
     named = _before_paren(s, a)
     if named is not None and named.mention.location and _paren_giver(s, a) is None:
         return named.mention.location, True, False  # "aid to Sudan ($3m) and Chad ($2m)"

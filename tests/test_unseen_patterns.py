@@ -1450,6 +1450,35 @@ def test_an_office_speaks_for_the_country_that_opens_the_title(title: str, expec
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Minister on India's quake aid to Myanmar",
+            [("IND", 15, "tonnes", "MMR"), ("IND", 50e6, "INR", "MMR")],
+            id="an-owner-in-the-title-is-a-voice",
+        ),
+        pytest.param(
+            "India's quake aid",
+            [("IND", 15, "tonnes", "MMR"), ("IND", 50e6, "INR", "MMR")],
+            id="near-miss-a-title-with-no-destination",
+        ),
+    ],
+)
+def test_the_title_s_destination_is_the_article_s(title: str, expected: list) -> None:
+    text = (
+        "India was among the first countries to respond to the earthquake in Myanmar. Our first Air Force "
+        "aircraft landed in Yangon on Saturday with about 15 tonnes of relief material. The Cabinet has "
+        "approved Rs 5 crore for immediate relief in Myanmar, the minister said. India is ready to do more."
+    )
+    got = [
+        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
+        for f in extract(text, title=title, strict=True)
+        if isinstance(f, Pledge)
+    ]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), STATUSES)
 def test_status_of_pledges_as_recent_news_states_them(text: str, expected: list[str]) -> None:
     assert [f.status for f in extract(text, strict=True) if isinstance(f, Pledge)] == expected
