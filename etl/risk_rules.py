@@ -250,9 +250,13 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             # "home to nearly two million people": residents; "home to 1.4 million refugees", and
             # "home to 700,000 people who have fled", are not
             continue
+        # "2 million people and hundreds of thousands of displaced": another group has the condition;
+        # not a share set off by commas ("24 million people, some 80 per cent of the population, need")
+        share = _share_after(s, a, noun)
+        aside = range(*share) if share is not None else range(0)
         if ind_t > a.t1 and any(
-            w in ("and", ",") and nxt in gazetteer.words("other_group")
-            for w, nxt in zip(s.lower[a.t1 : ind_t], s.lower[a.t1 + 1 :], strict=False)
+            s.lower[k] in ("and", ",") and s.word(k + 1) in gazetteer.words("other_group") and k not in aside
+            for k in range(a.t1, ind_t)
         ):
             continue
         span_lo, span_hi = max(lo, min(a.t0, ind_t) - 4), max(a.t1, ind_t) + 1
@@ -510,7 +514,9 @@ def _counts_sites(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> boo
     """Whether the number counts places that an indicator phrase names ("534 displacement
     camps", "120 collective shelters": its last word is a `not_people` noun), not people."""
     m = s.mention_at(a.t1)
-    return m is not None and m.mention.has("indicator") and s.word(m.t1 - 1) in not_people
+    # "forced about 1.4 million from their homes": a phrase that opens on a preposition counts no noun
+    preposition = s.word(a.t1) in gazetteer.words("dest_prep") | gazetteer.words("giver_prep")
+    return m is not None and m.mention.has("indicator") and s.word(m.t1 - 1) in not_people and not preposition
 
 
 def _breakdown(s: Sentence, counts: list[AmountSpan], not_people: frozenset[str]) -> dict[int, AmountSpan]:
@@ -605,13 +611,20 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
 
 
 def _share_after(s: Sentence, a: AmountSpan, noun: MentionSpan | None) -> tuple[int, int] | None:
-    """The tokens of a share set off by commas right after the number or the noun of people it
-    counts (", about half of the population, "), else None."""
+    """The tokens of a share or a part set off by commas right after the number or the noun of
+    people it counts (", about half of the population, ", ", including 260,000 children, "), else None."""
     k = noun.t1 if noun is not None and noun.t0 >= a.t1 else a.t1
     if s.word(k) != ",":
         return None
     m = _share_apposition().match(s.text, s.tok_starts[k])
-    return (k, s.tok(m.end())) if m is not None else None
+    if m is not None:
+        return k, s.tok(m.end())
+    if s.word(k + 1) in gazetteer.words("including"):
+        # "650,000 people, including 260,000 children, need": the part set off by commas
+        close = next((j for j in range(k + 2, min(s.n, k + 10)) if s.lower[j] == ","), None)
+        if close is not None:
+            return k, close + 1
+    return None
 
 
 @cache
@@ -652,6 +665,10 @@ def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, ne
     clause first; None when none is within reach."""
     best = None
     share = _share_after(s, a, noun)
+    if share is not None and share[0] <= next_amount < share[1]:
+        # "650,000 people, including 260,000 children, need": the part inside the commas does not
+        # take the condition from its whole
+        next_amount = min((b.t0 for b in s.amounts if b.t0 >= share[1]), default=s.n)
     copula = gazetteer.words("copula")
     for i0, i1, ind in indicators:
         if i0 >= a.t1:

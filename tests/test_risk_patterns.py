@@ -395,6 +395,29 @@ STATED_FIGURES = [
 # labelled, not the total; a group of another kind ("... refugees and 300,000 Ugandans") is not.
 SHARED_CONDITIONS = [
     pytest.param(
+        "Yemen's war goes on. About 21 million people, some 70 per cent of the population, need humanitarian "
+        "assistance.",
+        [("YEM", 21e6, "in_need")],
+        id="a-share-opened-by-some-between-figure-and-condition",
+    ),
+    pytest.param(
+        "Haiti was hit by a quake. Some 540,000 people, including 210,000 children, need humanitarian "
+        "assistance in the south.",
+        [("HTI", 5.4e5, "in_need"), ("HTI", 2.1e5, "in_need")],
+        id="a-part-set-off-by-commas-between-figure-and-condition",
+    ),
+    pytest.param(
+        "Floods hit Nigeria. The floods affected 1.9 million people across 30 states and forced about "
+        "800,000 from their homes.",
+        [("NGA", 1.9e6, "affected"), ("NGA", 8e5, "displaced")],
+        id="forced-a-count-from-their-homes",
+    ),
+    pytest.param(
+        "Floods hit Nigeria. About 300,000 people are sheltering in 410 displacement camps.",
+        [("NGA", 3e5, "displaced")],
+        id="near-miss-a-count-of-camps-is-no-figure",
+    ),
+    pytest.param(
         "In Ethiopia's Somali region, some 410,000 children are acutely malnourished, along with 95,000"
         " pregnant and lactating women.",
         [("ETH", 4.1e5, "malnourished"), ("ETH", 9.5e4, "malnourished")],
