@@ -1423,7 +1423,9 @@ def _read_amount(
     if explicit and donor.name != "various" and verb is not None and not doubts:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
-    draft.list_item = inherited
+    # "The Dh10 million will be used to buy food": a sum after a definite determiner restates one
+    # (a repeat finish() drops), where an item of a list of allocations is a pledge of its own
+    draft.list_item = inherited and s.word(a.t0 - 1) not in gazetteer.words("definite")
     draft.role, draft.passive = role, passive
     if not amount.is_money:
         valued = [

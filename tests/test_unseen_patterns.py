@@ -848,6 +848,18 @@ PLEDGES = [
         id="would-distribute",
     ),
     pytest.param(
+        "The UAE President has directed the provision of $50 million in urgent humanitarian assistance to "
+        "Pakistan.",
+        [("ARE", 50e6, "USD", "PAK")],
+        id="the-provision-of",
+    ),
+    pytest.param(
+        "Japan said it would supply 150 generators and 20 large transformers through the UN Development "
+        "Programme.",
+        [("JPN", 150, "generators", None), ("JPN", 20, "transformers", None)],
+        id="transformers-are-counted-goods",
+    ),
+    pytest.param(
         "The Sahel Relief Network, which has worked in Niger for years, announced $3 million for Niger.",
         [("Sahel Relief Network", 3e6, "USD", "NER")],
         id="an-unlisted-giver-before-a-relative-clause",
@@ -932,6 +944,17 @@ PLEDGES_IN_CONTEXT = [
         "would donate 100 million dirhams to the fund.",
         [("Atlas Holding", 1e9, "AED", None), ("Nile Telecom", 100e6, "AED", None)],
         id="a-pronoun-after-its-speaker-is-the-speaker",
+    ),
+    pytest.param(
+        "The UAE has pledged Dh10 million in relief for Afghanistan. The Dh10 million will be used to buy "
+        "food baskets and winter tents.",
+        [("ARE", 10e6, "AED", "AFG")],
+        id="a-definite-sum-restates-the-pledge",
+    ),
+    pytest.param(
+        "Norway gave $5 million to Sudan:\n- $2 million to WFP\n- $2 million to UNICEF",
+        [("NOR", 5e6, "USD", "SDN"), ("NOR", 2e6, "USD", "SDN"), ("NOR", 2e6, "USD", "SDN")],
+        id="near-miss-equal-items-of-a-list-are-two",
     ),
     pytest.param(
         "Japan pledged $5 million to Sudan. The minister said it would also send 200 tonnes of rice.",
