@@ -251,11 +251,15 @@ class Sentence:
         return self.lower[t] if 0 <= t < self.n else ""
 
     def is_conversion(self, a: AmountSpan) -> bool:
-        """ "$1m (£525,000)", "650million euros - around £545million": a restatement."""
+        """ "$1m (£525,000)", "650million euros - around £545million", "100 million yuan, or about
+        13.8 million dollars": a restatement."""
         j = a.t0 - 1
+        if j >= 1 and self.lower[j] == "or" and self.lower[j - 1] == ",":
+            j -= 1  # "100 million yuan, or about 13.8 million dollars,"
         return (
             j >= 0
-            and self.lower[j] in ("(", "-", "–", "—")
+            and self.lower[j] in ("(", "-", "–", "—", ",")
+            and (self.lower[j] != "," or self.lower[j + 1] == "or")
             and any(b.t1 == j for b in self.amounts if b is not a)
         )
 

@@ -22,6 +22,7 @@ GUIDELINES.md section 1 lists what is not a pledge; each skip below names the ca
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -525,6 +526,34 @@ def _future(s: Sentence, t: int) -> bool:
     return False
 
 
+def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
+    """The places a sum goes to whole, each of them, when it is followed by a distributive word
+    and a list of two or more ("$1 million each to Myanmar and Laos", data/words.csv
+    distributive); [] otherwise."""
+    k = end
+    if s.word(k) not in gazetteer.words("distributive") or s.word(k + 1) not in gazetteer.words("dest_prep"):
+        return []
+    places: list[str] = []
+    k += 2
+    for m in s.mentions_in(k, hi):
+        if not all(w in (",", "and", "the") for w in s.lower[k : m.t0]) or not m.mention.location:
+            break
+        places.append(m.mention.location)
+        k = m.t1
+    return places if len(places) >= 2 else []
+
+
+def _not_aid(s: Sentence, t0: int, t1: int) -> bool:
+    """Whether tokens t0:t1 say a sum is no aid (data/cues.csv not_aid: loans, military aid); not
+    a vehicle that carries aid ("military planes carrying 238 tonnes of food": data/words.csv
+    vehicle, then a verb of carrying or "with")."""
+    carry = gazetteer.words("transport") | {"with"}
+    return any(
+        not (s.word(c.t1) in gazetteer.words("vehicle") and s.word(c.t1 + 1) in carry)
+        for c in s.cues(t0, t1, "not_aid")
+    )
+
+
 def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
     """Whether tokens lo:hi name aid ("relief", "humanitarian", "assistance"): a verb of
     carrying (words.csv transport) moves goods for sale as often as aid, so it is an aid
@@ -675,11 +704,14 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         adjacent = all(s.lower[k] in aux for k in range(m.t1, verb_t0)) or (
             aside is not None
             and m.t1 == aside[0]
-            and all(s.lower[k] in aux for k in range(aside[1], verb_t0))
+            and all(s.lower[k] in aux | gazetteer.words("distributive") for k in range(aside[1], verb_t0))
         )
-        if prev in gazetteer.words("neighbour") and not (adjacent and _gives(s, verb_t0)):
+        after = m.t1
+        while after < verb_t0 and s.lower[after] in aux:
+            after += 1
+        if prev in gazetteer.words("neighbour") and not _gives(s, after):
             # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
-            # Zambia delivered 1,000 tonnes" is the giver
+            # Zambia delivered 1,000 tonnes", "Neighbouring Tanzania sent planes carrying" gives
             continue
         own = adjacent and m.t1 < verb_t0 and s.lower[m.t1] != "to"  # "Australia will provide"
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
@@ -697,8 +729,8 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     Kenya's largest shipping groups, donated"; "Canada's stockpile, managed by the Canadian Red
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
     k = verb_t0 - 1
-    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
-        k -= 1
+    while k >= lo and s.lower[k] in gazetteer.words("aux_verb") | gazetteer.words("distributive"):
+        k -= 1  # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
     if k <= lo or s.word(k) != ",":
         return None
     opening = next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
@@ -786,7 +818,9 @@ def _recipient(
     later = [
         b
         for b in s.amounts
-        if b.t0 > a.t0 and not (b.amount.unit is None and not b.amount.is_money and s.word(b.t1) in people)
+        if b.t0 > a.t0
+        and not (b.amount.unit is None and not b.amount.is_money and s.word(b.t1) in people)
+        and not s.is_conversion(b)  # "100 million yuan, or about 13.8 million dollars, in aid to Nepal"
     ]
     prev, nxt = a, next(iter(later), None)
     while nxt is not None and (
@@ -830,6 +864,8 @@ def _recipient(
             iso = m.mention.location
             if iso and s.word(m.t1) in ("'s", "’s") and _place_after(s, m.t1, min(stop, k + 12)):
                 continue  # "affected by Russia's war in Ukraine": a possessive is not where aid goes
+            if iso and m.t0 > k + 1 and s.word(m.t0 - 1) == "from":
+                continue  # "for people fleeing from Syria": where they fled from, not where aid goes
             if iso and iso != donor_iso:
                 if _more_places(s, m, stop):
                     return None, False, True  # "to people in South Sudan, Ethiopia and Kenya": no single one
@@ -904,9 +940,18 @@ def _more_places(s: Sentence, m: MentionSpan, stop: int) -> bool:
         nxt = next(iter(s.mentions_in(j, min(stop, j + 5))), None)
         if j == k or nxt is None or nxt.t0 != j or not nxt.mention.location:
             return False
-        places.add(nxt.mention.location)
         if s.lower[j - 1] in ("and", "or"):
-            return len(places) > 1
+            after = nxt.t1
+            while after < stop and s.lower[after] in gazetteer.words("aux_verb"):
+                after += 1
+            verb = s.mention_at(after)
+            opens = s.word(after) in gazetteer.words("speech_verb") or (
+                verb is not None and verb.mention.has("verb")
+            )
+            if opens and "," in s.lower[k:j]:
+                return False  # "to Nepal, and South Korea says it will": a clause of its own opens
+            return len(places | {nxt.mention.location}) > 1
+        places.add(nxt.mention.location)
         k = nxt.t1
     return False
 
@@ -1327,8 +1372,8 @@ def _read_amount(
     head = None  # the total whose parts "including" opens
     if include_at is not None and include_at < a.t0:
         head = max((b for b in s.amounts if b.t1 <= include_at), key=lambda b: b.t0, default=None)
-    if s.cues(max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8), "not_aid") or (
-        head is not None and s.cues(max(lo, head.t0 - 6), head.t1 + 8, "not_aid")
+    if _not_aid(s, max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8)) or (
+        head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8)
     ):
         return  # loans, investments, debt, military aid; or parts of such a total
     tail = s.lower[a.t1 : min(win_hi, a.t1 + 6)]
@@ -1423,6 +1468,9 @@ def _read_amount(
     if explicit and donor.name != "various" and verb is not None and not doubts:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
+    each = _each_to(s, goods_end if not amount.is_money else a.t1, hi)
+    if each:
+        draft.recipient_iso3, draft.recipient_explicit = each[0], True
     # "The Dh10 million will be used to buy food": a sum after a definite determiner restates one
     # (a repeat finish() drops), where an item of a list of allocations is a pledge of its own
     draft.list_item = inherited and s.word(a.t0 - 1) not in gazetteer.words("definite")
@@ -1441,6 +1489,9 @@ def _read_amount(
         st.doubted.append(draft)
         return
     drafts.append(draft)
+    for iso in _each_to(s, goods_end if not amount.is_money else a.t1, hi)[1:]:
+        # "$1 million each to Myanmar and Laos": the whole sum to each place
+        drafts.append(dataclasses.replace(draft, recipient_iso3=iso, recipient_explicit=True))
     st.last_donor = donor
     if role != "include":
         st.last_status = status
@@ -1474,6 +1525,10 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 donor, explicit = entity_of(m.mention), True  # "50,000 tonnes of Australian wheat"
                 break
     verb = dverb
+    if donor is None and verb is not None and (speaker := _speaker_of_pronoun(s, verb.t0, dlo)) is not None:
+        # "Mogador Telecom said it would donate", "..., and South Korea says it will provide": the
+        # pronoun is the speaker, not a subject named earlier in the sentence
+        donor, explicit = speaker, True
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
         if (
@@ -1522,8 +1577,6 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         donor = _donor_adjective(s, a, hi)
         explicit = donor is not None
-    if donor is None and verb is not None and (speaker := _speaker_of_pronoun(s, verb.t0, dlo)) is not None:
-        donor, explicit = speaker, True  # "Mogador Telecom said it would donate": the pronoun is the speaker
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
@@ -1643,7 +1696,11 @@ def _distributed(s: Sentence, a: AmountSpan, last: MentionSpan, verb: MentionSpa
     for k, w in enumerate(tail):
         if w in distributive:
             return s.word(a.t1 + k + 1) != "of"  # not "to each of the camps"
-    between = s.lower[last.t1 : verb.t0]
+    start = last.t1
+    aside = _apposition_before(s, verb.t0, last.t0)
+    if aside is not None and aside[0] == last.t1:
+        start = aside[1]  # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
+    between = s.lower[start : verb.t0]
     glue = distributive | gazetteer.words("relative") | gazetteer.words("aux_verb") | {","}
     return any(w in distributive for w in between) and all(w in glue for w in between)
 

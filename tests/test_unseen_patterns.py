@@ -854,6 +854,34 @@ PLEDGES = [
         id="the-provision-of",
     ),
     pytest.param(
+        "China has pledged 100 million yuan, or about 13.8 million dollars, in emergency aid to Nepal, and "
+        "South Korea says it will provide 2 million dollars.",
+        [("CHN", 100e6, "CNY", "NPL"), ("KOR", 2e6, "USD", "NPL")],
+        id="a-restatement-after-comma-or-and-a-speaker-s-pronoun",
+    ),
+    pytest.param(
+        "Saudi Arabia and the United Arab Emirates, which lead the coalition, each pledged $750 million, "
+        "while Kuwait promised $250 million.",
+        [("SAU", 750e6, "USD", None), ("ARE", 750e6, "USD", None), ("KWT", 250e6, "USD", None)],
+        id="givers-before-an-apposition-each-give",
+    ),
+    pytest.param(
+        "Neighbouring Tanzania sent military planes carrying 238 tonnes of food and 24 tonnes of medicines "
+        "to Mozambique.",
+        [("TZA", 238, "tonnes", "MOZ"), ("TZA", 24, "tonnes", "MOZ")],
+        id="military-planes-carrying-aid",
+    ),
+    pytest.param(
+        "The United States approved $50 million in military aid to Ukraine.",
+        [],
+        id="near-miss-military-aid",
+    ),
+    pytest.param(
+        "South Korea said it would give $2 million to Vietnam and $1 million each to Myanmar and Laos.",
+        [("KOR", 2e6, "USD", "VNM"), ("KOR", 1e6, "USD", "MMR"), ("KOR", 1e6, "USD", "LAO")],
+        id="a-sum-each-to-two-places",
+    ),
+    pytest.param(
         "Japan said it would supply 150 generators and 20 large transformers through the UN Development "
         "Programme.",
         [("JPN", 150, "generators", None), ("JPN", 20, "transformers", None)],
