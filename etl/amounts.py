@@ -90,8 +90,11 @@ def _pattern() -> re.Pattern[str]:
         + hundred
         + r"|a|an)"
     )
-    # "45,000", "45 000" (report style: a space between thousands), "4.8"
-    digit_num = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
+    # "45,000", "45 000" (report style: a space between thousands), "13'000'000" (Swiss style), "4.8"
+    digit_num = (
+        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
+        r"|\d+(?:\.\d+)?)"
+    )
     num = (
         r"(?:" + digit_num + r"(?![\d])(?![.,]\d)"  # a whole number: not "2,5000" read as 2
         r"|(?<![\w-])" + word_num + r"(?![\w-]))"  # number words stand alone, not "two-year"
@@ -152,13 +155,15 @@ def number_value(token: str) -> float | None:
     129250.0
     >>> number_value("45 000")
     45000.0
+    >>> number_value("13'000'000")
+    13000000.0
     >>> number_value("twenty-five")
     25.0
     """
     t = token.strip()
     if t and (t[0].isdigit() or t[0] == "."):
         try:
-            return float(t.replace(",", "").replace(" ", ""))
+            return float(t.replace(",", "").replace(" ", "").replace("'", "").replace("’", ""))
         except ValueError:
             return None
     return _word_value(t)

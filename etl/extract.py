@@ -74,14 +74,13 @@ def _list_item() -> re.Pattern[str]:
         for p, (_, pos) in gazetteer.currencies().items()
         if pos != "suffix" and not any(map(str.isalnum, p))
     ]
-    # the currencies' keys are lower-cased: an ISO code is a "both" row spelled as its code
-    codes = [
-        p.upper() for p, (code, pos) in gazetteer.currencies().items() if pos == "both" and p.upper() == code
-    ]
+    # the currencies' keys are lower-cased: a code is a "both" row of letters ("EUR", "RMB")
+    codes = [p.upper() for p, (_, pos) in gazetteer.currencies().items() if pos == "both" and p.isalpha()]
     openers = [*gazetteer.words("sum_opener"), *gazetteer.qualifiers()]
+    marks = "".join(re.escape(m) for m in sorted(gazetteer.words("label_mark")) if m != ":")  # "Germany — "
     return re.compile(
         rf"""
-        (?:[^:\n.;]{{1,60}}:\s+)?                                 # a label: "Personal Protective Equipment: "
+        (?:[^:\n.;{marks}]{{1,60}}[:{marks}]\s+)?                 # a label: "Personal Protective Equipment: "
         (?i:{gazetteer.alternation(openers)},?\s+)*              # "Another", "About", "Of this,"
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"

@@ -102,6 +102,7 @@ class State:
     header: tuple[Entity, int, str] | None = None  # and the status its verb gives
     home: tuple[str | None] | None = None  # the article's giver country (_home), once found
     label_line: int = -10  # the last list line whose label named its giver ("Germany: EUR 200 million")
+    pledge_list: int = -10  # the last header of a list of pledges, with no sum ("contributions received:")
     # amounts restated in another currency: "650million euros - around £545million"
     conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
     doubted: list[Draft] = field(default_factory=list)  # candidates the rules hold against (Draft.doubts)
@@ -1163,6 +1164,15 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
             del appeals[i]
     if len(drafts) == before:
         st.header = _header(s)
+    if (
+        not s.amounts
+        and s.text.rstrip().endswith(":")
+        and not gazetteer.words("pledge_list").isdisjoint(s.lower)
+    ):
+        # "New contributions confirmed in March:", "The IFRC acknowledges the following
+        # contributions:" (data/words.csv pledge_list): each line after it gives by its label's
+        # giver; not "The funding is allocated as follows:", whose labels are where it goes
+        st.pledge_list = s.index
 
 
 def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
@@ -1207,18 +1217,24 @@ def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     if start == 0 or s.amounts[0] is not a or a.t0 != start:
         return None
     named = [m for m in s.mentions_in(0, start - 1) if entity_of(m.mention) is not None]
-    if len(named) != 1:
+    if not named or len({entity_of(m.mention) for m in named}) != 1:
         return None
     m = named[0]
-    if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or m.t1 != start - 1:
+    # "Saudi Arabia (KSrelief) — 2,000 MT of dates": the name may be glossed in brackets
+    end = m.t1
+    if s.word(end) == "(" and ")" in s.lower[end : start - 1]:
+        end = s.lower.index(")", end) + 1
+    if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or end != start - 1:
         return None
     return m
 
 
 def _item_start(s: Sentence) -> int:
     """The token a list item's own words start at: after a short leading label that ends
-    with a colon ("Personal Protective Equipment: 15 million masks"), else 0."""
-    colon = next((k for k in range(min(s.n, _LABEL_TOKENS + 1)) if s.lower[k] == ":"), None)
+    with a colon or a dash (data/words.csv label_mark: "Personal Protective Equipment: 15
+    million masks", "Germany — EUR 40 million"), else 0."""
+    marks = gazetteer.words("label_mark")
+    colon = next((k for k in range(min(s.n, _LABEL_TOKENS + 1)) if s.lower[k] in marks), None)
     verbs = [  # "The funding will be distributed as follows:" is a label; "Japan pledged:" is not
         v
         for v in s.mentions_in(0, colon or 0, "verb")
@@ -1337,7 +1353,14 @@ def _read_amount(
             # what was received
             noun_status, verb = verb.mention.extra("verb"), got[-1]
     inherited = verb is None
-    given = inherited and _given_subject(s, a, goods_end)
+    # a line of a list of pledges right after its header, or after a line whose label gave:
+    # "Germany — EUR 40 million" under "New contributions confirmed in March:"
+    labelled = (
+        inherited
+        and (s.index - st.pledge_list <= 2 or st.label_line == s.index - 1)
+        and _label_giver(s, a) is not None
+    )
+    given = inherited and (labelled or _given_subject(s, a, goods_end))
     subject_sum = inherited and (given or _subject_sum(s, a, goods_end))
     if inherited and not (
         given
@@ -1510,7 +1533,12 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             dlo = s.clause_bounds(dverb.t0)[0]
             status = dverb.mention.extra("verb") or status
     donor = None
-    if st.last_donor is None or st.last_donor.kind == "various" or st.label_line == s.index - 1:
+    if (
+        st.last_donor is None
+        or st.last_donor.kind == "various"
+        or st.label_line == s.index - 1
+        or s.index - st.pledge_list <= 2
+    ):
         # "Pledges announced at the meeting included: / Germany: EUR 200 million": with no one
         # giver in the air, a list line's label is its giver (under "CERF released $100 million
         # ... as follows: / Sudan: $20 million" it is where the money goes)

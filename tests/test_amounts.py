@@ -38,6 +38,7 @@ EXAMPLES = [
     pytest.param("RMB 40 million", 40e6, "CNY", None, id="renminbi-rmb"),
     pytest.param("₦1 billion", 1e9, "NGN", None, id="naira-sign"),
     pytest.param("SLR 370 million", 370e6, "LKR", None, id="sri-lankan-rupee-slr"),
+    pytest.param("CHF 13'000'000", 13e6, "CHF", None, id="swiss-apostrophes-between-thousands"),
 ]
 
 

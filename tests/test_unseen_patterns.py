@@ -985,6 +985,23 @@ PLEDGES_IN_CONTEXT = [
         id="near-miss-equal-items-of-a-list-are-two",
     ),
     pytest.param(
+        "WFP thanks its donors.\n\nNew contributions confirmed in March 2022:\nGermany — EUR 40 million\n"
+        "China — RMB 30 million\nSaudi Arabia (KSrelief) — 2,000 MT of dates\nSwitzerland — CHF 1'300'000",
+        [
+            ("DEU", 40e6, "EUR", None),
+            ("CHN", 30e6, "CNY", None),
+            ("SAU", 2000, "tonnes", None),
+            ("CHE", 1.3e6, "CHF", None),
+        ],
+        id="a-table-of-contributions-with-dashes",
+    ),
+    pytest.param(
+        "The European Commission has announced EUR 20 mln in humanitarian funding for Mali and Niger. "
+        "The funding is allocated as follows:\n- Mali: EUR 12 mln\n- Niger: EUR 8 mln",
+        [("European Union", 12e6, "EUR", "MLI"), ("European Union", 8e6, "EUR", "NER")],
+        id="near-miss-labels-of-an-allocation-are-destinations",
+    ),
+    pytest.param(
         "Japan pledged $5 million to Sudan. The minister said it would also send 200 tonnes of rice.",
         [("JPN", 5e6, "USD", "SDN"), ("JPN", 200, "tonnes", "SDN")],
         id="near-miss-an-official-speaker-names-no-new-giver",
