@@ -996,6 +996,12 @@ PLEDGES_IN_CONTEXT = [
         id="a-table-of-contributions-with-dashes",
     ),
     pytest.param(
+        "Turkey hosts 3.6 million refugees. Turkey says it needs more help. The EU released 3 billion euros "
+        "in aid for people fleeing from Syria.",
+        [("European Union", 3e9, "EUR", "TUR")],
+        id="a-place-fled-from-is-no-destination",
+    ),
+    pytest.param(
         "The European Commission has announced EUR 20 mln in humanitarian funding for Mali and Niger. "
         "The funding is allocated as follows:\n- Mali: EUR 12 mln\n- Niger: EUR 8 mln",
         [("European Union", 12e6, "EUR", "MLI"), ("European Union", 8e6, "EUR", "NER")],
