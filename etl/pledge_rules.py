@@ -547,12 +547,27 @@ def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
 def _not_aid(s: Sentence, t0: int, t1: int) -> bool:
     """Whether tokens t0:t1 say a sum is no aid (data/cues.csv not_aid: loans, military aid); not
     a vehicle that carries aid ("military planes carrying 238 tonnes of food": data/words.csv
-    vehicle, then a verb of carrying or "with")."""
+    vehicle, then a verb of carrying or "with"), nor a word of a name ("Equity Group Foundation")."""
     carry = gazetteer.words("transport") | {"with"}
     return any(
         not (s.word(c.t1) in gazetteer.words("vehicle") and s.word(c.t1 + 1) in carry)
+        and not _in_a_name(s, c)
         for c in s.cues(t0, t1, "not_aid")
     )
+
+
+def _in_a_name(s: Sentence, m: MentionSpan) -> bool:
+    """Whether a cue word is part of the capitalized name of a giver, the subject of an aid
+    verb: "Equity Group Foundation donated" (not "equity"); not "Malawi's Extended Credit
+    Facility", nor "Military aid to Ukraine" at the sentence's start (a word, then lower case)."""
+    if m.t1 >= s.n or not s.doc[m.t0].text[:1].isupper():
+        return False
+    k = m.t1
+    while k < s.n and s.doc[k].text[:1].isupper():
+        k += 1
+    while k < s.n and s.lower[k] in gazetteer.words("aux_verb"):
+        k += 1
+    return k > m.t1 and _gives(s, k)
 
 
 def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
@@ -1220,10 +1235,13 @@ def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     if not named or len({entity_of(m.mention) for m in named}) != 1:
         return None
     m = named[0]
-    # "Saudi Arabia (KSrelief) — 2,000 MT of dates": the name may be glossed in brackets
+    # "Saudi Arabia (KSrelief) — 2,000 MT of dates": the name may be glossed in brackets;
+    # "Swiss Government — CHF 300'000": or named with its government (data/words.csv authority)
     end = m.t1
     if s.word(end) == "(" and ")" in s.lower[end : start - 1]:
         end = s.lower.index(")", end) + 1
+    while end < start - 1 and s.lower[end] in gazetteer.words("authority"):
+        end += 1
     if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or end != start - 1:
         return None
     return m
@@ -1582,7 +1600,10 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             named = _name_before(s, verb.t0, dlo)
             if named:
                 name, official = named
-                known = st.names.get(name.split()[-1])
+                # a surname stands for whom it spoke for before; a body's last word is no surname
+                # ("Equity Group Foundation" is not the "M-Pesa Foundation" named before)
+                last = name.split()[-1]
+                known = st.names.get(last) if last.lower() not in gazetteer.words("body_noun") else None
                 if known is not None:
                     donor, explicit = known, True  # "Saouma also offered": he spoke for FAO before
                 elif official and (adjective := _donor_adjective(s, a, hi)) is not None:
@@ -1737,7 +1758,12 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
     amount = a.amount
     iso, rexp, region = _recipient(s, a, lo, hi, donor.iso3, verb)
     label = _label_name(s, a)
-    if label is not None and label.mention.location and label.mention.location != donor.iso3:
+    if (
+        label is not None
+        and label.mention.location
+        and label.mention.location != donor.iso3
+        and entity_of(label.mention) != donor  # "Norwegian Red Cross — NOK 3,000,000": the giver
+    ):
         iso, rexp, region = label.mention.location, True, False  # "... as follows: / Chad: $12 million"
     receive = s.mentions_in(lo, a.t0, "verb", "receive")
     channel = _channel(s, a, hi)

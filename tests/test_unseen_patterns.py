@@ -1002,6 +1002,24 @@ PLEDGES_IN_CONTEXT = [
         id="a-place-fled-from-is-no-destination",
     ),
     pytest.param(
+        "Floods hit Libya. Libya asked for help.\n\nThe IFRC acknowledges the following contributions:\n"
+        "Swiss Government — CHF 300'000 (15 September)\nNorwegian Red Cross — NOK 3,000,000 (21 September)",
+        [("CHE", 300e3, "CHF", "LBY"), ("Norwegian Red Cross", 3e6, "NOK", "LBY")],
+        id="a-table-of-givers-named-with-their-government",
+    ),
+    pytest.param(
+        "Drought grips Kenya. Kenya's government appealed for help. Equity Group Foundation donated 1,000 "
+        "tonnes of maize to families in Turkana.",
+        [("Equity Group Foundation", 1000, "tonnes", "KEN")],
+        id="a-cue-word-inside-a-giver-s-name",
+    ),
+    pytest.param(
+        "The IMF is ready to discuss augmenting Malawi's $88 million Extended Credit Facility to help the "
+        "country cope with the floods.",
+        [],
+        id="near-miss-a-loan-facility-s-name-is-a-loan",
+    ),
+    pytest.param(
         "The European Commission has announced EUR 20 mln in humanitarian funding for Mali and Niger. "
         "The funding is allocated as follows:\n- Mali: EUR 12 mln\n- Niger: EUR 8 mln",
         [("European Union", 12e6, "EUR", "MLI"), ("European Union", 8e6, "EUR", "NER")],
