@@ -1438,8 +1438,10 @@ def _read_amount(
         for c in s.cues(win_lo, win_hi, "period")
         if not any(a.t1 <= r < c.t0 for r in running)
         and not _dates_a_clause_before(s, c, a, lo)
-        # "the largest single donation so far": the superlative, not the sum, runs to date
-        and not any(w in gazetteer.words("superlative") for w in s.lower[max(a.t1, c.t0 - 5) : c.t0])
+        # "the largest single donation so far", "the largest shipment of aid to reach the island
+        # since 2012", "the first supplies to reach the town since December": the superlative or
+        # the ordinal, not the sum, runs to date
+        and not any(w in gazetteer.words("superlative") for w in s.lower[max(a.t1, c.t0 - 12) : c.t0])
         # "it has since contributed $2 million": "since" as an adverb, later (not "has now pledged")
         and not (verb is not None and c.t1 == verb.t0 and s.lower[c.t0] in gazetteer.words("later_adverb"))
         # "..., and it has since financed two hospitals", "ships have since sailed": after an

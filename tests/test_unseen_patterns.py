@@ -854,6 +854,29 @@ PLEDGES = [
         id="the-provision-of",
     ),
     pytest.param(
+        "A Mexican navy ship carrying 800 tonnes of food docked in Santiago de Cuba on Friday, the largest "
+        "shipment of aid to reach the island since 2012.",
+        [("MEX", 800, "tonnes", "CUB")],
+        id="since-after-a-superlative-is-no-running-total",
+    ),
+    pytest.param(
+        "UNICEF delivered 4,500 cartons of therapeutic food to El Fasher in Sudan, the first nutrition "
+        "supplies to reach the town since December.",
+        [("UNICEF", 4500, "cartons", "SDN")],
+        id="since-after-an-ordinal-is-no-running-total",
+    ),
+    pytest.param(
+        "Japan has given $50 million to Syria since 2011, the first donor to do so.",
+        [],
+        id="near-miss-a-running-total-before-an-ordinal",
+    ),
+    pytest.param(
+        "An RAF A400M aircraft carrying 1,100 shelter kits and 2,500 solar lanterns landed in Beira on "
+        "Tuesday.",
+        [("GBR", 1100, "kits", None), ("GBR", 2500, "lanterns", None)],
+        id="an-air-force-carrying-relief-goods",
+    ),
+    pytest.param(
         "China has pledged 100 million yuan, or about 13.8 million dollars, in emergency aid to Nepal, and "
         "South Korea says it will provide 2 million dollars.",
         [("CHN", 100e6, "CNY", "NPL"), ("KOR", 2e6, "USD", "NPL")],
