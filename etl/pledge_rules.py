@@ -534,14 +534,35 @@ def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
     k = end
     if s.word(k) not in gazetteer.words("distributive") or s.word(k + 1) not in gazetteer.words("dest_prep"):
         return []
-    places: list[str] = []
-    k += 2
-    for m in s.mentions_in(k, hi):
-        if not all(w in (",", "and", "the") for w in s.lower[k : m.t0]) or not m.mention.location:
-            break
-        places.append(m.mention.location)
-        k = m.t1
+    places = [m.mention.location for m in _listed_after(s, k + 2, hi) if m.mention.location]
     return places if len(places) >= 2 else []
+
+
+def _to_each_of(s: Sentence, end: int, hi: int) -> list[tuple[str, str | None]]:
+    """(name, country it works in) of each body a sum goes through whole: "200,000 dollars in cash
+    to each of the Turkish Red Crescent and the Syrian Arab Red Crescent" (two or more, named
+    right after); [] otherwise."""
+    dest, each = gazetteer.words("dest_prep"), gazetteer.words("distributive")
+    for k in range(end, min(hi, end + 5)):
+        if s.lower[k] in dest and s.word(k + 1) in each and s.word(k + 2) == "of":
+            bodies = [
+                (org.name, org.iso3)
+                for m in _listed_after(s, k + 3, hi)
+                if (org := gazetteer.organization_of(m.mention)) is not None
+            ]
+            return bodies if len(bodies) >= 2 else []
+    return []
+
+
+def _listed_after(s: Sentence, k: int, hi: int) -> list[MentionSpan]:
+    """The names listed from token `k` on, joined by commas, "and" and "the"."""
+    out: list[MentionSpan] = []
+    for m in s.mentions_in(k, hi):
+        if not all(w in (",", "and", "the") for w in s.lower[k : m.t0]):
+            break
+        out.append(m)
+        k = m.t1
+    return out
 
 
 def _not_aid(s: Sentence, t0: int, t1: int) -> bool:
@@ -1514,6 +1535,11 @@ def _read_amount(
     each = _each_to(s, goods_end if not amount.is_money else a.t1, hi)
     if each:
         draft.recipient_iso3, draft.recipient_explicit = each[0], True
+    bodies = _to_each_of(s, goods_end if not amount.is_money else a.t1, hi)
+    if bodies:
+        draft.channel = bodies[0][0]
+        if bodies[0][1]:
+            draft.recipient_iso3, draft.recipient_explicit = bodies[0][1], True
     # "The Dh10 million will be used to buy food": a sum after a definite determiner restates one
     # (a repeat finish() drops), where an item of a list of allocations is a pledge of its own
     draft.list_item = inherited and s.word(a.t0 - 1) not in gazetteer.words("definite")
@@ -1535,6 +1561,12 @@ def _read_amount(
     for iso in _each_to(s, goods_end if not amount.is_money else a.t1, hi)[1:]:
         # "$1 million each to Myanmar and Laos": the whole sum to each place
         drafts.append(dataclasses.replace(draft, recipient_iso3=iso, recipient_explicit=True))
+    for body, works_in in _to_each_of(s, goods_end if not amount.is_money else a.t1, hi)[1:]:
+        # "... in cash to each of the Turkish Red Crescent and the Syrian Arab Red Crescent"
+        each_one = dataclasses.replace(draft, channel=body)
+        if works_in:
+            each_one.recipient_iso3, each_one.recipient_explicit = works_in, True
+        drafts.append(each_one)
     st.last_donor = donor
     if role != "include":
         st.last_status = status

@@ -905,6 +905,20 @@ PLEDGES = [
         id="a-sum-each-to-two-places",
     ),
     pytest.param(
+        "The Red Cross Society of China donated 200,000 U.S. dollars in cash to each of the Turkish Red "
+        "Crescent and the Syrian Arab Red Crescent.",
+        [
+            ("Red Cross Society of China", 200e3, "USD", "TUR"),
+            ("Red Cross Society of China", 200e3, "USD", "SYR"),
+        ],
+        id="a-sum-to-each-of-two-bodies",
+    ),
+    pytest.param(
+        "The Indonesian Red Cross said it would ship 1,000 boxes of medical supplies to Gaza.",
+        [("Indonesian Red Cross", 1000, "boxes", "PSE")],
+        id="boxes-are-counted-goods",
+    ),
+    pytest.param(
         "Japan said it would supply 150 generators and 20 large transformers through the UN Development "
         "Programme.",
         [("JPN", 150, "generators", None), ("JPN", 20, "transformers", None)],
