@@ -565,16 +565,25 @@ def _listed_after(s: Sentence, k: int, hi: int) -> list[MentionSpan]:
     return out
 
 
-def _not_aid(s: Sentence, t0: int, t1: int) -> bool:
+def _not_aid(s: Sentence, t0: int, t1: int, conference: bool = False) -> bool:
     """Whether tokens t0:t1 say a sum is no aid (data/cues.csv not_aid: loans, military aid); not
     a vehicle that carries aid ("military planes carrying 238 tonnes of food": data/words.csv
-    vehicle, then a verb of carrying or "with"), nor a word of a name ("Equity Group Foundation")."""
+    vehicle, then a verb of carrying or "with"), nor a word of a name ("Equity Group Foundation"),
+    nor a loan announced at a pledging conference (GUIDELINES.md: those are pledges)."""
     carry = gazetteer.words("transport") | {"with"}
     return any(
         not (s.word(c.t1) in gazetteer.words("vehicle") and s.word(c.t1 + 1) in carry)
         and not _in_a_name(s, c)
+        and not (conference and c.mention.text.lower() in gazetteer.words("loan_word"))
         for c in s.cues(t0, t1, "not_aid")
     )
+
+
+def _at_conference(s: Sentence, art: Article) -> bool:
+    """Whether a sentence, or the article's title, speaks of a pledging conference (data/words.csv
+    pledging_event: "conference", "pledging"), where loans announced are pledges."""
+    event = gazetteer.words("pledging_event")
+    return not event.isdisjoint(s.lower) or not event.isdisjoint(art.title.lower().split())
 
 
 def _in_a_name(s: Sentence, m: MentionSpan) -> bool:
@@ -1434,8 +1443,9 @@ def _read_amount(
     head = None  # the total whose parts "including" opens
     if include_at is not None and include_at < a.t0:
         head = max((b for b in s.amounts if b.t1 <= include_at), key=lambda b: b.t0, default=None)
-    if _not_aid(s, max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8)) or (
-        head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8)
+    conference = _at_conference(s, art)
+    if _not_aid(s, max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8), conference) or (
+        head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8, conference)
     ):
         return  # loans, investments, debt, military aid; or parts of such a total
     tail = s.lower[a.t1 : min(win_hi, a.t1 + 6)]

@@ -919,6 +919,17 @@ PLEDGES = [
         id="boxes-are-counted-goods",
     ),
     pytest.param(
+        "At the reconstruction conference in Kathmandu, the Asian Development Bank pledged $600 million in "
+        "concessional loans for Nepal.",
+        [("Asian Development Bank", 600e6, "USD", "NPL")],
+        id="loans-at-a-pledging-conference-are-pledges",
+    ),
+    pytest.param(
+        "The Asian Development Bank approved $600 million in concessional loans for Nepal's roads.",
+        [],
+        id="near-miss-loans-elsewhere-are-not",
+    ),
+    pytest.param(
         "Japan said it would supply 150 generators and 20 large transformers through the UN Development "
         "Programme.",
         [("JPN", 150, "generators", None), ("JPN", 20, "transformers", None)],
