@@ -401,6 +401,26 @@ class Article:
                 return c.currency
         return self.home_dollar
 
+    def heading_places(self, start: int) -> set[str]:
+        """The places the nearest heading above `start` names: a short line with no full stop
+        ("MADAGASCAR", "Sudan: key figures"), whose section runs to the next heading."""
+        end = start - 1
+        for _ in range(_HEADING_REACH):
+            if end <= 0:
+                break
+            begin = self.text.rfind("\n", 0, end) + 1
+            line = self.text[begin:end].strip()
+            if (
+                line
+                and len(line) <= 40
+                and len(line.split()) <= 5
+                and line[-1] not in '.;:,!?"”'
+                and not any(c.isdigit() for c in line)  # "Germany: EUR 200 million" is an item, not a heading
+            ):
+                return {m.location for m in gazetteer.starting_in(self.mentions, begin, end) if m.location}
+            end = begin - 1
+        return set()
+
     def main_is_clear(self) -> bool:
         """Whether the main country is named enough to stand for a sentence that names none."""
         main = self.main_iso3
@@ -410,6 +430,10 @@ class Article:
             or main in self.title_iso3
             or self.dest_counts.get(main, 0) >= 2
         )
+
+
+# How many lines above a paragraph its section's heading may stand.
+_HEADING_REACH = 30
 
 
 @cache

@@ -1828,6 +1828,12 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         total = [b for b in s.amounts if b.t1 <= include_at and b.amount.is_money == amount.is_money]
         if total:  # "$5 million for Iraq, including $2 million to UNDP": a part goes where its total goes
             iso, rexp, region = _recipient(s, total[-1], lo, include_at, donor.iso3, verb)
+    if iso is None and not region:
+        # "MADAGASCAR" / "CERF has allocated $4 million to help people affected by the cyclone":
+        # the section's heading names where its aid goes
+        heading = art.heading_places(art.text.rfind("\n", 0, s.start) + 1) - {donor.iso3}
+        if len(heading) == 1:
+            iso = heading.pop()
     if (
         iso is None
         and not region

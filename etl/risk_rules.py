@@ -570,10 +570,15 @@ def _adds_up(total: float, qualifier: str | None, parts: float) -> bool:
 def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_figure: bool) -> bool:
     """Whether a number with no noun still counts people: "the estimated 25,000 made
     homeless", "from 7.9 million people in 2024 to 7.8 million", "one million are
-    displaced", "Refugees ... include 200,000 in Kenya", "the number of IDPs rose to 710,000"."""
+    displaced", "Refugees ... include 200,000 in Kenya", "the number of IDPs rose to 710,000",
+    "displaced over 1.3 million and" (the condition's verb right before it)."""
     nxt = s.word(a.t1)
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
+    if any(m.t1 == a.t0 for m in s.mentions if m.mention.has("indicator")) and (
+        not nxt.isalpha() or nxt in gazetteer.words("clause_break") | {"and", "in", "across", "since"}
+    ):
+        return True  # "the floods have ... displaced over 1.3 million and affected about 2.5 million others"
     copula = gazetteer.words("copula")
     share = _share_apposition().match(s.text, a.end) if nxt == "," else None
     if share is not None:
@@ -614,7 +619,7 @@ def _share_after(s: Sentence, a: AmountSpan, noun: MentionSpan | None) -> tuple[
     """The tokens of a share or a part set off by commas right after the number or the noun of
     people it counts (", about half of the population, ", ", including 260,000 children, "), else None."""
     k = noun.t1 if noun is not None and noun.t0 >= a.t1 else a.t1
-    if s.word(k) != ",":
+    if s.word(k) not in (",", "—", "–"):
         return None
     m = _share_apposition().match(s.text, s.tok_starts[k])
     if m is not None:
@@ -629,17 +634,18 @@ def _share_after(s: Sentence, a: AmountSpan, noun: MentionSpan | None) -> tuple[
 
 @cache
 def _share_apposition() -> re.Pattern[str]:
-    """A share of the whole set off by commas right after a count, up to the first word after
-    it: ", 80% of the population, " (the percent words and `share_noun` of data/words.csv)."""
+    """A share of the whole set off by commas or dashes right after a count, up to the first word
+    after it: ", 80% of the population, ", " — about 80 percent of Yemen's population — " (the
+    percent words and `share_noun` of data/words.csv)."""
     percent = gazetteer.alternation(gazetteer.words("percent"))
     whole = gazetteer.alternation(gazetteer.words("share_noun"))
     return re.compile(
         rf"""
-        \s*,                        # the comma that opens the apposition
-        [^,;:.]{{1,40}}?            # a few words: "80", "or a third of the"
+        \s*[,—–]                    # the comma (or dash) that opens the apposition
+        [^,;:.—–]{{1,40}}?          # a few words: "80", "or a third of the"
         (?:{percent}|{whole})       # a share: "%", "per cent", or a noun of the whole: "population"
-        [^,;:.]{{0,30}}             # what ends it: "of the country's population"
-        ,\s*                        # the comma that closes it
+        [^,;:.—–]{{0,30}}           # what ends it: "of the country's population"
+        [,—–]\s*                    # the comma (or dash) that closes it
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -833,6 +839,8 @@ def _paragraph_country(s: Sentence, art: Article, donors: set[str]) -> str | Non
     # a list's items are of the paragraph of their header
     para = header[0] if header is not None else art.text.rfind("\n", 0, s.start) + 1
     named = {m.location for m in gazetteer.starting_in(art.mentions, para, s.start) if m.location} - donors
+    if not named:
+        named = art.heading_places(para) - donors
     return named.pop() if len(named) == 1 else None
 
 

@@ -395,6 +395,29 @@ STATED_FIGURES = [
 # labelled, not the total; a group of another kind ("... refugees and 300,000 Ugandans") is not.
 SHARED_CONDITIONS = [
     pytest.param(
+        "Floods hit Nigeria. The floods have killed more than 500 people, displaced over 1.1 million and "
+        "affected about 2.1 million others.",
+        [("NGA", 1.1e6, "displaced"), ("NGA", 2.1e6, "affected")],
+        id="the-condition-s-verb-right-before-a-bare-count",
+    ),
+    pytest.param(
+        "Floods hit Nigeria. The floods affected 1.2 million hectares of farmland.",
+        [],
+        id="near-miss-the-condition-s-verb-before-land",
+    ),
+    pytest.param(
+        "Yemen's war goes on. Some 21 million people — about 70 percent of Yemen's population — need "
+        "humanitarian assistance.",
+        [("YEM", 21e6, "in_need")],
+        id="a-share-between-dashes",
+    ),
+    pytest.param(
+        "Highlights of the briefing\n\nMADAGASCAR\nTwo cyclones have affected more than 210,000 people in "
+        "the south-east of the country.\n\nSOMALIA\nAlready, 3.9 million people are affected by drought.",
+        [("MDG", 2.1e5, "affected"), ("SOM", 3.9e6, "affected")],
+        id="a-section-heading-names-the-country",
+    ),
+    pytest.param(
         "Yemen's war goes on. About 21 million people, some 70 per cent of the population, need humanitarian "
         "assistance.",
         [("YEM", 21e6, "in_need")],

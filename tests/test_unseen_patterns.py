@@ -925,6 +925,12 @@ PLEDGES = [
         id="loans-at-a-pledging-conference-are-pledges",
     ),
     pytest.param(
+        "Highlights of the briefing\n\nMADAGASCAR\nThe Central Emergency Response Fund has allocated $4 "
+        "million to help people hit by the cyclone.",
+        [("Central Emergency Response Fund", 4e6, "USD", "MDG")],
+        id="a-section-heading-names-the-destination",
+    ),
+    pytest.param(
         "The Asian Development Bank approved $600 million in concessional loans for Nepal's roads.",
         [],
         id="near-miss-loans-elsewhere-are-not",
