@@ -702,11 +702,13 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         for v in s.mentions_in(lo, verb_t0, "verb")
         if v.mention.value("verb") == "give" and v.mention.text.lower() not in gazetteer.words("object_verb")
     ]
-    out = []
+    out: list[MentionSpan] = []
     dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
     dest_end = -1  # where the last destination skipped ends
     aside = _apposition_before(s, verb_t0, lo)
     for m in s.mentions_in(lo, verb_t0):
+        if out and out[-1].t1 == m.t0 - 1 and s.word(m.t0 - 1) == "(":
+            continue  # "Central African Republic Humanitarian Fund (CAR HF)": a gloss of the name before
         if not entity_of(m.mention) or (aside is not None and aside[0] <= m.t0 < aside[1]):
             # "Canada's stockpile, managed by the Canadian Red Cross, will ship": a name in an
             # apposition before the verb describes its subject and is not it
@@ -1261,15 +1263,18 @@ def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     start = _item_start(s)
     if start == 0 or s.amounts[0] is not a or a.t0 != start:
         return None
-    named = [m for m in s.mentions_in(0, start - 1) if entity_of(m.mention) is not None]
+    # a gloss in brackets explains the name before it ("(CAR HF)", "(KSrelief)"): not a second name
+    gloss = s.lower.index("(") if "(" in s.lower[: start - 1] else start - 1
+    closing = next((k for k in range(gloss, start) if s.lower[k].startswith(")")), None)
+    named = [m for m in s.mentions_in(0, gloss) if entity_of(m.mention) is not None]
     if not named or len({entity_of(m.mention) for m in named}) != 1:
         return None
     m = named[0]
     # "Saudi Arabia (KSrelief) — 2,000 MT of dates": the name may be glossed in brackets;
     # "Swiss Government — CHF 300'000": or named with its government (data/words.csv authority)
     end = m.t1
-    if s.word(end) == "(" and ")" in s.lower[end : start - 1]:
-        end = s.lower.index(")", end) + 1
+    if s.word(end) == "(" and closing is not None:
+        end = closing + (s.lower[closing] == ")")
     while end < start - 1 and s.lower[end] in gazetteer.words("authority"):
         end += 1
     if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or end != start - 1:
@@ -1282,7 +1287,15 @@ def _item_start(s: Sentence) -> int:
     with a colon or a dash (data/words.csv label_mark: "Personal Protective Equipment: 15
     million masks", "Germany — EUR 40 million"), else 0."""
     marks = gazetteer.words("label_mark")
-    colon = next((k for k in range(min(s.n, _LABEL_TOKENS + 1)) if s.lower[k] in marks), None)
+    colon = next(
+        (
+            k
+            for k in range(min(s.n, _LABEL_TOKENS + 1))
+            # "(CAR HF):" is tokenized with the bracket: "):"
+            if s.lower[k] in marks or (s.lower[k][-1:] in marks and set(s.lower[k][:-1]) == {")"})
+        ),
+        None,
+    )
     verbs = [  # "The funding will be distributed as follows:" is a label; "Japan pledged:" is not
         v
         for v in s.mentions_in(0, colon or 0, "verb")
@@ -1698,7 +1711,10 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
         return None
     subj = _subject_entities(s, lo, k)
     if subj:
-        return entity_of(_owner(s, subj[-1], subj))
+        last = subj[-1]
+        if last.mention.has("demonym") and s.word(last.t1) not in gazetteer.words("authority"):
+            return None  # "Kyrgyz migrant workers' associations said they": not the government
+        return entity_of(_owner(s, last, subj))
     named = _name_before(s, k, lo)
     if named is not None and not named[1] and len(named[0].split()) >= 2:
         return Entity(named[0], None, "private")

@@ -1028,6 +1028,18 @@ PLEDGES_IN_CONTEXT = [
         id="a-pronoun-after-its-speaker-is-the-speaker",
     ),
     pytest.param(
+        "Kazakhstan sent 300 tonnes of flour to Kyrgyzstan. Kyrgyz migrant workers' associations in Russia "
+        "said they had raised more than ten million roubles for the displaced.",
+        [("KAZ", 300, "tonnes", "KGZ")],
+        id="a-demonym-s-people-speak-not-its-government",
+    ),
+    pytest.param(
+        "Funding received:\nCentral African Republic Humanitarian Fund (CAR HF): $9.5 million allocated in "
+        "its second standard allocation.",
+        [("Central African Republic Humanitarian Fund", 9.5e6, "USD", None)],
+        id="a-list-label-with-a-gloss-in-brackets",
+    ),
+    pytest.param(
         "The UAE has pledged Dh10 million in relief for Afghanistan. The Dh10 million will be used to buy "
         "food baskets and winter tents.",
         [("ARE", 10e6, "AED", "AFG")],
