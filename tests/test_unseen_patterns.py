@@ -919,6 +919,18 @@ PLEDGES = [
         id="boxes-are-counted-goods",
     ),
     pytest.param(
+        "The humanitarian organisation Gift of the Givers said it had delivered 60 tonnes of food to Beira "
+        "in Mozambique.",
+        [("Gift of the Givers", 60, "tonnes", "MOZ")],
+        id="a-charity-in-the-gazetteer-gives-for-itself",
+    ),
+    pytest.param(
+        "Qatar Charity announced that it will distribute 10,000 winter kits to families in Kabul, "
+        "Afghanistan.",
+        [("Qatar Charity", 10e3, "kits", "AFG")],
+        id="a-charity-named-after-a-country-is-not-its-government",
+    ),
+    pytest.param(
         "At the reconstruction conference in Kathmandu, the Asian Development Bank pledged $600 million in "
         "concessional loans for Nepal.",
         [("Asian Development Bank", 600e6, "USD", "NPL")],
