@@ -505,7 +505,7 @@ def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
     not a pledge). The verb alone is too common ("taking part") to be a cue anywhere."""
     if s.word(a.t0 - 1) != "to":
         return False
-    return any(s.lower[k] in gazetteer.words("running_verb") for k in range(max(lo, a.t0 - 12), a.t0 - 1))
+    return any(s.lower[k] in gazetteer.words("running_verb") for k in range(max(lo, a.t0 - 16), a.t0 - 1))
 
 
 def _partitive(s: Sentence, t: int) -> bool:

@@ -925,6 +925,27 @@ PLEDGES = [
         id="a-charity-in-the-gazetteer-gives-for-itself",
     ),
     pytest.param(
+        "Britain added £20 million, bringing its total support since the blast to £25 million.",
+        [("GBR", 20e6, "GBP", None)],
+        id="added-and-a-running-total-brought-to",
+    ),
+    pytest.param(
+        "The minister added that 5,000 tonnes of wheat had arrived.",
+        [],
+        id="near-miss-added-as-said",
+    ),
+    pytest.param(
+        "The European Union will provide an additional €5 million in humanitarian aid, bringing the bloc's "
+        "humanitarian support for people affected by the conflict this year to €10.4 million.",
+        [("European Union", 5e6, "EUR", None)],
+        id="a-running-total-brought-to-far-from-its-verb",
+    ),
+    pytest.param(
+        "Japan donated 20 electrical generators and 40 water purifiers through JICA.",
+        [("JPN", 20, "generators", None), ("JPN", 40, "purifiers", None)],
+        id="water-purifiers-are-counted-goods",
+    ),
+    pytest.param(
         "Qatar Charity announced that it will distribute 10,000 winter kits to families in Kabul, "
         "Afghanistan.",
         [("Qatar Charity", 10e3, "kits", "AFG")],
