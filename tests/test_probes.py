@@ -15,14 +15,20 @@ from aidtracker.etl import learn, train
 
 PROBES = Path(__file__).resolve().parent / "probes"
 REACHED = {
-    "pa": {"pledges": 0.916, "risk_figures": 0.985, "appeals": 1.0},
+    "pa": {"pledges": 0.936, "risk_figures": 0.985, "appeals": 1.0},
     "pb": {"pledges": 0.946, "risk_figures": 0.967, "appeals": 1.0},
-    "pc": {"pledges": 0.809, "risk_figures": 0.965, "appeals": 0.963},
-    "pd": {"pledges": 0.884, "risk_figures": 0.886, "appeals": 0.929},
-    "pe": {"pledges": 0.946, "risk_figures": 1.0, "appeals": 0.971},
-    "pf": {"pledges": 0.748, "risk_figures": 1.0, "appeals": 0.933},
-    "pg": {"pledges": 0.708, "risk_figures": 0.988, "appeals": 1.0},
+    "pc": {"pledges": 0.844, "risk_figures": 0.965, "appeals": 0.963},
+    "pd": {"pledges": 0.896, "risk_figures": 0.886, "appeals": 0.929},
+    "pe": {"pledges": 0.962, "risk_figures": 1.0, "appeals": 0.971},
+    "pf": {"pledges": 0.846, "risk_figures": 1.0, "appeals": 0.933},
+    "pg": {"pledges": 0.798, "risk_figures": 0.988, "appeals": 1.0},
     "ph": {"pledges": 0.852, "risk_figures": 0.928, "appeals": 0.929},
+    "pi": {"pledges": 0.782, "risk_figures": 0.873, "appeals": 0.927},
+    "pj": {"pledges": 0.831, "risk_figures": 0.955, "appeals": 0.941},
+    "pk": {"pledges": 0.901, "risk_figures": 0.93, "appeals": 1.0},
+    "pl": {"pledges": 0.911, "risk_figures": 0.988, "appeals": 0.933},
+    "pm": {"pledges": 0.87, "risk_figures": 0.944, "appeals": 0.9},
+    "pn": {"pledges": 0.86, "risk_figures": 0.866, "appeals": 0.979},
 }
 TOLERANCE = 0.03
 
