@@ -1555,10 +1555,10 @@ def _read_amount(
     if explicit and donor.name != "various" and verb is not None and not doubts:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
-    each = _each_to(s, goods_end if not amount.is_money else a.t1, hi)
+    end = goods_end if not amount.is_money else a.t1
+    each, bodies = _each_to(s, end, hi), _to_each_of(s, end, hi)
     if each:
         draft.recipient_iso3, draft.recipient_explicit = each[0], True
-    bodies = _to_each_of(s, goods_end if not amount.is_money else a.t1, hi)
     if bodies:
         draft.channel = bodies[0][0]
         if bodies[0][1]:
@@ -1581,10 +1581,10 @@ def _read_amount(
         st.doubted.append(draft)
         return
     drafts.append(draft)
-    for iso in _each_to(s, goods_end if not amount.is_money else a.t1, hi)[1:]:
+    for iso in each[1:]:
         # "$1 million each to Myanmar and Laos": the whole sum to each place
         drafts.append(dataclasses.replace(draft, recipient_iso3=iso, recipient_explicit=True))
-    for body, works_in in _to_each_of(s, goods_end if not amount.is_money else a.t1, hi)[1:]:
+    for body, works_in in bodies[1:]:
         # "... in cash to each of the Turkish Red Crescent and the Syrian Arab Red Crescent"
         each_one = dataclasses.replace(draft, channel=body)
         if works_in:
