@@ -238,17 +238,26 @@ def _bought(s: Sentence, a: AmountSpan, lo: int) -> bool:
     """Whether goods `a` are what a sum before them in the clause buys: "$220,000 to CARE for
     375 tonnes of beans", "$2.5 million for the purchase and shipment of 7,000 tonnes of
     wheat" (a words.csv purchase word between them, the last before the goods or "of" after
-    it). Not goods given besides the money ("$2 million for Chad and 5,000 tonnes of rice",
-    "$2 million in cash, 5,000 tonnes of rice")."""
+    it), also in a relative clause of the sum (", which paid for 2,500 shelter kits"). Not goods
+    given besides the money ("$2 million for Chad and 5,000 tonnes of rice", "$2 million in cash,
+    5,000 tonnes of rice")."""
     purchase = gazetteer.words("purchase")
     before = [b for b in s.amounts if lo <= b.t0 and b.t1 <= a.t0]
+    if before and not before[-1].amount.is_money and before[-1] in _goods_list(s, before[-1]):
+        # "... which paid for 2,500 shelter kits and 1,000 solar lanterns": the list's next item
+        items = _goods_list(s, before[-1])
+        if a in items and items[0] is not a:
+            return _bought(s, items[0], lo)
     if not before or not before[-1].amount.is_money:
         return False
     gap = s.lower[before[-1].t1 : a.t0]
+    commas = [i for i, w in enumerate(gap) if w in (",", ";")]
+    # "£6 million ..., which paid for 2,500 shelter kits": a relative clause of the sum buys them
+    relative = bool(commas) and gap[commas[-1]] == "," and gap[commas[-1] + 1 : commas[-1] + 2] == ["which"]
     return (
-        0 < len(gap) <= 12
+        0 < len(gap) <= 16
         and (gap[-1] in purchase or (gap[-1] == "of" and any(w in purchase for w in gap)))
-        and not any(w in (",", ";") for w in gap)
+        and (not commas or relative)
     )
 
 

@@ -981,8 +981,8 @@ def _host_before(s: Sentence, a: AmountSpan, origin: str | None, donors: set[str
 
 
 def _in_list(s: Sentence, m: MentionSpan) -> bool:
-    """Whether a place is one of a list of places: "Uganda, the Sudan, Kenya", "Jordan and
-    Lebanon" (not "In Kenya, Australia's funding")."""
+    """Whether a place is one of a list of places of several countries: "Uganda, the Sudan,
+    Kenya", "Jordan and Lebanon" (not "In Kenya, Australia's funding", nor "Bukavu and Goma")."""
     locs = sorted((x for x in s.mentions if x.mention.location), key=lambda x: x.t0)
     if m not in locs:
         return False
@@ -991,7 +991,8 @@ def _in_list(s: Sentence, m: MentionSpan) -> bool:
     def link(x: MentionSpan, y: MentionSpan) -> str | None:
         gap = s.lower[x.t1 : y.t0]
         if (
-            0 < len(gap) <= 2
+            x.mention.location != y.mention.location  # "in Bukavu and Goma": one country's places
+            and 0 < len(gap) <= 2
             and all(w in (",", "and", "the", "or") for w in gap)
             and s.word(y.t1) not in ("'s", "’s")
         ):

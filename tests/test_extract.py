@@ -558,9 +558,9 @@ ADDED_ROWS = [
     ),
     pytest.param(
         "currencies.csv",
-        "cedis,GHS,suffix,cedi",
-        "Japan pledged 50 million cedis to Ghana.",
-        ("JPN", 50e6, "GHS"),
+        "balboas,PAB,suffix,balboa",
+        "Japan pledged 50 million balboas to Panama.",
+        ("JPN", 50e6, "PAB"),
         id="currency",
     ),
     pytest.param(

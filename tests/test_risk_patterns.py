@@ -395,6 +395,12 @@ STATED_FIGURES = [
 # labelled, not the total; a group of another kind ("... refugees and 300,000 Ugandans") is not.
 SHARED_CONDITIONS = [
     pytest.param(
+        "Rwandan refugees in Zaire. Some 800 000 refugees are in the region, including 200 000 refugees "
+        "who fled camps in Bukavu and Goma in November.",
+        [("COD", 2e5, "displaced")],
+        id="a-list-of-one-country-s-places-is-that-country",
+    ),
+    pytest.param(
         "Floods hit Nigeria. The floods have killed more than 500 people, displaced over 1.1 million and "
         "affected about 2.1 million others.",
         [("NGA", 1.1e6, "displaced"), ("NGA", 2.1e6, "affected")],

@@ -873,7 +873,7 @@ PLEDGES = [
     pytest.param(
         "An RAF A400M aircraft carrying 1,100 shelter kits and 2,500 solar lanterns landed in Beira on "
         "Tuesday.",
-        [("GBR", 1100, "kits", None), ("GBR", 2500, "lanterns", None)],
+        [("GBR", 1100, "kits", "MOZ"), ("GBR", 2500, "lanterns", "MOZ")],
         id="an-air-force-carrying-relief-goods",
     ),
     pytest.param(
@@ -944,6 +944,12 @@ PLEDGES = [
         "Japan donated 20 electrical generators and 40 water purifiers through JICA.",
         [("JPN", 20, "generators", None), ("JPN", 40, "purifiers", None)],
         id="water-purifiers-are-counted-goods",
+    ),
+    pytest.param(
+        "Britain gave £6 million for emergency relief in Mozambique, which paid for 2,500 shelter kits and "
+        "1,000 solar lanterns.",
+        [("GBR", 6e6, "GBP", "MOZ")],
+        id="goods-a-relative-clause-of-the-sum-buys",
     ),
     pytest.param(
         "Qatar Charity announced that it will distribute 10,000 winter kits to families in Kabul, "
