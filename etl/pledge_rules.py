@@ -385,9 +385,8 @@ def _arrived_with(s: Sentence, a: AmountSpan, lo: int, hi: int) -> MentionSpan |
     """ "with" before goods after a verb of arriving (data/words.csv arrival), as the aid verb:
     "An Italian Air Force C-130 has landed in Benghazi with 8 tonnes of relief items"; only
     where the clause names aid, as a verb of carrying is (_names_aid)."""
-    k = a.t0 - 1
-    while k > lo and s.lower[k] in gazetteer.words("sum_opener") and k >= a.t0 - 3:
-        k -= 1  # "with a further 40 tonnes", "with about 15 tonnes"
+    # "with a further 40 tonnes", "with about 15 tonnes"
+    k = _back_over(s, a.t0 - 1, max(lo + 1, a.t0 - 3), gazetteer.words("sum_opener"))
     if a.amount.is_money or s.word(k) != "with":
         return None
     if not any(w in gazetteer.words("arrival") for w in s.lower[lo:k]) or not _names_aid(s, lo, hi):
@@ -463,13 +462,10 @@ def _given_subject(s: Sentence, a: AmountSpan, end: int) -> bool:
     opener = gazetteer.words("sum_opener") | gazetteer.words("aid_noun")
     if s.amounts[0] is not a or not all(w in opener for w in s.lower[: a.t0]):
         return False
-    k = end
-    while k < min(s.n, end + 3) and s.lower[k] in gazetteer.words("aid_noun"):
-        k += 1  # "$5 million in funding from", "$5 million contribution from"
+    # "$5 million in funding from", "$5 million contribution from"
+    k = _past(s, end, min(s.n, end + 3), gazetteer.words("aid_noun"))
     if s.word(k) == "in":
-        k += 1
-        while k < min(s.n, end + 5) and s.lower[k] in gazetteer.words("aid_noun"):
-            k += 1
+        k = _past(s, k + 1, min(s.n, end + 5), gazetteer.words("aid_noun"))
     if s.word(k) != "from":
         return False
     giver = next(iter(s.mentions_in(k + 1, min(s.n, k + 6))), None)
@@ -604,9 +600,7 @@ def _in_a_name(s: Sentence, m: MentionSpan) -> bool:
     k = m.t1
     while k < s.n and s.doc[k].text[:1].isupper():
         k += 1
-    while k < s.n and s.lower[k] in gazetteer.words("aux_verb"):
-        k += 1
-    return k > m.t1 and _gives(s, k)
+    return k > m.t1 and _gives(s, _past(s, k, s.n, gazetteer.words("aux_verb")))
 
 
 def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
@@ -763,10 +757,7 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             and m.t1 == aside[0]
             and all(s.lower[k] in aux | gazetteer.words("distributive") for k in range(aside[1], verb_t0))
         )
-        after = m.t1
-        while after < verb_t0 and s.lower[after] in aux:
-            after += 1
-        if prev in gazetteer.words("neighbour") and not _gives(s, after):
+        if prev in gazetteer.words("neighbour") and not _gives(s, _past(s, m.t1, verb_t0, aux)):
             # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
             # Zambia delivered 1,000 tonnes", "Neighbouring Tanzania sent planes carrying" gives
             continue
@@ -785,12 +776,11 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     included, opened by a word of data/words.csv `apposition_opener`: "Ocean Ventures, one of
     Kenya's largest shipping groups, donated"; "Canada's stockpile, managed by the Canadian Red
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
-    k = verb_t0 - 1
-    while k >= lo and s.lower[k] in gazetteer.words("aux_verb") | gazetteer.words("distributive"):
-        k -= 1  # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
+    # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb") | gazetteer.words("distributive"))
     if k <= lo or s.word(k) != ",":
         return None
-    opening = next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
+    opening = _opening_comma(s, k, lo)
     if (
         opening is None
         or opening == lo
@@ -799,6 +789,27 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     ):
         return None
     return opening, k + 1
+
+
+def _back_over(s: Sentence, k: int, lo: int, words: frozenset[str]) -> int:
+    """The last token at or before `k` (not before `lo`) that is not one of `words`: where the
+    word before an auxiliary stands ("Australia will provide": back from "will")."""
+    while k >= lo and s.lower[k] in words:
+        k -= 1
+    return k
+
+
+def _past(s: Sentence, k: int, hi: int, words: frozenset[str]) -> int:
+    """The first token at or after `k` (before `hi`) that is not one of `words`."""
+    while k < hi and s.lower[k] in words:
+        k += 1
+    return k
+
+
+def _opening_comma(s: Sentence, k: int, lo: int) -> int | None:
+    """The comma that opens the aside a comma at `k` closes, within 16 tokens: "Atlas Holding,
+    one of the kingdom's largest groups, transferred"."""
+    return next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
 
 
 def _gives(s: Sentence, t: int) -> bool:
@@ -841,13 +852,11 @@ def _coordinated(s: Sentence, last: MentionSpan, cands: list[MentionSpan]) -> li
 def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     """(name, is an official) of a capitalized name right before the verb, a person or
     an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False)."""
-    k = verb_t0 - 1
-    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
-        k -= 1
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
     if s.word(k) == ",":
         # back over an apposition or a relative clause: "Atlas Holding, one of the kingdom's
         # largest groups, transferred"; "The Aga Khan Development Network, which has worked ..., announced"
-        opening = next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
+        opening = _opening_comma(s, k, lo)
         if opening is not None and not s.mentions_in(opening, k, "verb", "give"):
             k = opening - 1
     words: list[int] = []
@@ -998,9 +1007,7 @@ def _more_places(s: Sentence, m: MentionSpan, stop: int) -> bool:
         if j == k or nxt is None or nxt.t0 != j or not nxt.mention.location:
             return False
         if s.lower[j - 1] in ("and", "or"):
-            after = nxt.t1
-            while after < stop and s.lower[after] in gazetteer.words("aux_verb"):
-                after += 1
+            after = _past(s, nxt.t1, stop, gazetteer.words("aux_verb"))
             verb = s.mention_at(after)
             opens = s.word(after) in gazetteer.words("speech_verb") or (
                 verb is not None and verb.mention.has("verb")
@@ -1284,8 +1291,7 @@ def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     end = m.t1
     if s.word(end) == "(" and closing is not None:
         end = closing + (s.lower[closing] == ")")
-    while end < start - 1 and s.lower[end] in gazetteer.words("authority"):
-        end += 1
+    end = _past(s, end, start - 1, gazetteer.words("authority"))
     if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or end != start - 1:
         return None
     return m
@@ -1708,14 +1714,11 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     """The giver a pronoun subject stands for when it follows its own speaker: "Mogador
     Telecom said it would donate", "The Red Cross Society of China said that it had sent"
     (data/words.csv `speech_verb`); a named body or an unlisted name of two words or more."""
-    k = verb_t0 - 1
-    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
-        k -= 1
+    aux = gazetteer.words("aux_verb")
+    k = _back_over(s, verb_t0 - 1, lo, aux)
     if k < lo or s.lower[k] not in gazetteer.words("giver_pronoun"):
         return None
-    k -= 1 + (s.word(k - 1) == "that")
-    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
-        k -= 1
+    k = _back_over(s, k - 1 - (s.word(k - 1) == "that"), lo, aux)
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
         return None
     subj = _subject_entities(s, lo, k)
@@ -1733,9 +1736,7 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
 def _pronoun_subject(s: Sentence, verb_t0: int, lo: int) -> bool:
     """Whether the verb's subject is a pronoun that stands for a giver named before ("It
     supplied", "They have also sent": data/words.csv `giver_pronoun`; not "we", a speaker)."""
-    k = verb_t0 - 1
-    while k >= lo and s.lower[k] in gazetteer.words("aux_verb"):
-        k -= 1
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
     return k >= lo and s.lower[k] in gazetteer.words("giver_pronoun")
 
 
