@@ -421,17 +421,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(dev)} dev articles, {FOLDS}-fold cross-validated (grouped by article: each fold "
         "extracted with what was fit on the other four)"
     )
-    for kind, got in cross_validated_scores(dev, folds).items():
+    with_learned = cross_validated_scores(dev, folds, keep_fold_weights(candidates))
+    with_rules = cross_validated_scores(dev, folds, [None] * FOLDS)
+    shipped = shipped_keep_weights() is not None
+    # the figures of what ships: the keep decision in charge is the learned one only where it ships
+    for kind, got in (with_learned if shipped else with_rules).items():
         print(f"  {kind}: {got}")
-    learned_keep = cross_validated_scores(dev, folds, keep_fold_weights(candidates))["pledges"]
-    by_rules = cross_validated_scores(dev, folds, [None] * FOLDS)["pledges"]
-    in_charge = (
-        "the learned one"
-        if shipped_keep_weights() is not None
-        else "the rules' (make train ships no keep model)"
-    )
-    print(f"  pledges with the learned keep decision: {learned_keep}")
-    print(f"  pledges with the rules' keep decision: {by_rules}; in charge: {in_charge}")
+    in_charge = "the learned one" if shipped else "the rules' (make train ships no keep model)"
+    print(f"  pledges with the learned keep decision: {with_learned['pledges']}")
+    print(f"  pledges with the rules' keep decision: {with_rules['pledges']}; in charge: {in_charge}")
     print(f"  recipient of the {len(data)} matched pledges: rules alone {rules:.3f}, learned {learned:.3f}")
     return 0
 
