@@ -195,6 +195,8 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     suf = (m.group("suf") or "").lower()
     if scale_word in gazetteer.number_words("letter") and not (pre or suf):
         return None  # "15m" is a distance or a height unless money is named
+    if len(pre) == 1 and pre.isalpha() and not scale_word and "," not in num_txt:
+        return None  # a one-letter currency ("N1 billion", "R500,000") is no model name ("N95 masks")
     value = base * scale
     if not math.isfinite(value) or value <= 0 or value > MAX_VALUE:
         return None

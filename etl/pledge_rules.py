@@ -340,6 +340,14 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             continue  # "flying to Geneva with 3 officials", "a ship carrying 30,000 tonnes of grain"
         if word in gazetteer.words("object_verb") and not (v.t1 <= a.t0 <= v.t1 + 2):
             continue  # "TIKA distributed 5,000 food parcels"; not "unevenly distributed across countries"
+        signs = (v.t1 <= a.t0 <= v.t1 + 4 and "," not in s.lower[v.t1 : a.t0]) or (
+            v.t1 <= a.t0 <= v.t1 + 40 and _valued(s, a)
+        )
+        if word in gazetteer.words("contract_verb") and not (signs and _aid_contract(s, lo, hi)):
+            # "signed a trade agreement worth $5 billion with Vietnam"; "Under the agreements,
+            # signed in Riyadh, $5 million will go to WFP": a signing heads only the sum it signs
+            # ("signed an agreement with UNRWA, with a value of $1.5 million")
+            continue
         best = v
     if best is not None:
         return best
@@ -359,6 +367,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             continue  # "800 tonnes of wheat to be distributed to 19,000 people": who hands it out is not said
         if word in gazetteer.words("transport") and not _names_aid(s, lo, hi):
             continue  # "30,000 tonnes of grain carried by the ship": freight, not aid
+        if _relative_subject(s, start, v) is not None:
+            return v  # "the 238 tonnes of food that the Malawian government has donated"
         if (
             s.word(v.t1) == "by"
             or s.word(v.t0 - 1) in gazetteer.words("participle_aux")
@@ -513,6 +523,13 @@ def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
     return any(s.lower[k] in gazetteer.words("running_verb") for k in range(max(lo, a.t0 - 16), a.t0 - 1))
 
 
+def _opens_sentence(s: Sentence, t: int) -> bool:
+    """Whether the noun phrase at `t` opens the sentence, after a dateline's dash or colon:
+    "MANILA — A total of 3,240,000 doses ...", "A total of 40 tonnes"."""
+    k = t - (s.word(t - 1) in ("a", "the"))
+    return k == 0 or s.word(k - 1) in ("—", "–", "-", ":")
+
+
 def _partitive(s: Sentence, t: int) -> bool:
     """Whether the word at `t` follows "of (the)": "Of the total, £10 million will go to WFP"
     names a part of a total, not a running total."""
@@ -612,6 +629,52 @@ def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
     return any(w in aid for w in s.lower[lo:hi]) or bool(s.mentions_in(lo, hi, "goods", "unit"))
 
 
+def _relative_subject(s: Sentence, start: int, v: MentionSpan) -> MentionSpan | None:
+    """The giver that opens a relative clause after the sum, when `v` is its verb: "the 238
+    tonnes of food that the Malawian government has donated", "the 50 million yuan in aid
+    which China announced" (words.csv relative; a word of office may follow a demonym)."""
+    if v.mention.value("verb") != "give":
+        return None
+    k = _back_over(s, v.t0 - 1, start, gazetteer.words("aux_verb"))
+    k = _back_over(s, k, start, gazetteer.words("authority"))
+    named = next((m for m in s.mentions_in(start, k + 1) if m.t1 == k + 1), None)
+    if named is None or not entity_of(named.mention):
+        return None
+    opener = named.t0 - 1 - (s.word(named.t0 - 1) == "the")
+    if opener < start or s.lower[opener] not in ("that", "which"):
+        return None
+    return named
+
+
+def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = False) -> Entity | None:
+    """The giver after "by" within `reach` words of verb `v`, with no comma or verb between:
+    "pledged by Japan", "signed on Tuesday by the Qatar Fund for Development"; past a
+    destination only when `v` is known to be passive ("were handed over to the authorities by")."""
+    by = next((k for k in range(v.t1, min(hi, v.t1 + reach + 1)) if s.lower[k] in ("by", ",")), None)
+    if by is None or s.lower[by] != "by" or s.mentions_in(v.t1, by, "verb"):
+        return None
+    if not passive and by > v.t1 and (
+        not v.mention.text.lower().endswith(("ed", "en"))
+        or any(w in gazetteer.words("dest_prep") for w in s.lower[v.t1 : by])
+    ):
+        # "assistance to people affected by the earthquake", "help people affected by Russia's
+        # war": past a noun or a destination, "by" is not the giver's unless the verb is passive
+        return None
+    for m in s.mentions_in(by + 1, min(hi, by + 6)):
+        if entity_of(m.mention):
+            return entity_of(m.mention)
+    return None
+
+
+def _aid_contract(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether a signed agreement is aid (words.csv contract_verb): the clause names aid, or
+    the other party is a UN agency or a charity ("signed a $3 million agreement with UNICEF")."""
+    return _names_aid(s, lo, hi) or any(
+        (org := gazetteer.organization_of(m.mention)) is not None and org.kind in ("un_agency", "ngo")
+        for m in s.mentions_in(lo, hi, "org")
+    )
+
+
 def _aid_programme_after(s: Sentence, k: int, hi: int) -> bool:
     window = s.lower[k + 1 : min(hi, k + 9)]
     return any(w in gazetteer.words("programme") for w in window) and "aid" in window
@@ -642,12 +705,15 @@ def _donor_by_pattern(
             and (verb is None or m.t0 > verb.t0)
         ):
             return entity_of(m.mention)
-    passive = [v for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb") if s.word(v.t1) == "by"]
-    for v in ([verb] if verb is not None and s.word(verb.t1) == "by" else []) + passive:
-        # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,"
-        for m in s.mentions_in(v.t1, min(hi, v.t1 + 6)):
-            if entity_of(m.mention):
-                return entity_of(m.mention)
+    passive = [v for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb") if _agent(s, v, hi, 3)]
+    for v in ([verb] if verb is not None and _agent(s, verb, hi, 0) else []) + passive:
+        # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,";
+        # "A $5 million agreement signed on Tuesday by the Qatar Fund for Development"
+        return _agent(s, v, hi, 3)
+    if verb is not None and verb.t0 > a.t1 and s.word(verb.t0 - 1) in gazetteer.words("participle_aux"):
+        # "2,000 tents were handed over to the Turkish authorities by the Azerbaijani embassy":
+        # the agent of a passive verb after the sum, past the places and people it went to
+        return _agent(s, verb, hi, 9, passive=True)
     for k in range(lo, hi):
         word = s.lower[k]
         if (
@@ -1488,6 +1554,9 @@ def _read_amount(
         if not c.mention.has("cue", "period")
         and (a.t0 - c.t1 <= 8 or c.mention.has("cue", "total"))
         and not _partitive(s, c.t0)
+        # "A total of 3,240,000 doses donated by the United States arrived": the sentence's
+        # subject is the sum itself
+        and not (_opens_sentence(s, c.t0) and s.word(c.t1) == "of" and a.t0 == c.t1 + 1)
     ]
     # "since" after a verb that sums ("bringing total U.S. aid since the start of the conflict
     # to $1.1 billion") dates the running total, not this amount
@@ -1691,6 +1760,8 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         fronted = _fronted_subject(s, verb, a)
         if fronted is not None:  # "Pledging €20 million for Sudan, the German minister said ..."
             donor, explicit = entity_of(fronted.mention), True
+    if donor is None and verb is not None and verb.t0 > a.t0 and (rel := _relative_subject(s, a.t1, verb)):
+        donor, explicit = entity_of(rel.mention), True  # "the $20 million package that the US pledged"
     if donor is None and verb is not None and verb.t0 > a.t0 and role == "give":
         before = _subject_entities(s, lo, a.t0)
         if before:  # "Britain said 10,000 tonnes of maize ... would be shipped"
@@ -1698,6 +1769,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         donor = _donor_adjective(s, a, hi)
         explicit = donor is not None
+    if donor is None and (cited := _cited_government(s, a, art, hi)) is not None:
+        # "An additional 20 million euros will be made available for Sudan, the German foreign
+        # ministry said": the government that announces a sum no subject gives is its giver,
+        # not the giver of the pledge before
+        donor, explicit = cited, True
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
@@ -1708,6 +1784,45 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             if taker and entity_of(taker[-1].mention) == donor:
                 return None, False, verb, status  # "Pakistan received pledges of $9 billion": not its gift
     return donor, explicit, verb, status
+
+
+def _cited_government(s: Sentence, a: AmountSpan, art: Article, hi: int) -> Entity | None:
+    """The government a closing attribution after the amount cites: ", the German foreign
+    ministry said", ", said Japan's foreign ministry", ", according to the Canadian
+    government" (data/words.csv `speech_verb`, `attribution`). A demonym only with a word of
+    office after it ("the Sudanese minister", not "Sudanese refugees"); never the country
+    the aid goes to."""
+    speech = gazetteer.words("speech_verb")
+    office = gazetteer.words("official") | gazetteer.words("authority")
+    for c in range(a.t1, s.n):
+        if s.lower[c] != ",":
+            continue
+        k = c + 1
+        if s.lower[k : k + 2] == ["according", "to"]:
+            start, end = k + 2, s.n  # ", according to the Canadian government"
+        elif s.word(k) in speech:
+            start, end = k + 1, s.n  # ", said Japan's foreign ministry"
+        else:
+            # ", the German foreign ministry said": a short subject, then its speech verb
+            end = next((j for j in range(k, min(s.n, k + 8)) if s.lower[j] in speech), -1)
+            start = k
+            stop = gazetteer.words("clause_break") | {",", "and", "("}
+            if end < 0 or s.mentions_in(k, end, "verb") or any(w in stop for w in s.lower[k:end]):
+                # "in Malawi, Mozambique and Zambia, announced on 10 May": a list, no speaker;
+                # ", while Turkey's AFAD said": a clause of its own
+                continue
+        named = [m for m in s.mentions_in(start, min(end, start + 8)) if entity_of(m.mention)]
+        if not named:
+            continue
+        first = named[0]
+        entity = entity_of(first.mention)
+        if entity is None or entity.iso3 is None or entity.iso3 == art.main_iso3:
+            return None
+        if first.mention.has("demonym") and not any(w in office for w in s.lower[first.t1 : first.t1 + 3]):
+            return None
+        iso, explicit, _ = _recipient(s, a, a.t1, hi, entity.iso3, None)
+        return None if explicit and iso == entity.iso3 else entity
+    return None
 
 
 def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:

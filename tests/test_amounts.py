@@ -12,6 +12,8 @@ from aidtracker.etl.amounts import find_amounts, number_value, parse_amount
 
 EXAMPLES = [
     pytest.param("$1.2bn", 1.2e9, "USD", None, id="dollar-bn-glued"),
+    pytest.param("N1 billion", 1e9, "NGN", None, id="naira-one-letter-with-a-scale"),
+    pytest.param("N500,000", 5e5, "NGN", None, id="naira-one-letter-grouped"),
     pytest.param("US$ 172 million", 172e6, "USD", None, id="us-dollar-prefix-with-space"),
     pytest.param("500 million euros", 500e6, "EUR", None, id="euros-after"),
     pytest.param("47 mln dlrs", 47e6, "USD", None, id="wire-mln-dlrs"),
@@ -118,6 +120,7 @@ def test_ranges_are_flagged(text: str) -> None:
         pytest.param("several hundred million pounds", id="no-number-only-hundred"),
         pytest.param("the two-and-a-half-year war", id="hyphenated-adjective"),
         pytest.param("a", id="article-alone"),
+        pytest.param("N95", id="a-one-letter-currency-needs-a-scale-or-grouping"),
         pytest.param("", id="empty"),
     ],
 )

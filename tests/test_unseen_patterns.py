@@ -87,6 +87,41 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Some 3,000 tents and 8,000 blankets were handed over to the Nepalese authorities by the Slovak embassy.",
+        [("SVK", 3000, "tents", "NPL"), ("SVK", 8000, "blankets", "NPL")],
+        id="the-agent-of-a-passive-verb-past-its-destination",
+    ),
+    pytest.param(
+        "LIMA — A total of 1,200,000 doses of vaccine donated by Spain arrived in the country on Monday.",
+        [("ESP", 1.2e6, "doses", None)],
+        id="a-total-that-opens-the-sentence-is-the-sum-itself",
+    ),
+    pytest.param(
+        "Denmark has given a total of $40 million to Somalia since 2017.",
+        [],
+        id="a-total-since-a-year-is-a-running-total",
+    ),
+    pytest.param(
+        "The 420 tonnes of maize that the Zambian government has donated to Malawi reached Lilongwe on Friday.",
+        [("ZMB", 420, "tonnes", "MWI")],
+        id="the-giver-of-a-relative-clause-after-the-sum",
+    ),
+    pytest.param(
+        "Officials said the 90,000 tonnes of wheat which the mill had imported would be sold to Yemen.",
+        [],
+        id="near-miss-a-relative-clause-of-no-aid-verb",
+    ),
+    pytest.param(
+        "The Dangote Foundation announced a donation of N2 billion to flood victims in Nigeria.",
+        [("Aliko Dangote Foundation", 2e9, "NGN", "NGA")],
+        id="naira-written-with-a-letter",
+    ),
+    pytest.param(
+        "Kuwait on Tuesday signed a $4 million agreement with UNICEF to provide clean water in Sudan.",
+        [("KWT", 4e6, "USD", "SDN")],
+        id="a-signed-funding-agreement",
+    ),
+    pytest.param(
         "Canada on Monday announced CAD 25 million to help flood-hit Bangladesh.",
         [("CAN", 25e6, "CAD", "BGD")],
         id="recipient-as-flood-hit-country",
@@ -1060,6 +1095,25 @@ PLEDGES = [
 # The second round of issue 12: how a release states the parts of its donor's aid in the
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
+    pytest.param(
+        "The United States announced $100 million in aid for Sudan on Monday. An additional 40 million "
+        "euros will be made available for Sudan, the Dutch foreign ministry said. About $12 million will go "
+        "to refugees in Chad, according to the Canadian government.",
+        [("USA", 100e6, "USD", "SDN"), ("NLD", 40e6, "EUR", "SDN"), ("CAN", 12e6, "CAD", "TCD")],
+        id="a-government-cited-after-a-sum-no-subject-gives-is-its-giver",
+    ),
+    pytest.param(
+        "Norway announced NOK 50 million for Malawi. Another $2 million will go to Malawi, the Malawian "
+        "government said.",
+        [("NOR", 50e6, "NOK", "MWI"), ("NOR", 2e6, "USD", "MWI")],
+        id="the-government-of-the-destination-cited-is-no-giver",
+    ),
+    pytest.param(
+        "Norway announced NOK 50 million for the region. Another $2 million will go to camps in Malawi, "
+        "Zambia and Zimbabwe, announced on 10 May.",
+        [("NOR", 50e6, "NOK", None), ("NOR", 2e6, "USD", None)],
+        id="a-list-of-places-before-announced-cites-no-one",
+    ),
     pytest.param(
         "Atlas Holding transferred a cheque for 1 billion dirhams to the fund. Nile Telecom said it "
         "would donate 100 million dirhams to the fund.",
