@@ -103,6 +103,19 @@ def is_year(a: Amount) -> bool:
     return not (a.has_scale or a.currency or a.unit) and is_year_token(a.raw.strip())
 
 
+def _enumerator(text: str, a: Amount) -> bool:
+    """Whether an amount is the number of a list item: "(1) WFP: 1.5 million dollars", "2)".
+
+    >>> from aidtracker.etl.amounts import find_amounts
+    >>> texts = ("(1) WFP: $1.5 million", "1) WFP: $1.5 million", "1 WFP")
+    >>> [_enumerator(t, find_amounts(t)[0]) for t in texts]
+    [True, True, False]
+    """
+    if a.is_money or a.unit or a.has_scale or not a.raw.isdigit():
+        return False
+    return not text[: a.start].lstrip("( ") and text[a.end : a.end + 1] == ")"
+
+
 class Sentence:
     """One candidate sentence: tokens, and the mentions and amounts placed on them."""
 
@@ -151,6 +164,7 @@ class Sentence:
             if not is_year(a)
             and not _percent().match(text, a.end)
             and not any(ds <= a.start < de for ds, de in in_dates)  # "3 May 2021" is a date
+            and not _enumerator(text, a)
         ]
 
     def _borrow_currency(self) -> None:

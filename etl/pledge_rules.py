@@ -653,9 +653,13 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
     by = next((k for k in range(v.t1, min(hi, v.t1 + reach + 1)) if s.lower[k] in ("by", ",")), None)
     if by is None or s.lower[by] != "by" or s.mentions_in(v.t1, by, "verb"):
         return None
-    if not passive and by > v.t1 and (
-        not v.mention.text.lower().endswith(("ed", "en"))
-        or any(w in gazetteer.words("dest_prep") for w in s.lower[v.t1 : by])
+    if (
+        not passive
+        and by > v.t1
+        and (
+            not v.mention.text.lower().endswith(("ed", "en"))
+            or any(w in gazetteer.words("dest_prep") for w in s.lower[v.t1 : by])
+        )
     ):
         # "assistance to people affected by the earthquake", "help people affected by Russia's
         # war": past a noun or a destination, "by" is not the giver's unless the verb is passive
@@ -765,7 +769,16 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     objects of "to/for/in/with" (destinations and partners, not givers), those after a
     pronoun subject ("We are encouraging Haiti ... and are providing"), and objects of
     an earlier aid verb ("contribute 1.3 mln to UNHCR, and give 750,000")."""
-    pronoun = next((k for k in range(lo, verb_t0) if s.lower[k] in ("we", "they", "he", "she", "i")), None)
+    pronoun = next(
+        (
+            k
+            for k in range(lo, verb_t0)
+            if s.lower[k] in ("we", "they", "he", "she", "i")
+            # "Jumada I 10, 1443": after a name, "I" is a numeral
+            and not (s.lower[k] == "i" and k > 0 and s.doc[k - 1].text[:1].isupper())
+        ),
+        None,
+    )
     verbs_before = [
         v.t0
         for v in s.mentions_in(lo, verb_t0, "verb")
@@ -1095,6 +1108,8 @@ def _budget_level(s: Sentence, a: AmountSpan, lo: int, hi: int) -> bool:
     rises = gazetteer.words("increase_verb")
     if not any(w in rises for w in s.lower[lo : a.t0]):
         return False
+    if any(w in gazetteer.words("gift_noun") for w in s.lower[lo : a.t0]):
+        return False  # "Britain raised its contribution to £15 million": one gift's new level
     levels = [b for b in s.amounts if lo <= b.t0 < hi and s.word(b.t0 - 1) == "to"]
     if not levels or (a not in levels and not (s.word(a.t0 - 1) == "by" and a.t1 <= levels[0].t0)):
         return False
@@ -1587,8 +1602,10 @@ def _read_amount(
         return  # "In 2023, Canada provided more than $100 million in assistance": a year's level, background
     if _budget_level(s, a, lo, hi):
         return  # "Australia increased overseas aid by ten per cent to $2.1 billion": a budget, to no one
-    if s.word(a.t0 - 1) == "from" and "to" in s.lower[lo : a.t0]:
-        return  # "will rise to 91 mln marks in 1987 from 50 mln in 1986": the old level
+    old_level = s.word(a.t0 - 1) == "from" or s.lower[a.t0 - 2 : a.t0] == ["from", "the"]
+    if old_level and "to" in s.lower[lo : a.t0]:
+        # "will rise to 91 mln marks in 1987 from 50 mln in 1986", "to £15 million from the £1.5m"
+        return  # the old level
     if art.military_title and not any(w in gazetteer.words("humanitarian") for w in s.lower[lo:hi]):
         return  # an article about a military aid deal: its unqualified sums are military aid
     donor, explicit, verb, status = _donor(
@@ -1716,12 +1733,17 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         # "Mogador Telecom said it would donate", "..., and South Korea says it will provide": the
         # pronoun is the speaker, not a subject named earlier in the sentence
         donor, explicit = speaker, True
+    if donor is None and verb is not None and role != "receive" and verb.t0 < a.t0:
+        # "Somali diaspora groups raised $2.3 million": a community abroad gives for itself
+        donor, explicit = (group := _community(s, dlo, verb.t0)), group is not None
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
         if (
             subj
             and verb.mention.text.lower() in gazetteer.words("fundraise")
             and not subj[-1].mention.has("org")
+            # "Britain raised its contribution to £15 million": raising what it gives
+            and s.word(verb.t1) not in gazetteer.words("possessive")
         ):
             return (
                 None,
@@ -1836,6 +1858,9 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     k = _back_over(s, k - 1 - (s.word(k - 1) == "that"), lo, aux)
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
         return None
+    group = _community(s, lo, k)
+    if group is not None:
+        return group  # "an association of the Lebanese community in France said it had collected"
     subj = _subject_entities(s, lo, k)
     if subj:
         last = subj[-1]
@@ -1846,6 +1871,29 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     if named is not None and not named[1] and len(named[0].split()) >= 2:
         return Entity(named[0], None, "private")
     return None
+
+
+def _community(s: Sentence, lo: int, end: int) -> Entity | None:
+    """A community abroad named right before token `end` (its verb), which gives for itself,
+    named as the text names it: "Somali diaspora groups", "the Ecuadorian community in
+    Madrid", "Kyrgyz migrant workers' associations in Russia", "Migrant associations in
+    Madrid and Murcia" (words.csv community_noun, group_noun, community_modifier; a bare
+    community_noun_alone names no one)."""
+    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
+    j = k
+    # "in Madrid and Murcia", "in Houston": where the community lives, listed or not
+    while j >= lo and (s.doc[j].text[:1].isupper() or s.lower[j] in (",", "and")):
+        j -= 1
+    j = j - 1 if j < k and s.word(j) == "in" else k
+    head = _back_over(s, j, lo, gazetteer.words("group_noun") | gazetteer.words("community_modifier"))
+    if head < lo or s.lower[head] not in gazetteer.words("community_noun"):
+        return None
+    demonym = next((m for m in s.mentions_in(lo, head) if m.t1 == head and m.mention.has("demonym")), None)
+    start = demonym.t0 if demonym is not None else head
+    if demonym is None and head == k and s.lower[head] in gazetteer.words("community_noun_alone"):
+        return None  # "the community", "migrants": no one abroad is named
+    name = s.text[s.tok_starts[start] : s.tok_starts[k] + len(s.doc[k].text)]
+    return Entity(name[:1].upper() + name[1:], None, "private")
 
 
 def _pronoun_subject(s: Sentence, verb_t0: int, lo: int) -> bool:
@@ -1939,9 +1987,29 @@ def _distributed(s: Sentence, a: AmountSpan, last: MentionSpan, verb: MentionSpa
     return any(w in distributive for w in between) and all(w in glue for w in between)
 
 
+def _in_giver_currency(
+    s: Sentence, a: AmountSpan, art: Article, donor: Entity, unit: str
+) -> tuple[Amount, str] | None:
+    """The restatement right after a sum that gives it in the giving country's currency, when
+    the sum is not: "PHP29 million (USD500,000)" from the United States, where the first sum
+    is the outlet's conversion into its readers' money. None keeps the sum as written."""
+    b = next(
+        (b for b in s.amounts if a.t1 <= b.t0 <= a.t1 + 3 and b.amount.is_money and s.is_conversion(b)), None
+    )
+    if b is None:
+        return None
+    code = art.dollar_for(donor.iso3) if b.amount.bare_dollar else str(b.amount.currency)
+    countries = gazetteer.countries()
+    own = countries[donor.iso3].currency if donor.iso3 in countries else None
+    return (b.amount, code) if code == own and unit != own else None
+
+
 def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at) -> Draft:
     amount = a.amount
     iso, rexp, region = _recipient(s, a, lo, hi, donor.iso3, verb)
+    gloss = s.mention_at(a.t1 + 1) if s.word(a.t1) == "(" else None
+    if gloss is not None and gloss.mention.location and s.word(gloss.t1) == ")":
+        iso, rexp, region = gloss.mention.location, True, False  # "UNICEF: 1 million dollars (Malawi)"
     label = _label_name(s, a)
     if (
         label is not None
@@ -1983,8 +2051,18 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         and art.main_iso3 != donor.iso3
     ):
         iso = art.main_iso3
+    if donor.kind == "private" and not region:
+        # "Kyrgyz migrant workers' associations in Russia raised ...": a community abroad gives
+        # to its own country, not to where it lives
+        named = gazetteer.find_mentions(donor.name)
+        home = next((m.value("demonym") for m in named if m.has("demonym")), None)
+        if home is not None and (iso is None or iso in {m.location for m in named}):
+            iso = home
     if amount.is_money:
         unit_out = art.dollar_for(donor.iso3) if amount.bare_dollar else amount.currency
+        converted = _in_giver_currency(s, a, art, donor, str(unit_out))
+        if converted is not None:
+            amount, unit_out = converted
     else:
         unit_out = unit
     date_raw = announced = None
@@ -2187,14 +2265,16 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
 
 
 def _apart(earlier: Draft, draft: Draft) -> bool:
-    """Whether two equal sums of one donor in one sentence go to two named places, and so are
-    two pledges: "Mali ($10 million), Myanmar ($10 million)". Across sentences an equal sum
-    is a repeat of the same pledge."""
-    return (
-        earlier.sentence is draft.sentence
-        and earlier.recipient_explicit
-        and draft.recipient_explicit
-        and earlier.recipient_iso3 != draft.recipient_iso3
+    """Whether two equal sums of one donor in one sentence go to two named places or count two
+    goods, and so are two pledges: "Mali ($10 million), Myanmar ($10 million)", "100 tonnes of
+    sugar and 100 tonnes of edible oil". Across sentences an equal sum is a repeat of the same
+    pledge."""
+    if earlier.sentence is not draft.sentence:
+        return False
+    places = earlier.recipient_explicit and draft.recipient_explicit
+    goods = not earlier.amount.is_money and not draft.amount.is_money
+    return (places and earlier.recipient_iso3 != draft.recipient_iso3) or (
+        goods and earlier.commodity != draft.commodity
     )
 
 

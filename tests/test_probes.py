@@ -27,11 +27,11 @@ REACHED = {
     "pj": {"pledges": 0.815, "risk_figures": 0.955, "appeals": 0.941},
     "pk": {"pledges": 0.914, "risk_figures": 0.93, "appeals": 1.0},
     "pl": {"pledges": 0.921, "risk_figures": 0.988, "appeals": 0.933},
-    "pm": {"pledges": 0.867, "risk_figures": 0.944, "appeals": 0.9},
-    "pn": {"pledges": 0.867, "risk_figures": 0.887, "appeals": 0.979},
-    "po": {"pledges": 0.775, "risk_figures": 0.938, "appeals": 0.867},
-    "pp": {"pledges": 0.797, "risk_figures": 0.878, "appeals": 0.96},
-    "pq": {"pledges": 0.836, "risk_figures": 0.892, "appeals": 0.909},
+    "pm": {"pledges": 0.873, "risk_figures": 0.944, "appeals": 0.9},
+    "pn": {"pledges": 0.879, "risk_figures": 0.887, "appeals": 0.979},
+    "po": {"pledges": 0.833, "risk_figures": 0.938, "appeals": 0.867},
+    "pp": {"pledges": 0.84, "risk_figures": 0.878, "appeals": 0.96},
+    "pq": {"pledges": 0.846, "risk_figures": 0.892, "appeals": 0.909},
 }
 TOLERANCE = 0.03
 

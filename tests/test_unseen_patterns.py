@@ -87,7 +87,8 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
-        "Some 3,000 tents and 8,000 blankets were handed over to the Nepalese authorities by the Slovak embassy.",
+        "Some 3,000 tents and 8,000 blankets were handed over to the Nepalese authorities by the Slovak "
+        "embassy.",
         [("SVK", 3000, "tents", "NPL"), ("SVK", 8000, "blankets", "NPL")],
         id="the-agent-of-a-passive-verb-past-its-destination",
     ),
@@ -102,7 +103,57 @@ PLEDGES = [
         id="a-total-since-a-year-is-a-running-total",
     ),
     pytest.param(
-        "The 420 tonnes of maize that the Zambian government has donated to Malawi reached Lilongwe on Friday.",
+        "Nigerian diaspora groups in Houston raised $300,000 in a weekend telethon for flood victims.",
+        [("Nigerian diaspora groups in Houston", 3e5, "USD", "NGA")],
+        id="a-community-abroad-gives-to-its-own-country",
+    ),
+    pytest.param(
+        "An association of the Sri Lankan community in Paris said it had collected €200,000 in donations.",
+        [("Sri Lankan community in Paris", 2e5, "EUR", "LKA")],
+        id="a-community-that-speaks-before-its-pronoun",
+    ),
+    pytest.param(
+        "Filipino migrant workers' associations in Hong Kong said they had raised HK$2 million for typhoon "
+        "victims.",
+        [("Filipino migrant workers' associations in Hong Kong", 2e6, "HKD", "PHL")],
+        id="migrant-workers-associations-give-home-not-where-they-live",
+    ),
+    pytest.param(
+        "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
+        [],
+        id="near-miss-no-community-named-and-a-country-collecting-taxes",
+    ),
+    pytest.param(
+        "The United States has provided PHP29 million (USD500,000) in emergency assistance to the "
+        "Philippines.",
+        [("USA", 5e5, "USD", "PHL")],
+        id="a-sum-restated-in-the-giving-country-s-currency",
+    ),
+    pytest.param(
+        "Japan pledged 500 million yen ($4.5 million) to Kenya.",
+        [("JPN", 5e8, "JPY", "KEN")],
+        id="near-miss-a-sum-in-the-giver-s-currency-stays",
+    ),
+    pytest.param(
+        "India sent a consignment to Myanmar that includes 300 tonnes of rice, 100 tonnes of sugar and "
+        "100 tonnes of edible oil.",
+        [("IND", 300, "tonnes", "MMR"), ("IND", 100, "tonnes", "MMR"), ("IND", 100, "tonnes", "MMR")],
+        id="equal-weights-of-two-goods-in-one-sentence-are-two-pledges",
+    ),
+    pytest.param(
+        "Britain raised its contribution to £15 million from the £1.5m announced last week.",
+        [("GBR", 15e6, "GBP", None)],
+        id="a-gift-raised-to-a-new-level",
+    ),
+    pytest.param(
+        "Riyadh, Jumada I 10, 1443, Dec 14, 2021, SPA -- KSrelief distributed 2,000 winter kits to needy "
+        "families in Balochistan Province, Pakistan.",
+        [("SAU", 2000, "kits", "PAK")],
+        id="a-hijri-month-s-numeral-is-no-pronoun",
+    ),
+    pytest.param(
+        "The 420 tonnes of maize that the Zambian government has donated to Malawi reached Lilongwe on "
+        "Friday.",
         [("ZMB", 420, "tonnes", "MWI")],
         id="the-giver-of-a-relative-clause-after-the-sum",
     ),
@@ -1096,6 +1147,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Japan will extend Emergency Grant Aid of 3 million dollars for people displaced in Mozambique. "
+        "The breakdown by organization is as follows:\n(1) WFP: 2 million dollars (Mozambique)\n"
+        "(2) UNICEF: 1 million dollars (Malawi)",
+        [("JPN", 2e6, "USD", "MOZ"), ("JPN", 1e6, "USD", "MWI")],
+        id="numbered-lines-of-a-breakdown-by-channel",
+    ),
+    pytest.param(
         "The United States announced $100 million in aid for Sudan on Monday. An additional 40 million "
         "euros will be made available for Sudan, the Dutch foreign ministry said. About $12 million will go "
         "to refugees in Chad, according to the Canadian government.",
@@ -1123,7 +1181,10 @@ PLEDGES_IN_CONTEXT = [
     pytest.param(
         "Kazakhstan sent 300 tonnes of flour to Kyrgyzstan. Kyrgyz migrant workers' associations in Russia "
         "said they had raised more than ten million roubles for the displaced.",
-        [("KAZ", 300, "tonnes", "KGZ")],
+        [
+            ("KAZ", 300, "tonnes", "KGZ"),
+            ("Kyrgyz migrant workers' associations in Russia", 1e7, "RUB", "KGZ"),
+        ],
         id="a-demonym-s-people-speak-not-its-government",
     ),
     pytest.param(
