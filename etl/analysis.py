@@ -407,8 +407,11 @@ class Article:
             return best
         return "USD"
 
-    def dollar_for(self, donor_iso: str | None) -> str:
-        """What a bare "$" means when `donor_iso` gives: its own dollar, else the article's."""
+    def dollar_for(self, donor_iso: str | None, kind: str = "government") -> str:
+        """What a bare "$" means when `donor_iso` gives: its own dollar, else the article's; a UN
+        body or a development bank counts in US dollars ("CERF: $7 million for Zimbabwe")."""
+        if kind in ("un_agency", "multilateral"):
+            return "USD"
         if donor_iso:
             c = gazetteer.countries().get(donor_iso)
             if c and gazetteer.currency_families().get(c.currency) == "dollar":

@@ -42,8 +42,13 @@ log = logging.getLogger(__name__)
 def _money_or_weight() -> re.Pattern[str]:
     """A currency (data/currencies.csv) or a unit of weight (data/units.csv): what makes an amount
     money or goods."""
+    # a currency's letters glued to the number are money too: "NOK150m", "Rs3.5 million"
+    glued = [p for p, (_, pos) in gazetteer.currencies().items() if pos != "suffix" and p.isalpha()]
     return re.compile(
         gazetteer.alternation([*gazetteer.currencies(), *map(str.lower, gazetteer.tonnes_per_unit())])
+        + r"|\b"
+        + gazetteer.alternation(glued, whole_words=False)
+        + r"(?=\d)"
     )
 
 
@@ -84,7 +89,7 @@ def _list_item() -> re.Pattern[str]:
         (?i:{gazetteer.alternation(openers)},?\s+)*              # "Another", "About", "Of this,"
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
-            | {gazetteer.alternation(codes)}\s?\d                    # an ISO code, a number: "EUR 200"
+            | \b{gazetteer.alternation(codes, whole_words=False)}\s?\d  # an ISO code, a number: "NOK150m"
             | \d                                                     # a bare number: "10,000 tonnes"
         )
         """,
@@ -308,7 +313,11 @@ def _candidates(
         if not number.search(low, a, b):
             # a list's header names its donor for the items after it ("Australia's support
             # for Mali includes:"): read, though it states no amount, when it has an aid verb
-            if text[a:b].rstrip().endswith(":") and any(m.has("verb") for m in ms):
+            # or when it names a list of given aid ("Among the main announcements:", words.csv pledge_list)
+            if text[a:b].rstrip().endswith(":") and (
+                any(m.has("verb") for m in ms)
+                or not gazetteer.words("pledge_list").isdisjoint(re.findall(r"[a-z]+", low[a:b]))
+            ):
                 out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
             continue
         cued = (

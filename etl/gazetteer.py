@@ -376,6 +376,8 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
     [('USAID', 'org', 'USAID'), ('aid', 'verb', 'noun')]
     >>> [m.location for m in find_mentions("refugees in Cox's Bazar, not the U.S.")]
     [None, 'BGD', 'USA']
+    >>> [m.text for m in find_mentions("Japan gave US$2 million")]
+    ['Japan', 'gave']
     """
     low = lower_same_length(text) if low is None else low  # `low`: the caller's lower_same_length(text)
     # (-length, start, position found, end, (tags, tag info)): sorted as they are, longest
@@ -388,6 +390,8 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
             end = start + key_len
             if low[start:end] != key:
                 continue  # same words, other punctuation: "u.s." is not "u-s"
+            if low[end : end + 1] == "$":
+                continue  # "US$1.5 million", "A$5 million": a currency's sign, not the country
             if ready is None:
                 tags = _case_checked(text[start:end], entries)
                 if not tags:

@@ -782,7 +782,10 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     verbs_before = [
         v.t0
         for v in s.mentions_in(lo, verb_t0, "verb")
-        if v.mention.value("verb") == "give" and v.mention.text.lower() not in gazetteer.words("object_verb")
+        if v.mention.value("verb") == "give"
+        # "Japan and Ethiopia signed an exchange of notes under which Tokyo will extend": what is
+        # signed is an agreement, not a giver
+        and v.mention.text.lower() not in gazetteer.words("object_verb") | gazetteer.words("contract_verb")
     ]
     out: list[MentionSpan] = []
     dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
@@ -1348,11 +1351,27 @@ def _including() -> re.Pattern[str]:
     return re.compile(gazetteer.alternation(gazetteer.words("including")))
 
 
-def _label_giver(s: Sentence, a: AmountSpan) -> Entity | None:
+def _label_giver(s: Sentence, a: AmountSpan, under_header: bool = False) -> Entity | None:
     """The giver a list line's label names: "Germany: EUR 200 million", "- Citi Foundation: $3
-    million to the WFP" (the label is one name and nothing else, the sum opens the line)."""
+    million to the WFP" (the label is one name and nothing else, the sum opens the line).
+    Under a header of given aid, an unlisted name ending the label gives too: "• Kano-based
+    businessman Alhaji Sani Bello Dutse: N500 million"."""
     m = _label_name(s, a)
-    return entity_of(m.mention) if m is not None else None
+    if m is not None:
+        return entity_of(m.mention)
+    start = _item_start(s)
+    if not under_header or start == 0 or s.amounts[0] is not a or a.t0 != start:
+        return None
+    joiners = ("of", "in", "the", "for", "and", "&")
+    k = start - 2  # the last word of the label, before its colon or dash
+    while k >= 0 and (s.doc[k].text[:1].isupper() or s.lower[k] in joiners):
+        k -= 1
+    words = [t for t in range(k + 1, start - 1)]
+    while words and s.lower[words[0]] in joiners:
+        words.pop(0)
+    if not words or s.mentions_in(words[0], start - 1, "verb"):
+        return None
+    return Entity(" ".join(s.doc[t].text for t in words), None, "private")
 
 
 def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
@@ -1515,7 +1534,7 @@ def _read_amount(
     labelled = (
         inherited
         and (s.index - st.pledge_list <= 2 or st.label_line == s.index - 1)
-        and _label_giver(s, a) is not None
+        and _label_giver(s, a, under_header=True) is not None
     )
     given = inherited and (labelled or _given_subject(s, a, goods_end))
     subject_sum = inherited and (given or _subject_sum(s, a, goods_end))
@@ -1674,7 +1693,7 @@ def _read_amount(
         ]
         if valued:
             value = valued[0].amount
-            currency = art.dollar_for(donor.iso3) if value.bare_dollar else str(value.currency)
+            currency = art.dollar_for(donor.iso3, donor.kind) if value.bare_dollar else str(value.currency)
             draft.worth = (value.value, currency)
     if doubts:
         # not a pledge to the rules, so it tells later sentences nothing (no donor, status or list)
@@ -1718,7 +1737,8 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         # "Pledges announced at the meeting included: / Germany: EUR 200 million": with no one
         # giver in the air, a list line's label is its giver (under "CERF released $100 million
         # ... as follows: / Sudan: $20 million" it is where the money goes)
-        donor = _label_giver(s, a)
+        under_header = st.label_line == s.index - 1 or s.index - st.pledge_list <= 2
+        donor = _label_giver(s, a, under_header)
         if donor is not None:
             st.label_line = s.index  # the next line of the list is read the same way
     donor = donor or _donor_by_pattern(s, lo, hi, verb, a)
@@ -1754,6 +1774,12 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         if subj:
             last = subj[-1]
             donor, explicit = entity_of(_owner(s, last, subj)), True
+            end = _back_over(s, verb.t0 - 1, dlo, gazetteer.words("aux_verb")) + 1
+            company = _described_company(s, last, end) or _named_association(s, last, end)
+            if company is not None:
+                # "State-controlled Polish refiner PKN Orlen delivered", "Chinese Enterprises
+                # Association in Myanmar and two mining companies donated"
+                donor = company
             group = _coordinated(s, last, subj)
             if len(group) > 1:
                 donor = _share_among(
@@ -1849,11 +1875,23 @@ def _cited_government(s: Sentence, a: AmountSpan, art: Article, hi: int) -> Enti
 
 def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     """The giver a pronoun subject stands for when it follows its own speaker: "Mogador
-    Telecom said it would donate", "The Red Cross Society of China said that it had sent"
-    (data/words.csv `speech_verb`); a named body or an unlisted name of two words or more."""
+    Telecom said it would donate", "The Red Cross Society of China said that it had sent",
+    "Telefónica said its subsidiary would donate" (data/words.csv `speech_verb`,
+    `possessive`); a named body or an unlisted name of two words or more."""
     aux = gazetteer.words("aux_verb")
     k = _back_over(s, verb_t0 - 1, lo, aux)
-    if k < lo or s.lower[k] not in gazetteer.words("giver_pronoun"):
+    # "Telefónica said its local subsidiary would donate": what the speaker owns gives for it
+    owned = next(
+        (j for j in range(k, max(lo - 1, k - 5), -1) if s.lower[j] in gazetteer.words("possessive")), None
+    )
+    if (
+        owned is not None
+        and owned < k
+        and s.doc[owned + 1].text.islower()
+        and not any(entity_of(m.mention) for m in s.mentions_in(owned + 1, k + 1))
+    ):
+        k = owned  # "its local subsidiary Movistar would donate"; not "its partner Kenya will"
+    elif k < lo or s.lower[k] not in gazetteer.words("giver_pronoun"):
         return None
     k = _back_over(s, k - 1 - (s.word(k - 1) == "that"), lo, aux)
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
@@ -1864,6 +1902,8 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     subj = _subject_entities(s, lo, k)
     if subj:
         last = subj[-1]
+        if (company := _described_company(s, last, k)) is not None:
+            return company  # "Spanish telecommunications group Telefónica said its subsidiary would donate"
         if last.mention.has("demonym") and s.word(last.t1) not in gazetteer.words("authority"):
             return None  # "Kyrgyz migrant workers' associations said they": not the government
         return entity_of(_owner(s, last, subj))
@@ -1871,6 +1911,45 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     if named is not None and not named[1] and len(named[0].split()) >= 2:
         return Entity(named[0], None, "private")
     return None
+
+
+def _described_company(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
+    """The company a demonym describes, named right before token `end`: "Spanish
+    telecommunications group Telefónica", "Polish refiner PKN Orlen" (a few lower-case words
+    ending in a words.csv company_noun, then the capitalized name). It gives, not its country."""
+    if not m.mention.has("demonym"):
+        return None
+    j = m.t1
+    while j < end and j - m.t1 < 3 and s.doc[j].text.islower():
+        j += 1
+    if j == m.t1 or s.lower[j - 1] not in gazetteer.words("company_noun"):
+        return None
+    name = range(j, end)
+    if not name or not all(s.doc[t].text[:1].isupper() for t in name):
+        return None
+    return Entity(" ".join(s.doc[t].text for t in name), None, "private")
+
+
+def _named_association(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
+    """A body whose capitalized name opens with a demonym and ends with a words.csv group_noun,
+    with where it is: "Chinese Enterprises Association in Myanmar". Its people's government
+    does not give; it does."""
+    if not m.mention.has("demonym"):
+        return None
+    k = m.t1
+    while k < end and s.doc[k].text[:1].isupper() and s.lower[k] not in gazetteer.words("group_noun"):
+        k += 1
+    if (
+        k >= end
+        or k == m.t1
+        or not s.doc[k].text[:1].isupper()
+        or s.lower[k] not in gazetteer.words("group_noun")
+    ):
+        return None
+    k += 1
+    if s.word(k) == "in" and (place := s.mention_at(k + 1)) is not None and place.mention.location:
+        k = place.t1  # "... in Myanmar"
+    return Entity(" ".join(s.doc[t].text for t in range(m.t0, k)), None, "private")
 
 
 def _community(s: Sentence, lo: int, end: int) -> Entity | None:
@@ -1998,7 +2077,7 @@ def _in_giver_currency(
     )
     if b is None:
         return None
-    code = art.dollar_for(donor.iso3) if b.amount.bare_dollar else str(b.amount.currency)
+    code = art.dollar_for(donor.iso3, donor.kind) if b.amount.bare_dollar else str(b.amount.currency)
     countries = gazetteer.countries()
     own = countries[donor.iso3].currency if donor.iso3 in countries else None
     return (b.amount, code) if code == own and unit != own else None
@@ -2051,7 +2130,11 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         and art.main_iso3 != donor.iso3
     ):
         iso = art.main_iso3
-    if donor.kind == "private" and not region:
+    if (
+        donor.kind == "private"
+        and not region
+        and not gazetteer.words("community_noun").isdisjoint(donor.name.lower().split())
+    ):
         # "Kyrgyz migrant workers' associations in Russia raised ...": a community abroad gives
         # to its own country, not to where it lives
         named = gazetteer.find_mentions(donor.name)
@@ -2059,7 +2142,7 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         if home is not None and (iso is None or iso in {m.location for m in named}):
             iso = home
     if amount.is_money:
-        unit_out = art.dollar_for(donor.iso3) if amount.bare_dollar else amount.currency
+        unit_out = art.dollar_for(donor.iso3, donor.kind) if amount.bare_dollar else amount.currency
         converted = _in_giver_currency(s, a, art, donor, str(unit_out))
         if converted is not None:
             amount, unit_out = converted

@@ -168,6 +168,36 @@ PLEDGES = [
         id="naira-written-with-a-letter",
     ),
     pytest.param(
+        "Japan and Laos signed an exchange of notes under which Tokyo will extend a grant of 300 million yen "
+        "(about 45 billion kip) to WFP for food assistance in Laos.",
+        [("JPN", 3e8, "JPY", "LAO")],
+        id="near-miss-who-signs-an-agreement-is-not-its-giver",
+    ),
+    pytest.param(
+        "KOICA said US$3.5 million will support programmes in Sudan and US$1.5 million will go to refugee "
+        "camps in Chad.",
+        [("KOR", 1.5e6, "USD", "TCD")],
+        id="the-us-of-us-dollars-is-no-giver",
+    ),
+    pytest.param(
+        "State-controlled Hungarian refiner MOL Group said it had delivered 1,500 tonnes of diesel to "
+        "hospitals in Ukraine.",
+        [("MOL Group", 1500, "tonnes", "UKR")],
+        id="a-company-a-demonym-describes-gives-not-its-country",
+    ),
+    pytest.param(
+        "Mexican telecoms group Telmex said its local subsidiary Claro would donate $1 million to relief "
+        "efforts in Guatemala.",
+        [("Telmex", 1e6, "USD", "GTM")],
+        id="what-the-speaker-owns-gives-for-it",
+    ),
+    pytest.param(
+        "The Korean Business Association in Vietnam and two garment companies on Friday donated $30,000 "
+        "to flood victims in Quang Binh.",
+        [("Korean Business Association in Vietnam", 3e4, "USD", "VNM")],
+        id="an-association-named-for-a-people-gives-not-their-government",
+    ),
+    pytest.param(
         "Kuwait on Tuesday signed a $4 million agreement with UNICEF to provide clean water in Sudan.",
         [("KWT", 4e6, "USD", "SDN")],
         id="a-signed-funding-agreement",
@@ -1146,6 +1176,22 @@ PLEDGES = [
 # The second round of issue 12: how a release states the parts of its donor's aid in the
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
+    pytest.param(
+        "Floods hit Chad in August.\n\nAmong the main announcements:\n• Norway: NOK150m (about $17.6m)\n"
+        "• Sahel Cement Company: 200 million CFA francs for families in Chad\n"
+        "• Dakar-based businessman Amadou Ba: $50,000 for families in Chad",
+        [
+            ("NOR", 150e6, "NOK", "TCD"),
+            ("Sahel Cement Company", 200e6, "XOF", "TCD"),
+            ("Amadou Ba", 5e4, "USD", "TCD"),
+        ],
+        id="unlisted-givers-labelling-lines-under-a-header-of-announcements",
+    ),
+    pytest.param(
+        "Zimbabwe declared a disaster.\nContributions received:\nCERF: $7 million for Zimbabwe",
+        [("Central Emergency Response Fund", 7e6, "USD", "ZWE")],
+        id="a-un-fund-counts-in-us-dollars",
+    ),
     pytest.param(
         "Japan will extend Emergency Grant Aid of 3 million dollars for people displaced in Mozambique. "
         "The breakdown by organization is as follows:\n(1) WFP: 2 million dollars (Mozambique)\n"
