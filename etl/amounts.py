@@ -91,9 +91,11 @@ def _pattern() -> re.Pattern[str]:
         + r"|a|an)"
     )
     # "45,000", "45 000" (report style: a space between thousands), "13'000'000" (Swiss style), "4.8"
+    # "2,8 million": a decimal comma, as southern Africa and Europe write it, before a scale word
+    decimal_comma = r"\d{1,3},\d{1,2}(?=\s?(?:" + _alternation(gazetteer.number_words("scale")) + r")\b)"
     digit_num = (
-        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
-        r"|\d+(?:\.\d+)?)"
+        r"(?:" + decimal_comma + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])"
+        r"|\d{1,3}(?:['’]\d{3})+(?![\d'’])|\d+(?:\.\d+)?)"
     )
     num = (
         r"(?:" + digit_num + r"(?![\d])(?![.,]\d)"  # a whole number: not "2,5000" read as 2
@@ -128,6 +130,13 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(source.lower().replace("(?p<", "(?P<"), re.VERBOSE)
 
 
+@cache
+def _people_after() -> re.Pattern[str]:
+    """A noun of people right after a number (data/cues.csv `person`): "7.8M people"."""
+    people = [r["phrase"].lower() for r in gazetteer.read_csv("cues.csv") if r["cue"] == "person"]
+    return re.compile(r"\s+" + gazetteer.alternation(people), re.IGNORECASE)
+
+
 def _word_value(words: str) -> float | None:
     """Value of number words: "twenty-five" -> 25, "three hundred" -> 300, "half a" -> 0.5."""
     w = " ".join(words.lower().replace("-", " ").split())
@@ -157,10 +166,14 @@ def number_value(token: str) -> float | None:
     45000.0
     >>> number_value("13'000'000")
     13000000.0
+    >>> number_value("2,8")
+    2.8
     >>> number_value("twenty-five")
     25.0
     """
     t = token.strip()
+    if re.fullmatch(r"\d{1,3},\d{1,2}", t):
+        t = t.replace(",", ".")  # "2,8" before "million": a decimal comma
     if t and (t[0].isdigit() or t[0] == "."):
         try:
             return float(t.replace(",", "").replace(" ", "").replace("'", "").replace("’", ""))
@@ -193,8 +206,12 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         return None  # "a" alone is an article, not a number
     pre = (m.group("pre") or "").lower()
     suf = (m.group("suf") or "").lower()
-    if scale_word in gazetteer.number_words("letter") and not (pre or suf):
-        return None  # "15m" is a distance or a height unless money is named
+    if (
+        scale_word in gazetteer.number_words("letter")
+        and not (pre or suf)
+        and not _people_after().match(text, m.end())
+    ):
+        return None  # "15m" is a distance or a height unless money or people are named ("7.8M people")
     if len(pre) == 1 and pre.isalpha() and not scale_word and "," not in num_txt:
         return None  # a one-letter currency ("N1 billion", "R500,000") is no model name ("N95 masks")
     value = base * scale

@@ -205,10 +205,18 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             (b.t0 for b in counts if b.t0 >= a.t1 and not _counts_sites(s, b, not_people)), default=s.n
         )
         prev_amount = max((b.t1 for b in counts if b.t1 <= a.t0 and b is not a), default=0)
-        if any(w in gazetteer.words("kill") for w in s.lower[max(0, a.t0 - 3) : a.t0]) or s.cues(
-            max(0, a.t0 - 3), a.t0, "change"
+        if (
+            any(w in gazetteer.words("kill") for w in s.lower[max(0, a.t0 - 3) : a.t0])
+            or s.cues(max(0, a.t0 - 3), a.t0, "change")
+            or any(
+                set(s.lower[c.t1 : a.t0]) <= gazetteer.words("toll_link")
+                for c in s.cues(max(0, prev_amount, a.t0 - 4), a.t0, "casualty")
+                if c.mention.text.lower() != "lives"  # "the lives of 4.7 million people": at risk
+            )
         ):
-            continue  # "killed nearly 11,000 people", "an increase of over one million people"
+            # "killed nearly 11,000 people", "an increase of over one million people", "put the
+            # death toll at 312"
+            continue
         casualties = [
             c
             for c in s.cues(a.t1, min(next_amount, a.t1 + 8), "casualty")
@@ -218,6 +226,13 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         ]
         if casualties or s.cues(a.t1, min(next_amount, hi, a.t1 + 10), "rate"):
             continue  # "140,000 people were killed", "5,000 ... every day"
+        whole_toll = next((b for b in reversed(counts) if b.t1 <= a.t0), None)
+        if (
+            whole_toll is not None
+            and not gazetteer.words("including").isdisjoint(s.lower[whole_toll.t1 : a.t0])
+            and s.cues(max(lo, whole_toll.t0 - 6), whole_toll.t0, "casualty")
+        ):
+            continue  # "put the death toll at 1,162, including 380 children": a part of the dead
         best = _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount)
         restated = _restates(s, a, counts, not_people) if best is None and noun is not None else None
         if restated is not None:
@@ -269,6 +284,11 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             c
             for c in s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary")
             if not _number_of_before(s, lo, c.t0)  # "the number of displaced people has reached 6.8 million"
+            # "to help Pakistan cope with floods that have affected 33 million people": a relative
+            # clause whose verb is the condition states it, whom the aid helps aside
+            and not (
+                c.t1 <= ind_t < a.t0 and any(w in gazetteer.words("relative") for w in s.lower[c.t1 : ind_t])
+            )
         ]
         # "to reach 250,000 of the estimated 884,000 people who need aid": aid reaches the part, not the whole
         whole_of_part = (
@@ -619,6 +639,12 @@ def _share_after(s: Sentence, a: AmountSpan, noun: MentionSpan | None) -> tuple[
     """The tokens of a share or a part set off by commas right after the number or the noun of
     people it counts (", about half of the population, ", ", including 260,000 children, "), else None."""
     k = noun.t1 if noun is not None and noun.t0 >= a.t1 else a.t1
+    if (
+        s.word(k) in gazetteer.words("dest_prep")
+        and (place := s.mention_at(k + 1))
+        and place.mention.location
+    ):
+        k = place.t1  # "24.4 million people across Afghanistan – more than half of the population –"
     if s.word(k) not in (",", "—", "–"):
         return None
     m = _share_apposition().match(s.text, s.tok_starts[k])

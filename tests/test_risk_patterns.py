@@ -875,6 +875,56 @@ SENTENCE_PLACES = [
     ),
 ]
 
+RECENT_WORDINGS = [
+    pytest.param(
+        "Some 18,200 people are staying in shelters in Peru, and more than 900 were injured.",
+        [("PER", 18.2e3, "displaced")],
+        id="people-staying-in-shelters",
+    ),
+    pytest.param(
+        "More than 41,000 Rohingyas have crossed into Cox's Bazar since Sunday.",
+        [("BGD", 41e3, "displaced")],
+        id="a-plural-people-crossed-into-a-place",
+    ),
+    pytest.param(
+        "An estimated 1,4 million people in rural Zambia are currently food insecure.",
+        [("ZMB", 1.4e6, "food_insecure")],
+        id="a-decimal-comma-before-a-scale-word",
+    ),
+    pytest.param(
+        "Key figures: 3.1M people affected by drought in Kenya",
+        [("KEN", 3.1e6, "affected")],
+        id="a-letter-scale-before-people",
+    ),
+    pytest.param(
+        "The peak stands 15m high in Kenya, where 2,000 people were affected.",
+        [("KEN", 2e3, "affected")],
+        id="near-miss-a-letter-scale-alone-is-a-length",
+    ),
+    pytest.param(
+        "11.7 million people across Yemen – more than a third of the population – needed humanitarian aid.",
+        [("YEM", 11.7e6, "in_need")],
+        id="a-share-between-dashes-after-the-place",
+    ),
+    pytest.param(
+        "The UN launched an appeal to help Malawi cope with floods that have affected more than "
+        "900,000 people.",
+        [("MWI", 9e5, "affected")],
+        id="a-relative-clause-states-the-condition-of-those-helped",
+    ),
+    pytest.param(
+        "Floods have affected 2 million people in Nepal, while the army put the death toll at 312, "
+        "including 95 children.",
+        [("NPL", 2e6, "affected")],
+        id="near-miss-a-part-of-the-dead",
+    ),
+    pytest.param(
+        "Cyclones affected 4 million people in Madagascar, a country of 28 million.",
+        [("MDG", 4e6, "affected")],
+        id="near-miss-a-country-of-so-many-is-its-population",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -890,7 +940,8 @@ SENTENCE_PLACES = [
     + CONTEXT_PLACES
     + CONDITIONS_AND_PARTS
     + LISTS
-    + SENTENCE_PLACES,
+    + SENTENCE_PLACES
+    + RECENT_WORDINGS,
 )
 def test_risk_pattern(text: str, expected: list[tuple]) -> None:
     assert risks(text) == expected
