@@ -270,11 +270,14 @@ class Sentence:
         j = a.t0 - 1
         if j >= 1 and self.lower[j] == "or" and self.lower[j - 1] == ",":
             j -= 1  # "100 million yuan, or about 13.8 million dollars,"
+        before = next((b for b in self.amounts if b.t1 == j and b is not a), None)
         return (
-            j >= 0
+            before is not None
             and self.lower[j] in ("(", "-", "–", "—", ",")
             and (self.lower[j] != "," or self.lower[j + 1] == "or")
-            and any(b.t1 == j for b in self.amounts if b is not a)
+            # "$1.7 billion — $1.1 billion for Ukraine and ...": a dash before a sum in the same
+            # currency opens its parts
+            and not (self.lower[j] in ("-", "–", "—") and before.amount.currency == a.amount.currency)
         )
 
     def evidence(self) -> tuple[str, int, int]:

@@ -282,8 +282,18 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     needed = _needed_by(s, a, hi)
     if needed is not None:
         return needed
-    for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb"):
-        if s.lower[v.t0] in gazetteer.words("appeal_noun") and _only_modifiers(s, a.t1, v.t0):
+    if s.word(a.t1) in ("that", "which"):
+        # "the $2 billion that the government and UNHCR say is needed", "that UN agencies had
+        # sought": a relative clause that asks for the sum
+        asked = next(iter(s.mentions_in(a.t1 + 1, min(s.n, a.t1 + 10), "verb", "appeal")), None)
+        if asked is not None and "," not in s.lower[a.t1 : asked.t0]:
+            return asked
+    end = a.t1
+    conv = next((b for b in s.amounts if s.word(a.t1) == "(" and a.t1 < b.t0 <= a.t1 + 2), None)
+    if conv is not None and s.word(conv.t1) == ")":
+        end = conv.t1 + 1  # "a Sh1.1 billion ($10.7 million) appeal": past the conversion
+    for v in s.mentions_in(end, min(hi, end + 4), "verb"):
+        if s.lower[v.t0] in gazetteer.words("appeal_noun") and _only_modifiers(s, end, v.t0):
             return v
         if v.mention.value("verb") == "noun" and s.word(v.t1) == "from" and _only_modifiers(s, a.t1, v.t0):
             return v  # "a $5 million contribution from the Republic of Korea": the noun is the verb
@@ -1272,7 +1282,16 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
     include_at = _including_at(s)
-    colon = next((k for k, w in enumerate(s.lower) if w == ":"), None)
+    # a colon, or a dash between two sums, opens the parts of the sum before it
+    colon = next(
+        (
+            k
+            for k, w in enumerate(s.lower)
+            if w == ":"
+            or (w in ("—", "–") and any(b.t1 == k for b in s.amounts) and any(b.t0 == k + 1 for b in s.amounts))
+        ),
+        None,
+    )
     if (
         include_at is None
         and colon is not None
@@ -1469,6 +1488,10 @@ def _read_amount(
     elif amount.value < 1000:
         return
     lo, hi = s.clause_bounds(a.t0)
+    if include_at is not None and include_at < a.t0 and s.lower[include_at] in ("—", "–"):
+        # "Japan pledged $30 million — $20 million for Syria and ...": a part after a dash is read
+        # in its total's clause
+        lo = s.clause_bounds(include_at - 1)[0]
     win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
     # a small bare number after the sum ("over two decades") does not end what is said of it
     win_hi = min(
@@ -2208,6 +2231,10 @@ def _read_appeal(
     owner = s.mentions_in(max(lo, a.t0 - 6), a.t0)
     if owner and s.word(owner[-1].t1) in ("'s", "’s") and owner[-1].t1 + 1 == a.t0:
         org = entity_of(owner[-1].mention)  # "the UN's $300 million flash appeal"
+    elif after and s.word(a.t1) in ("that", "which"):
+        # "the $434 million that UN agencies had sought": the relative clause's subject asks
+        named = [m for m in s.mentions_in(a.t1 + 1, verb.t0) if entity_of(m.mention)]
+        org = entity_of(named[0].mention) if named else None
     else:
         subj = _subject_entities(s, lo, min(a.t0, verb.t0))
         org = entity_of(subj[-1].mention) if subj else _reporter(s, max(a.t1, verb.t1))

@@ -29,12 +29,12 @@ REACHED = {
     "pl": {"pledges": 0.921, "risk_figures": 0.988, "appeals": 0.933},
     "pm": {"pledges": 0.882, "risk_figures": 0.944, "appeals": 0.9},
     "pn": {"pledges": 0.902, "risk_figures": 0.907, "appeals": 0.979},
-    "po": {"pledges": 0.856, "risk_figures": 0.975, "appeals": 0.867},
+    "po": {"pledges": 0.856, "risk_figures": 0.975, "appeals": 0.938},
     "pp": {"pledges": 0.84, "risk_figures": 0.953, "appeals": 0.96},
     "pq": {"pledges": 0.852, "risk_figures": 0.892, "appeals": 0.909},
-    "pr": {"pledges": 0.839, "risk_figures": 0.952, "appeals": 0.872},
+    "pr": {"pledges": 0.839, "risk_figures": 0.952, "appeals": 0.9},
     "ps": {"pledges": 0.841, "risk_figures": 0.968, "appeals": 0.947},
-    "pt": {"pledges": 0.844, "risk_figures": 0.895, "appeals": 0.857},
+    "pt": {"pledges": 0.844, "risk_figures": 0.895, "appeals": 0.957},
 }
 TOLERANCE = 0.03
 

@@ -87,6 +87,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Japan pledged $30 million — $20 million for Syria and $10 million for Lebanon.",
+        [("JPN", 20e6, "USD", "SYR"), ("JPN", 10e6, "USD", "LBN")],
+        id="a-pledge-broken-into-parts-after-a-dash",
+    ),
+    pytest.param(
+        "The EU gave 650 million euros - around £545 million - to Syria.",
+        [("European Union", 650e6, "EUR", "SYR")],
+        id="near-miss-a-dash-before-another-currency-converts",
+    ),
+    pytest.param(
         "Some 3,000 tents and 8,000 blankets were handed over to the Nepalese authorities by the Slovak "
         "embassy.",
         [("SVK", 3000, "tents", "NPL"), ("SVK", 8000, "blankets", "NPL")],
@@ -1641,6 +1651,22 @@ STATUSES = [
 ]
 
 APPEALS = [
+    pytest.param(
+        "The UN appealed on Monday for $900 million — $600 million for people inside Sudan and $300 "
+        "million for refugees in Chad.",
+        [(6e8, "USD", "SDN"), (3e8, "USD", "TCD")],
+        id="an-appeal-broken-into-parts-after-a-dash",
+    ),
+    pytest.param(
+        "Donors pledged $120 million for refugees in Rwanda, short of the $300 million that UNHCR had sought.",
+        [(3e8, "USD", "RWA")],
+        id="the-sum-a-relative-clause-asks-for",
+    ),
+    pytest.param(
+        "The Uganda Red Cross Society launched a USh37 billion ($10 million) appeal for flood relief in Uganda.",
+        [(37e9, "UGX", "UGA")],
+        id="an-appeal-noun-after-a-converted-sum",
+    ),
     pytest.param(
         "It will take $2.3 billion to avert disaster in Somalia, the UN said.",
         [(2.3e9, "USD", "SOM")],
