@@ -506,11 +506,19 @@ def _dates_a_clause_before(s: Sentence, c: MentionSpan, a: AmountSpan, lo: int) 
 
 
 def _year_opening(s: Sentence) -> bool:
-    """Whether a sentence opens on a year alone ("In 2023, ...", "In 2021-22, ..."): what it says
-    was done is a year's account, told as background, not news of a pledge."""
-    if s.word(0) != "in" or not is_year_token(s.word(1)):
+    """Whether a sentence opens on a year alone ("In 2023, ...", "In 2021-22, ...", "In the 2024
+    to 2025 financial year, ..."): what it says was done is a year's account, told as
+    background, not news of a pledge (words.csv fiscal_year)."""
+    if s.word(0) != "in":
         return False
-    k = 4 if s.word(2) in ("-", "–", "/") and s.word(3).isdigit() else 2  # a fiscal year: "2021-22"
+    # "In the 2024 to 2025 financial year,": a year's account however the year is named
+    k = 1 + (s.word(1) == "the")
+    if not is_year_token(s.word(k)):
+        return False
+    k += 1
+    if s.word(k) in ("-", "–", "/", "to") and s.word(k + 1).isdigit():
+        k += 2  # a fiscal year: "2021-22", "2024 to 2025"
+    k = _past(s, k, min(s.n, k + 2), gazetteer.words("fiscal_year"))
     return s.word(k) == ","
 
 
@@ -531,6 +539,12 @@ def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
     if s.word(a.t0 - 1) != "to":
         return False
     return any(s.lower[k] in gazetteer.words("running_verb") for k in range(max(lo, a.t0 - 16), a.t0 - 1))
+
+
+def _weighty(b: AmountSpan) -> bool:
+    """Whether an amount bounds what is said of the sums beside it: money, a scaled or large
+    number; not a small bare count ("17 planes", "two decades")."""
+    return b.amount.is_money or b.amount.has_scale or b.amount.value >= 100
 
 
 def _opens_sentence(s: Sentence, t: int) -> bool:
@@ -945,17 +959,20 @@ def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     """(name, is an official) of a capitalized name right before the verb, a person or
     an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False)."""
     k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
+    titled = False
     if s.word(k) == ",":
         # back over an apposition or a relative clause: "Atlas Holding, one of the kingdom's
         # largest groups, transferred"; "The Aga Khan Development Network, which has worked ..., announced"
         opening = _opening_comma(s, k, lo)
         if opening is not None and not s.mentions_in(opening, k, "verb", "give"):
+            # "Randeep Sarai, Secretary of State (International Development), announced": an office
+            titled = any(w in gazetteer.words("official") for w in s.lower[opening:k])
             k = opening - 1
     words: list[int] = []
     while k >= lo and (s.doc[k].text[:1].isupper() or (words and s.lower[k] in ("for", "of"))):
         words.insert(0, k)
         k -= 1
-    official = any(s.lower[w] in gazetteer.words("official") for w in words)
+    official = titled or any(s.lower[w] in gazetteer.words("official") for w in words)
     titles = gazetteer.words("title")
     while words and s.lower[words[0]] in titles | {"for", "of"}:
         words.pop(0)
@@ -1288,7 +1305,11 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
             k
             for k, w in enumerate(s.lower)
             if w == ":"
-            or (w in ("—", "–") and any(b.t1 == k for b in s.amounts) and any(b.t0 == k + 1 for b in s.amounts))
+            or (
+                w in ("—", "–")
+                and any(b.t1 == k for b in s.amounts)
+                and any(b.t0 == k + 1 for b in s.amounts)
+            )
         ),
         None,
     )
@@ -1492,7 +1513,9 @@ def _read_amount(
         # "Japan pledged $30 million — $20 million for Syria and ...": a part after a dash is read
         # in its total's clause
         lo = s.clause_bounds(include_at - 1)[0]
-    win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a)])
+    # a small bare count before the sum ("has so far sent 17 planes and three ships carrying
+    # 1,500 tonnes") does not start what is said of it, as one after it does not end it
+    win_lo = max([lo, *(b.t1 for b in s.amounts if b.t1 <= a.t0 and b is not a and _weighty(b))])
     # a small bare number after the sum ("over two decades") does not end what is said of it
     win_hi = min(
         [
@@ -1500,9 +1523,7 @@ def _read_amount(
             *(
                 b.t0
                 for b in s.amounts
-                if b.t0 >= a.t1
-                and b is not a
-                and (b.amount.is_money or b.amount.has_scale or b.amount.value >= 100)
+                if b.t0 >= a.t1 and b is not a and _weighty(b)
             ),
         ]
     )
@@ -2381,6 +2402,8 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
     pledge."""
     if earlier.sentence is not draft.sentence:
         return False
+    if earlier.date_raw and draft.date_raw and earlier.date_raw != draft.date_raw:
+        return True  # "USD 500 million in January 2014 and USD 500 million in March 2015"
     places = earlier.recipient_explicit and draft.recipient_explicit
     goods = not earlier.amount.is_money and not draft.amount.is_money
     return (places and earlier.recipient_iso3 != draft.recipient_iso3) or (

@@ -17,7 +17,7 @@ PROBES = Path(__file__).resolve().parent / "probes"
 REACHED = {
     "pa": {"pledges": 0.936, "risk_figures": 0.985, "appeals": 1.0},
     "pb": {"pledges": 0.946, "risk_figures": 0.967, "appeals": 1.0},
-    "pc": {"pledges": 0.844, "risk_figures": 0.965, "appeals": 0.963},
+    "pc": {"pledges": 0.831, "risk_figures": 0.965, "appeals": 0.963},
     "pd": {"pledges": 0.929, "risk_figures": 0.932, "appeals": 0.929},
     "pe": {"pledges": 0.962, "risk_figures": 1.0, "appeals": 0.971},
     "pf": {"pledges": 0.878, "risk_figures": 1.0, "appeals": 0.933},
@@ -27,13 +27,13 @@ REACHED = {
     "pj": {"pledges": 0.823, "risk_figures": 0.955, "appeals": 0.941},
     "pk": {"pledges": 0.914, "risk_figures": 0.93, "appeals": 1.0},
     "pl": {"pledges": 0.921, "risk_figures": 0.988, "appeals": 0.933},
-    "pm": {"pledges": 0.882, "risk_figures": 0.944, "appeals": 0.9},
+    "pm": {"pledges": 0.891, "risk_figures": 0.944, "appeals": 0.9},
     "pn": {"pledges": 0.902, "risk_figures": 0.907, "appeals": 0.979},
     "po": {"pledges": 0.856, "risk_figures": 0.975, "appeals": 0.938},
-    "pp": {"pledges": 0.84, "risk_figures": 0.953, "appeals": 0.96},
+    "pp": {"pledges": 0.847, "risk_figures": 0.953, "appeals": 0.96},
     "pq": {"pledges": 0.852, "risk_figures": 0.892, "appeals": 0.909},
     "pr": {"pledges": 0.839, "risk_figures": 0.952, "appeals": 0.9},
-    "ps": {"pledges": 0.841, "risk_figures": 0.968, "appeals": 0.947},
+    "ps": {"pledges": 0.873, "risk_figures": 0.968, "appeals": 0.947},
     "pt": {"pledges": 0.844, "risk_figures": 0.895, "appeals": 0.957},
 }
 TOLERANCE = 0.03

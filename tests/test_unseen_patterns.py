@@ -87,6 +87,29 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "In the 2024 to 2025 financial year, Ireland allocated more than €30 million in aid to Ethiopia.",
+        [],
+        id="a-financial-year-s-account-is-background",
+    ),
+    pytest.param(
+        "Qatar hosted three pledging conferences for Yemen, pledging USD 200 million in January 2016, "
+        "USD 100 million in March 2017 and USD 100 million in April 2018.",
+        [("QAT", 2e8, "USD", "YEM"), ("QAT", 1e8, "USD", "YEM"), ("QAT", 1e8, "USD", "YEM")],
+        id="equal-sums-on-two-dates-are-two-pledges",
+    ),
+    pytest.param(
+        "With the latest flight, Egypt has so far sent 12 planes and two ships carrying more than "
+        "2,000 tonnes of aid to Sudan.",
+        [],
+        id="a-running-total-past-small-counts",
+    ),
+    pytest.param(
+        "The pledges offer some relief to Colombo, whose foreign exchange reserves have fallen to "
+        "about $1.9bn.",
+        [],
+        id="near-miss-reserves-are-no-aid",
+    ),
+    pytest.param(
         "Japan pledged $30 million — $20 million for Syria and $10 million for Lebanon.",
         [("JPN", 20e6, "USD", "SYR"), ("JPN", 10e6, "USD", "LBN")],
         id="a-pledge-broken-into-parts-after-a-dash",
@@ -1187,6 +1210,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Canada is helping Haiti. Today, the Honourable Jane Doe, Minister of International "
+        "Development, announced $12 million in humanitarian assistance for Haiti. Canada has long "
+        "supported Haiti.",
+        [("CAN", 12e6, "CAD", "HTI")],
+        id="a-name-whose-apposition-is-an-office-speaks-for-the-home-country",
+    ),
+    pytest.param(
         "Floods hit Chad in August.\n\nAmong the main announcements:\n• Norway: NOK150m (about $17.6m)\n"
         "• Sahel Cement Company: 200 million CFA francs for families in Chad\n"
         "• Dakar-based businessman Amadou Ba: $50,000 for families in Chad",
@@ -1658,12 +1688,14 @@ APPEALS = [
         id="an-appeal-broken-into-parts-after-a-dash",
     ),
     pytest.param(
-        "Donors pledged $120 million for refugees in Rwanda, short of the $300 million that UNHCR had sought.",
+        "Donors pledged $120 million for refugees in Rwanda, short of the $300 million that UNHCR had "
+        "sought.",
         [(3e8, "USD", "RWA")],
         id="the-sum-a-relative-clause-asks-for",
     ),
     pytest.param(
-        "The Uganda Red Cross Society launched a USh37 billion ($10 million) appeal for flood relief in Uganda.",
+        "The Uganda Red Cross Society launched a USh37 billion ($10 million) appeal for flood relief in "
+        "Uganda.",
         [(37e9, "UGX", "UGA")],
         id="an-appeal-noun-after-a-converted-sum",
     ),
