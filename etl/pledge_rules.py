@@ -541,6 +541,12 @@ def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
     return any(s.lower[k] in gazetteer.words("running_verb") for k in range(max(lo, a.t0 - 16), a.t0 - 1))
 
 
+def _given_apart(s: Sentence, head: AmountSpan, a: AmountSpan) -> bool:
+    """Whether goods after "including" are given besides the sum before it, by a verb of their
+    own between them ("$2 million, including $1 million in cash, and sent 5,000 tonnes")."""
+    return bool(s.mentions_in(head.t1, a.t0, "verb", "give"))
+
+
 def _weighty(b: AmountSpan) -> bool:
     """Whether an amount bounds what is said of the sums beside it: money, a scaled or large
     number; not a small bare count ("17 planes", "two decades")."""
@@ -1626,6 +1632,12 @@ def _read_amount(
         for w, nxt in zip(tail, tail[1:], strict=False)
     ) or (s.cues(a.t1, min(win_hi, a.t1 + 6), "recurring")):
         return  # "110,700 tonnes of cereals each year": a standing level, not a pledge
+    if not amount.is_money and s.cues(a.t1, min(win_hi, goods_end + 3), "rate"):
+        return  # "can produce another 70,000 litres a day": a capacity, not a gift
+    if not amount.is_money and head is not None and head.amount.is_money and not _given_apart(s, head, a):
+        # "300 million yuan in emergency assistance, including 25,000 tents": what the money
+        # buys is the same pledge (GUIDELINES.md)
+        return
     cum_before = [
         c
         for c in s.cues(max(win_lo, a.t0 - 12), a.t0, "cumulative")

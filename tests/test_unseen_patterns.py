@@ -87,6 +87,23 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Beijing announced 80 million yuan in emergency assistance for Nepal, including 10,000 tents and "
+        "20,000 blankets.",
+        [("CHN", 80e6, "CNY", "NPL")],
+        id="goods-a-sum-includes-are-that-pledge",
+    ),
+    pytest.param(
+        "China announced 80 million yuan in aid for Nepal and sent 10,000 tents to Nepal.",
+        [("CHN", 80e6, "CNY", "NPL"), ("CHN", 10000, "tents", "NPL")],
+        id="near-miss-goods-sent-besides-the-sum",
+    ),
+    pytest.param(
+        "The Australian navy ship delivered 120,000 litres of water to Tonga and can produce another "
+        "30,000 litres a day.",
+        [("AUS", 120e3, "litres", "TON")],
+        id="goods-a-day-are-a-capacity",
+    ),
+    pytest.param(
         "In the 2024 to 2025 financial year, Ireland allocated more than €30 million in aid to Ethiopia.",
         [],
         id="a-financial-year-s-account-is-background",
