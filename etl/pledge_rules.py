@@ -547,6 +547,27 @@ def _given_apart(s: Sentence, head: AmountSpan, a: AmountSpan) -> bool:
     return bool(s.mentions_in(head.t1, a.t0, "verb", "give"))
 
 
+def _counted_size(s: Sentence, a: AmountSpan, goods_end: int) -> AmountSpan | None:
+    """The weight of each of the goods `a` counts, right after them: "2,000 bags of 25kg rice"."""
+    k = goods_end + (s.word(goods_end) == "of")
+    return next(
+        (b for b in s.amounts if b.t0 == k and b.amount.unit and not b.amount.is_money and b is not a), None
+    )
+
+
+def _size_of_counted(s: Sentence, a: AmountSpan) -> bool:
+    """Whether a weight is the size of each of the goods counted right before it ("the 25kg of
+    2,000 bags of 25kg rice")."""
+    if s.word(a.t0 - 1) != "of":
+        return False
+    unit = next(
+        (m for m in s.mentions_in(max(0, a.t0 - 4), a.t0 - 1, "goods", "unit") if m.t1 == a.t0 - 1), None
+    )
+    return unit is not None and any(
+        b.t1 <= unit.t0 and not b.amount.is_money for b in s.amounts if b is not a
+    )
+
+
 def _weighty(b: AmountSpan) -> bool:
     """Whether an amount bounds what is said of the sums beside it: money, a scaled or large
     number; not a small bare count ("17 planes", "two decades")."""
@@ -1512,6 +1533,8 @@ def _read_amount(
             unit, commodity, goods_end = _listed_goods(s, a)
         if unit is None:
             return  # a count of people, years, percentages: not a pledge
+        if _size_of_counted(s, a):
+            return  # the "25kg" of "2,000 bags of 25kg rice": the size of each, counted with them
     elif amount.value < 1000:
         return
     lo, hi = s.clause_bounds(a.t0)
@@ -1526,11 +1549,7 @@ def _read_amount(
     win_hi = min(
         [
             hi,
-            *(
-                b.t0
-                for b in s.amounts
-                if b.t0 >= a.t1 and b is not a and _weighty(b)
-            ),
+            *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a and _weighty(b)),
         ]
     )
     # "the first load of 20,000 tonnes"; "The first batch of supplies, consisting of 1,000 tents";
@@ -1731,6 +1750,15 @@ def _read_amount(
     if explicit and donor.name != "various" and verb is not None and not doubts:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
+    size = _counted_size(s, a, goods_end) if not amount.is_money else None
+    if size is not None:
+        # "2,000 bags of 25kg rice": 50,000 kg, which normalize states in tonnes (GUIDELINES.md)
+        weight = size.amount
+        draft.amount = dataclasses.replace(
+            weight, value=amount.value * weight.value, raw=s.text[s.tok_starts[a.t0] : weight.end - s.start]
+        )
+        draft.unit = weight.unit
+        draft.commodity = _goods_after(s, size)[1] or draft.commodity
     end = goods_end if not amount.is_money else a.t1
     each, bodies = _each_to(s, end, hi), _to_each_of(s, end, hi)
     if each:

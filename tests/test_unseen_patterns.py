@@ -87,6 +87,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "NEMA handed over 2,000 bags of 25kg rice and 300 cartons of vegetable oil to Benue State, Nigeria.",
+        [("NGA", 50000.0, "kg", None), ("NGA", 300, "cartons", None)],
+        id="bags-of-a-stated-weight-weigh-their-count-times-it",
+    ),
+    pytest.param(
         "Beijing announced 80 million yuan in emergency assistance for Nepal, including 10,000 tents and "
         "20,000 blankets.",
         [("CHN", 80e6, "CNY", "NPL")],
