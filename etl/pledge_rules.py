@@ -289,7 +289,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         if asked is not None and "," not in s.lower[a.t1 : asked.t0]:
             return asked
     end = a.t1
-    conv = next((b for b in s.amounts if s.word(a.t1) == "(" and a.t1 < b.t0 <= a.t1 + 2), None)
+    conv = next((b for b in s.amounts if a.t1 < b.t0 <= a.t1 + 2), None) if s.word(a.t1) == "(" else None
     if conv is not None and s.word(conv.t1) == ")":
         end = conv.t1 + 1  # "a Sh1.1 billion ($10.7 million) appeal": past the conversion
     for v in s.mentions_in(end, min(hi, end + 4), "verb"):
@@ -1964,19 +1964,21 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     `possessive`); a named body or an unlisted name of two words or more."""
     aux = gazetteer.words("aux_verb")
     k = _back_over(s, verb_t0 - 1, lo, aux)
-    # "Telefónica said its local subsidiary would donate": what the speaker owns gives for it
-    owned = next(
-        (j for j in range(k, max(lo - 1, k - 5), -1) if s.lower[j] in gazetteer.words("possessive")), None
-    )
-    if (
-        owned is not None
-        and owned < k
-        and s.doc[owned + 1].text.islower()
-        and not any(entity_of(m.mention) for m in s.mentions_in(owned + 1, k + 1))
-    ):
-        k = owned  # "its local subsidiary Movistar would donate"; not "its partner Kenya will"
-    elif k < lo or s.lower[k] not in gazetteer.words("giver_pronoun"):
+    if k < lo:
         return None
+    if s.lower[k] not in gazetteer.words("giver_pronoun"):
+        # "Telefónica said its local subsidiary would donate": what the speaker owns gives for it
+        owned = next(
+            (j for j in range(k - 1, max(lo - 1, k - 5), -1) if s.lower[j] in gazetteer.words("possessive")),
+            None,
+        )
+        if (
+            owned is None
+            or not s.doc[owned + 1].text.islower()
+            or any(entity_of(m.mention) for m in s.mentions_in(owned + 1, k + 1))
+        ):
+            return None  # not "its partner Kenya will"
+        k = owned
     k = _back_over(s, k - 1 - (s.word(k - 1) == "that"), lo, aux)
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
         return None
@@ -2042,6 +2044,8 @@ def _community(s: Sentence, lo: int, end: int) -> Entity | None:
     Madrid", "Kyrgyz migrant workers' associations in Russia", "Migrant associations in
     Madrid and Murcia" (words.csv community_noun, group_noun, community_modifier; a bare
     community_noun_alone names no one)."""
+    if gazetteer.words("community_noun").isdisjoint(s.lower[lo:end]):
+        return None
     k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
     j = k
     # "in Madrid and Murcia", "in Houston": where the community lives, listed or not
