@@ -1249,6 +1249,9 @@ def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     linked = s.word(t0 - 1) in gazetteer.words("giver_link")
     if linked:
         t0 -= 1  # "followed by the World Bank with $2bn and the Asian Development Bank with $1.5bn"
+    if s.word(t0 - 1) == ")":
+        # "the Asian Development Bank (ADB) with $1.5bn": the name before its gloss
+        t0 = next((j for j in range(t0 - 2, max(-1, t0 - 6), -1) if s.word(j) == "("), t0)
     named = [m for m in s.mentions_in(max(0, t0 - 6), t0) if m.t1 == t0]
     if not named or entity_of(named[0].mention) is None:
         return None
@@ -1395,7 +1398,8 @@ def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
     ... and $1 million through UNICEF" is the same giver's next item."""
     if not drafts or drafts[-1].sentence is not s:
         return False
-    prev = max((b for b in s.amounts if b.t1 <= a.t0), key=lambda b: b.t1, default=None)
+    # past a small bare count: "$4.2bn over three years, followed by the World Bank with $2bn"
+    prev = max((b for b in s.amounts if b.t1 <= a.t0 and _weighty(b)), key=lambda b: b.t1, default=None)
     if prev is None or prev.t0 != s.tok(drafts[-1].amount.start):
         return False
     between = s.lower[prev.t1 : a.t0]

@@ -87,6 +87,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The African Development Bank made the largest commitment, $1.2bn over five years, followed by the "
+        "World Bank with $800m and the Islamic Development Bank (IsDB) with $500m.",
+        [
+            ("African Development Bank", 1.2e9, "USD", None),
+            ("World Bank", 8e8, "USD", None),
+            ("Islamic Development Bank", 5e8, "USD", None),
+        ],
+        id="a-ranking-past-a-span-of-years-and-a-glossed-name",
+    ),
+    pytest.param(
         "NEMA handed over 2,000 bags of 25kg rice and 300 cartons of vegetable oil to Benue State, Nigeria.",
         [("NGA", 50000.0, "kg", None), ("NGA", 300, "cartons", None)],
         id="bags-of-a-stated-weight-weigh-their-count-times-it",
