@@ -211,7 +211,8 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             or any(
                 set(s.lower[c.t1 : a.t0]) <= gazetteer.words("toll_link")
                 for c in s.cues(max(0, prev_amount, a.t0 - 4), a.t0, "casualty")
-                if c.mention.text.lower() != "lives"  # "the lives of 4.7 million people": at risk
+                # "the lives of 4.7 million people": at risk (words.csv not_a_toll)
+                if c.mention.text.lower() not in gazetteer.words("not_a_toll")
             )
         ):
             # "killed nearly 11,000 people", "an increase of over one million people", "put the
