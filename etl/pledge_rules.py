@@ -282,7 +282,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     needed = _needed_by(s, a, hi)
     if needed is not None:
         return needed
-    if s.word(a.t1) in gazetteer.words("relative"):
+    if s.word(a.t1) in gazetteer.words("object_relative"):
         # "the $2 billion that the government and UNHCR say is needed", "that UN agencies had
         # sought": a relative clause that asks for the sum
         asked = next(iter(s.mentions_in(a.t1 + 1, min(s.n, a.t1 + 10), "verb", "appeal")), None)
@@ -692,7 +692,7 @@ def _relative_subject(s: Sentence, start: int, v: MentionSpan) -> MentionSpan | 
     if named is None or not entity_of(named.mention):
         return None
     opener = named.t0 - 1 - (s.word(named.t0 - 1) == "the")
-    if opener < start or s.lower[opener] not in gazetteer.words("relative"):
+    if opener < start or s.lower[opener] not in gazetteer.words("object_relative"):
         return None
     return named
 
@@ -2300,7 +2300,7 @@ def _read_appeal(
     owner = s.mentions_in(max(lo, a.t0 - 6), a.t0)
     if owner and s.word(owner[-1].t1) in ("'s", "’s") and owner[-1].t1 + 1 == a.t0:
         org = entity_of(owner[-1].mention)  # "the UN's $300 million flash appeal"
-    elif after and s.word(a.t1) in gazetteer.words("relative"):
+    elif after and s.word(a.t1) in gazetteer.words("object_relative"):
         # "the $434 million that UN agencies had sought": the relative clause's subject asks
         named = [m for m in s.mentions_in(a.t1 + 1, verb.t0) if entity_of(m.mention)]
         org = entity_of(named[0].mention) if named else None
