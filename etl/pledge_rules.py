@@ -542,8 +542,8 @@ def _running_to(s: Sentence, a: AmountSpan, lo: int) -> bool:
 
 
 def _given_apart(s: Sentence, head: AmountSpan, a: AmountSpan) -> bool:
-    """Whether goods after "including" are given besides the sum before it, by a verb of their
-    own between them ("$2 million, including $1 million in cash, and sent 5,000 tonnes")."""
+    """Whether goods after "including" are given besides the sum before it: a verb that gives
+    stands between them, so they are a gift of their own, not what the sum buys."""
     return bool(s.mentions_in(head.t1, a.t0, "verb", "give"))
 
 
@@ -683,7 +683,7 @@ def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
 def _relative_subject(s: Sentence, start: int, v: MentionSpan) -> MentionSpan | None:
     """The giver that opens a relative clause after the sum, when `v` is its verb: "the 238
     tonnes of food that the Malawian government has donated", "the 50 million yuan in aid
-    which China announced" (words.csv relative; a word of office may follow a demonym)."""
+    which China announced" (words.csv object_relative; a word of office may follow a demonym)."""
     if v.mention.value("verb") != "give":
         return None
     k = _back_over(s, v.t0 - 1, start, gazetteer.words("aux_verb"))
