@@ -781,6 +781,9 @@ def _donor_by_pattern(
                 if s.word(k + 1) in gazetteer.words("generic_giver"):
                     return Entity("various", None, "various")  # "from banks and European countries"
                 return entity_of(givers[0].mention)
+            place = next((m for m in s.mentions_in(k + 1, min(hi, k + 7)) if m.mention.location), None)
+            if place is not None and (region := _place_government(s, k + 1, place.t1 + 1)) is not None:
+                return region  # "assistance from the Government of Tamil Nadu"
         if word == "under" and k < a.t1 + 12 and _aid_programme_after(s, k, hi):
             owners = [m for m in s.mentions_in(k + 1, min(hi, k + 8)) if entity_of(m.mention)]
             if owners:
@@ -1873,6 +1876,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 donor = _share_among(
                     s, a, art, drafts, verb, status, unit, commodity, dlo, hi, include_at, group, donor
                 )
+        if donor is None and verb.t0 < a.t0:
+            # "The Kerala government has donated", "the government of Tamil Nadu sent": a region's
+            # government gives as its country (GUIDELINES.md: a government body counts as its country)
+            donor = _place_government(s, dlo, verb.t0)
+            explicit = donor is not None
         if donor is None:
             named = _name_before(s, verb.t0, dlo)
             if named:
@@ -2001,6 +2009,29 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     if named is not None and not named[1] and len(named[0].split()) >= 2:
         return Entity(named[0], None, "private")
     return None
+
+
+def _place_government(s: Sentence, lo: int, end: int) -> Entity | None:
+    """The country whose region's government is the subject right before token `end`: "the
+    Kerala government", "Yunnan's provincial government", "the government of Tamil Nadu"
+    (a place of data/places.csv, words.csv authority and region_level)."""
+    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
+    places = [m for m in s.mentions_in(lo, k + 1) if m.mention.location and not m.mention.has("country")]
+    if not places:
+        return None
+    last = places[-1]
+    if (
+        last.t1 == k + 1
+        and s.word(last.t0 - 1) == "of"
+        and s.word(last.t0 - 2) in gazetteer.words("authority")
+    ):
+        iso = last.mention.location  # "the government of Tamil Nadu"
+    else:
+        j = _past(s, last.t1 + (s.word(last.t1) in ("'s", "’s")), k + 1, gazetteer.words("region_level"))
+        if j != k or s.lower[k] not in gazetteer.words("authority"):
+            return None
+        iso = last.mention.location  # "the Kerala government", "Yunnan's provincial government"
+    return Entity(gazetteer.country_name(iso), iso, "government")
 
 
 def _described_company(s: Sentence, m: MentionSpan, end: int) -> Entity | None:

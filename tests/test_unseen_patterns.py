@@ -87,6 +87,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Gujarat state government has donated Rs 5 crore to the relief fund for Nepal.",
+        [("IND", 5e7, "INR", "NPL")],
+        id="a-region-s-government-gives-as-its-country",
+    ),
+    pytest.param(
+        "The government of Sichuan sent 300 tonnes of rice to Laos.",
+        [("CHN", 300, "tonnes", "LAO")],
+        id="the-government-of-a-region-gives-as-its-country",
+    ),
+    pytest.param(
         "The African Development Bank made the largest commitment, $1.2bn over five years, followed by the "
         "World Bank with $800m and the Islamic Development Bank (IsDB) with $500m.",
         [
