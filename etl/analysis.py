@@ -267,18 +267,28 @@ class Sentence:
     def is_conversion(self, a: AmountSpan) -> bool:
         """ "$1m (£525,000)", "650million euros - around £545million", "100 million yuan, or about
         13.8 million dollars": a restatement."""
+        return self.converted(a) is not None
+
+    def converted(self, a: AmountSpan) -> AmountSpan | None:
+        """The sum `a` restates in another form, when it is a conversion (`is_conversion`)."""
         j = a.t0 - 1
         if j >= 1 and self.lower[j] == "or" and self.lower[j - 1] == ",":
             j -= 1  # "100 million yuan, or about 13.8 million dollars,"
         before = next((b for b in self.amounts if b.t1 == j and b is not a), None)
-        return (
-            before is not None
-            and self.lower[j] in ("(", "-", "–", "—", ",")
-            and (self.lower[j] != "," or self.lower[j + 1] == "or")
+        if (
+            before is None
+            or self.lower[j] not in ("(", "-", "–", "—", ",")
+            or (self.lower[j] == "," and self.lower[j + 1] != "or")
             # "$1.7 billion — $1.1 billion for Ukraine and ...": a dash before a sum in the same
             # currency opens its parts
-            and not (self.lower[j] in ("-", "–", "—") and before.amount.currency == a.amount.currency)
-        )
+            or (self.lower[j] in ("-", "–", "—") and before.amount.currency == a.amount.currency)
+        ):
+            return None
+        return before
+
+    def conversion_of(self, a: AmountSpan) -> AmountSpan | None:
+        """The conversion that restates `a` right after it: "$1m (£525,000)", ", or about $5m"."""
+        return next((b for b in self.amounts if a.t1 < b.t0 <= a.t1 + 3 and self.converted(b) is a), None)
 
     def evidence(self) -> tuple[str, int, int]:
         return self.text, self.start, self.start + len(self.text)

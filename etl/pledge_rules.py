@@ -289,7 +289,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         if asked is not None and "," not in s.lower[a.t1 : asked.t0]:
             return asked
     end = a.t1
-    conv = next((b for b in s.amounts if a.t1 < b.t0 <= a.t1 + 2), None) if s.word(a.t1) == "(" else None
+    conv = s.conversion_of(a) if s.word(a.t1) == "(" else None
     if conv is not None and s.word(conv.t1) == ")":
         end = conv.t1 + 1  # "a Sh1.1 billion ($10.7 million) appeal": past the conversion
     for v in s.mentions_in(end, min(hi, end + 4), "verb"):
@@ -760,11 +760,13 @@ def _donor_by_pattern(
             and (verb is None or m.t0 > verb.t0)
         ):
             return entity_of(m.mention)
-    passive = [v for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb") if _agent(s, v, hi, 3)]
-    for v in ([verb] if verb is not None and _agent(s, verb, hi, 0) else []) + passive:
-        # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,";
-        # "A $5 million agreement signed on Tuesday by the Qatar Fund for Development"
-        return _agent(s, v, hi, 3)
+    # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,";
+    # "A $5 million agreement signed on Tuesday by the Qatar Fund for Development"
+    agent = _agent(s, verb, hi, 0) if verb is not None else None
+    for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb"):
+        agent = agent or _agent(s, v, hi, 3)
+    if agent is not None:
+        return agent
     if verb is not None and verb.t0 > a.t1 and s.word(verb.t0 - 1) in gazetteer.words("participle_aux"):
         # "2,000 tents were handed over to the Turkish authorities by the Azerbaijani embassy":
         # the agent of a passive verb after the sum, past the places and people it went to
@@ -2195,10 +2197,8 @@ def _in_giver_currency(
     """The restatement right after a sum that gives it in the giving country's currency, when
     the sum is not: "PHP29 million (USD500,000)" from the United States, where the first sum
     is the outlet's conversion into its readers' money. None keeps the sum as written."""
-    b = next(
-        (b for b in s.amounts if a.t1 <= b.t0 <= a.t1 + 3 and b.amount.is_money and s.is_conversion(b)), None
-    )
-    if b is None:
+    b = s.conversion_of(a)
+    if b is None or not b.amount.is_money:
         return None
     code = art.dollar_for(donor.iso3, donor.kind) if b.amount.bare_dollar else str(b.amount.currency)
     countries = gazetteer.countries()
