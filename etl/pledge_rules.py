@@ -377,6 +377,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             continue  # "800 tonnes of wheat to be distributed to 19,000 people": who hands it out is not said
         if word in gazetteer.words("transport") and not _names_aid(s, lo, hi):
             continue  # "30,000 tonnes of grain carried by the ship": freight, not aid
+        if word in gazetteer.words("running_verb"):
+            continue  # "$5 million, which brought its total to $16 million": what the sum did
         if _relative_subject(s, start, v) is not None:
             return v  # "the 238 tonnes of food that the Malawian government has donated"
         if (
@@ -676,8 +678,14 @@ def _names_aid(s: Sentence, lo: int, hi: int) -> bool:
     carrying (words.csv transport) moves goods for sale as often as aid, so it is an aid
     verb only where the clause says the goods are aid."""
     aid = gazetteer.words("humanitarian") | gazetteer.words("aid_noun")
-    # counted relief goods ("8,000 shelter kits", "200 tents": data/goods.csv units) are aid too
-    return any(w in aid for w in s.lower[lo:hi]) or bool(s.mentions_in(lo, hi, "goods", "unit"))
+    # counted relief goods ("8,000 shelter kits", "200 tents": data/goods.csv units) are aid too,
+    # and so is what a state's armed forces carry ("its air force had flown 214 tonnes of maize
+    # flour": cues.csv carrier), which is never freight for sale
+    return (
+        any(w in aid for w in s.lower[lo:hi])
+        or bool(s.mentions_in(lo, hi, "goods", "unit"))
+        or bool(s.cues(lo, hi, "carrier"))
+    )
 
 
 def _relative_subject(s: Sentence, start: int, v: MentionSpan) -> MentionSpan | None:
@@ -842,6 +850,9 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         # "Japan and Ethiopia signed an exchange of notes under which Tokyo will extend": what is
         # signed is an agreement, not a giver
         and v.mention.text.lower() not in gazetteer.words("object_verb") | gazetteer.words("contract_verb")
+        # "Two ships of the Mexican Navy docked": after a number or a determiner, a noun
+        and s.word(v.t0 - 1) not in gazetteer.words("determiner")
+        and not any(b.t1 == v.t0 for b in s.amounts)
     ]
     out: list[MentionSpan] = []
     dest, aux = gazetteer.words("dest_prep"), gazetteer.words("aux_verb")
@@ -895,9 +906,13 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             and m.t1 == aside[0]
             and all(s.lower[k] in aux | gazetteer.words("distributive") for k in range(aside[1], verb_t0))
         )
-        if prev in gazetteer.words("neighbour") and not _gives(s, _past(s, m.t1, verb_t0, aux)):
+        after = _past(s, m.t1, verb_t0, aux)
+        if prev in gazetteer.words("neighbour") and not (
+            _gives(s, after) or s.word(after) in gazetteer.words("speech_verb")
+        ):
             # "states neighbouring South Africa will receive": where aid goes; but "neighbouring
-            # Zambia delivered 1,000 tonnes", "Neighbouring Tanzania sent planes carrying" gives
+            # Zambia delivered 1,000 tonnes", "Neighbouring Tanzania sent planes carrying" gives,
+            # and "Neighbouring Tanzania said its air force had flown" speaks for the giver
             continue
         own = adjacent and m.t1 < verb_t0 and s.lower[m.t1] != "to"  # "Australia will provide"
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
@@ -1150,11 +1165,15 @@ def _more_places(s: Sentence, m: MentionSpan, stop: int) -> bool:
         if s.lower[j - 1] in ("and", "or"):
             after = _past(s, nxt.t1, stop, gazetteer.words("aux_verb"))
             verb = s.mention_at(after)
-            opens = s.word(after) in gazetteer.words("speech_verb") or (
-                verb is not None and verb.mention.has("verb")
+            # "to Nepal, and South Korea says it will", "to Zimbabwe, and South Africa's military
+            # deployed": a clause of its own opens
+            opens = (
+                s.word(after) in gazetteer.words("speech_verb")
+                or (verb is not None and verb.mention.has("verb"))
+                or s.word(nxt.t1) in ("'s", "’s")
             )
             if opens and "," in s.lower[k:j]:
-                return False  # "to Nepal, and South Korea says it will": a clause of its own opens
+                return False
             return len(places | {nxt.mention.location}) > 1
         places.add(nxt.mention.location)
         k = nxt.t1
@@ -1568,10 +1587,12 @@ def _read_amount(
         for span in ((max(lo, a.t0 - 4), a.t0), (lo, min(a.t0, lo + 4)), (a.t1, win_hi))
     )
     if not amount.is_money and (
-        s.cues(lo, a.t0, "money_anaphor")
+        any(not s.cues(max(lo, m.t0 - 3), m.t0, "beside_money") for m in s.cues(lo, a.t0, "money_anaphor"))
         or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
     ):
-        return  # "The aid will include 30,000 tonnes of wheat": goods the money pledge buys
+        # "The aid will include 30,000 tonnes of wheat": goods the money pledge buys (but not
+        # "In addition to this funding, the air force flew 12 tonnes")
+        return
     if not amount.is_money and _bought(s, a, lo):
         return  # "$220,000 to CARE for 375 tonnes of beans": goods the money pledge buys
     if any(w in gazetteer.words("cost") for w in s.lower[max(lo, a.t0 - 3) : a.t0]):
@@ -1675,6 +1696,9 @@ def _read_amount(
         # "A total of 3,240,000 doses donated by the United States arrived": the sentence's
         # subject is the sum itself
         and not (_opens_sentence(s, c.t0) and s.word(c.t1) == "of" and a.t0 == c.t1 + 1)
+        # "the ship brought 30 tonnes of relief": the verb that carries the sum, not "brought the
+        # total to"
+        and not (verb is not None and c.t0 == verb.t0)
     ]
     # "since" after a verb that sums ("bringing total U.S. aid since the start of the conflict
     # to $1.1 billion") dates the running total, not this amount
@@ -2302,9 +2326,12 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         elif include_at >= a.t1:  # "allocated A$5 million: A$3 million for Fiji and ..."
             # a part follows "including" with no verb of its own between ("including maize
             # flour and tents, and Zambia delivered 1,000 tonnes" is a second pledge)
+            # and a count of people after it is whom the aid reached ("..., where floods have
+            # killed at least 42 people"), not a part of the goods
             draft.total_of_parts = any(
                 b.t0 > include_at
                 and b.amount.is_money == amount.is_money
+                and (b.amount.is_money or _goods_after(s, b)[0] is not None or _listed_goods(s, b)[0] is not None)
                 and not s.mentions_in(include_at + 1, b.t0, "verb", "give")
                 for b in s.amounts
             )

@@ -1246,6 +1246,50 @@ PLEDGES = [
         [("JPN", 1e6, "USD", "SYR")],
         id="near-miss-the-opening-name-receives",
     ),
+    # Fourth session: relief that armed forces carry, and what only looked like parts of it.
+    pytest.param(
+        "Kenya said its air force had flown 120 tonnes of maize and beans to Malawi.",
+        [("KEN", 120, "tonnes", "MWI")],
+        id="goods-an-air-force-carries-are-aid",
+    ),
+    pytest.param(
+        "Kenya said a freighter had flown 120 tonnes of maize and beans to Malawi.",
+        [],
+        id="near-miss-goods-a-freighter-carries-may-be-trade",
+    ),
+    pytest.param(
+        "Neighbouring Zambia said its air force had flown 80 tonnes of rice to Malawi, and "
+        "Mozambique's navy rescued 40 fishermen.",
+        [("ZMB", 80, "tonnes", "MWI")],
+        id="a-neighbour-speaks-for-what-it-gives-and-a-possessive-opens-a-clause",
+    ),
+    pytest.param(
+        "Three ships of the Chilean Navy docked at Callao on Monday carrying 600 tonnes of humanitarian aid "
+        "for Peru.",
+        [("CHL", 600, "tonnes", "PER")],
+        id="ships-after-a-number-are-a-noun-not-a-verb",
+    ),
+    pytest.param(
+        "On top of the funding, the Royal Air Force flew 9 tonnes of shelter kits to Tonga.",
+        [("GBR", 9, "tonnes", "TON")],
+        id="goods-beside-the-funding-are-not-bought-with-it",
+    ),
+    pytest.param(
+        "The funding will buy 9 tonnes of shelter kits for Tonga, the Royal Air Force said.",
+        [],
+        id="near-miss-goods-the-funding-buys",
+    ),
+    pytest.param(
+        "Thailand flew 15 tonnes of relief supplies, including rice and blankets, to Laos, where floods "
+        "have killed at least 30 people.",
+        [("THA", 15, "tonnes", "LAO")],
+        id="a-count-of-people-after-including-is-no-part-of-the-goods",
+    ),
+    pytest.param(
+        "A New Zealand navy ship brought 30 tonnes of relief supplies to Fiji on Friday.",
+        [("NZL", 30, "tonnes", "FJI")],
+        id="brought-carries-relief",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
