@@ -214,6 +214,8 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         return None  # "15m" is a distance or a height unless money or people are named ("7.8M people")
     if len(pre) == 1 and pre.isalpha() and not scale_word and "," not in num_txt:
         return None  # a one-letter currency ("N1 billion", "R500,000") is no model name ("N95 masks")
+    if suf in gazetteer.words("word_currency") and not scale_word and "," not in num_txt:
+        return None  # "2 billion won" pays; a bare "won" after a small number is the verb
     value = base * scale
     if not math.isfinite(value) or value <= 0 or value > MAX_VALUE:
         return None

@@ -103,6 +103,7 @@ class State:
     home: tuple[str | None] | None = None  # the article's giver country (_home), once found
     label_line: int = -10  # the last list line whose label named its giver ("Germany: EUR 200 million")
     pledge_list: int = -10  # the last header of a list of pledges, with no sum ("contributions received:")
+    list_open: bool = False  # every sentence read since that header is a line of its list
     # amounts restated in another currency: "650million euros - around £545million"
     conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
     doubted: list[Draft] = field(default_factory=list)  # candidates the rules hold against (Draft.doubts)
@@ -1406,7 +1407,8 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     if len(drafts) == before:
         st.header = _header(s)
     if (
-        not s.amounts
+        # "Selected pledges to Gavi for 2021–2025:": years and dates are no sums
+        not any(b.amount.is_money or b.amount.unit for b in s.amounts)
         and s.text.rstrip().endswith(":")
         and not gazetteer.words("pledge_list").isdisjoint(s.lower)
     ):
@@ -1414,6 +1416,17 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
         # contributions:" (data/words.csv pledge_list): each line after it gives by its label's
         # giver; not "The funding is allocated as follows:", whose labels are where it goes
         st.pledge_list = s.index
+        st.list_open = True
+    else:
+        # "Chitakale Tea Estates | 30 tonnes of maize": a line of the list keeps it open for
+        # the next, past lines with no sum read ("Telenet Malawi | K150 million")
+        st.list_open = st.list_open and _item_start(s) > 0
+
+
+def _under_list(s: Sentence, st: State) -> bool:
+    """Whether sentence `s` is a line of a list of given aid: within two sentences of its
+    header, or with nothing but the list's lines read since."""
+    return s.index - st.pledge_list <= 2 or st.list_open
 
 
 def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
@@ -1472,7 +1485,8 @@ def _label_giver(s: Sentence, a: AmountSpan, under_header: bool = False) -> Enti
 def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     """The one name a list line's label holds, when the line's sum opens it after the label."""
     start = _item_start(s)
-    if start == 0 or s.amounts[0] is not a or a.t0 != start:
+    # "United States: an additional $100 million": a few words may open the sum
+    if start == 0 or s.amounts[0] is not a or _past(s, start, a.t0, gazetteer.words("sum_opener")) != a.t0:
         return None
     # a gloss in brackets explains the name before it ("(CAR HF)", "(KSrelief)"): not a second name
     gloss = s.lower.index("(") if "(" in s.lower[: start - 1] else start - 1
@@ -1513,6 +1527,8 @@ def _item_start(s: Sentence) -> int:
     ]
     if colon is None or colon == 0 or verbs:
         return 0
+    if s.lower[colon] == "|" and "|" in s.lower[colon + 1 :]:
+        return 0  # "Ethiopia | 20.1 million | $3.99 billion": a row of a wider table, not a label
     return colon + 1
 
 
@@ -1632,7 +1648,7 @@ def _read_amount(
     # "Germany — EUR 40 million" under "New contributions confirmed in March:"
     labelled = (
         inherited
-        and (s.index - st.pledge_list <= 2 or st.label_line == s.index - 1)
+        and (_under_list(s, st) or s.index - st.label_line <= 2)
         and _label_giver(s, a, under_header=True) is not None
     )
     given = inherited and (labelled or _given_subject(s, a, goods_end))
@@ -1848,13 +1864,13 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if (
         st.last_donor is None
         or st.last_donor.kind == "various"
-        or st.label_line == s.index - 1
-        or s.index - st.pledge_list <= 2
+        or s.index - st.label_line <= 2
+        or _under_list(s, st)
     ):
         # "Pledges announced at the meeting included: / Germany: EUR 200 million": with no one
         # giver in the air, a list line's label is its giver (under "CERF released $100 million
         # ... as follows: / Sudan: $20 million" it is where the money goes)
-        under_header = st.label_line == s.index - 1 or s.index - st.pledge_list <= 2
+        under_header = s.index - st.label_line <= 2 or _under_list(s, st)
         donor = _label_giver(s, a, under_header)
         if donor is not None:
             st.label_line = s.index  # the next line of the list is read the same way
@@ -1888,6 +1904,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 verb,
                 status,
             )  # "America: A Tribute to Heroes raised": a country does not raise funds
+        body = _unlisted_body(s, dlo, verb.t0) if verb.t0 < a.t0 else None
+        if body is not None and (not subj or subj[-1].t0 >= body[1]):
+            # "Telkom Kenya Foundation handed over", "mobile operator Airtel Zambia has donated":
+            # the place is part of the giver's name
+            donor, explicit, subj = body[0], True, []
         if subj:
             last = subj[-1]
             donor, explicit = entity_of(_owner(s, last, subj)), True
@@ -2018,12 +2039,18 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
             return None  # not "its partner Kenya will"
         k = owned
     k = _back_over(s, k - 1 - (s.word(k - 1) == "that"), lo, aux)
+    if s.word(k) in gazetteer.words("time_word"):
+        # "Daesan Group said on Thursday it would donate": when it spoke stands between
+        k = _back_over(s, k, max(lo, k - 2), gazetteer.words("time_word") | {"on", "last", "this"})
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
         return None
     group = _community(s, lo, k)
     if group is not None:
         return group  # "an association of the Lebanese community in France said it had collected"
     subj = _subject_entities(s, lo, k)
+    body = _unlisted_body(s, lo, k)
+    if body is not None and (not subj or subj[-1].t0 >= body[1]):
+        return body[0]  # "Lusaka Cement Holdings said it would donate": not Zambia's government
     if subj:
         last = subj[-1]
         if (company := _described_company(s, last, k)) is not None:
@@ -2075,6 +2102,51 @@ def _described_company(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
     if not name or not all(s.doc[t].text[:1].isupper() for t in name):
         return None
     return Entity(" ".join(s.doc[t].text for t in name), None, "private")
+
+
+def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
+    """(giver, first token) of a body the gazetteer does not list whole, named right before
+    token `end` (past auxiliaries), with the places in its name kept in it: a capitalized name
+    whose last word, or the last before a place, is a words.csv body_noun ("Lusaka Cement
+    Holdings", "Telkom Kenya Foundation", "Standard Bank Malawi"), or one a words.csv
+    company_noun describes ("mobile operator Airtel Zambia"). A place inside such a name is
+    not its giver."""
+    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
+    joiners = gazetteer.words("name_joiner")
+    words: list[int] = []
+    j = k
+    while (
+        j >= lo
+        and (
+            s.doc[j].text[:1].isupper()
+            or (words and s.lower[j] in joiners)
+            # "Hayastan All-Armenian Fund": a hyphen between two capitalized words
+            or (words and s.lower[j] == "-" and s.doc[j - 1].text[:1].isupper() and j - 1 >= lo)
+        )
+    ):
+        words.insert(0, j)
+        j -= 1
+    titles = gazetteer.words("title")
+    while words and (
+        s.lower[words[0]] in joiners | titles or s.doc[words[0]].text.lower() in gazetteer.months()
+    ):
+        words.pop(0)
+    if len(words) < 2 or s.lower[words[-1]] in joiners:
+        return None
+    first, last = words[0], words[-1]
+    inside = s.mentions_in(first, last + 1)
+    opening = next((m for m in inside if m.t0 == first and entity_of(m.mention)), None)
+    if opening is not None and (
+        opening.t1 >= last + 1 or (opening.mention.has("org") and not any(m.mention.location for m in inside))
+    ):
+        return None  # "Qatar Fund for Development", "Merck & Co": the gazetteer knows it
+    tail = s.mention_at(last)
+    head = tail.t0 - 1 if tail is not None and tail.mention.location and tail.t1 == last + 1 else last
+    described = j >= lo and s.lower[j] in gazetteer.words("company_noun") and s.doc[j].text.islower()
+    if not described and (head < first or s.lower[head] not in gazetteer.words("body_noun")):
+        return None
+    name = " ".join(s.doc[t].text for t in words).replace(" - ", "-")
+    return Entity(name, None, "private"), first
 
 
 def _named_association(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
@@ -2331,7 +2403,11 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
             draft.total_of_parts = any(
                 b.t0 > include_at
                 and b.amount.is_money == amount.is_money
-                and (b.amount.is_money or _goods_after(s, b)[0] is not None or _listed_goods(s, b)[0] is not None)
+                and (
+                    b.amount.is_money
+                    or _goods_after(s, b)[0] is not None
+                    or _listed_goods(s, b)[0] is not None
+                )
                 and not s.mentions_in(include_at + 1, b.t0, "verb", "give")
                 for b in s.amounts
             )

@@ -1290,6 +1290,90 @@ PLEDGES = [
         [("NZL", 30, "tonnes", "FJI")],
         id="brought-carries-relief",
     ),
+    # Fourth session: givers the gazetteer does not list, with a place inside their names.
+    pytest.param(
+        "Telkom Kenya Foundation handed over a cheque of Sh20 million to the Kenya Red Cross for "
+        "drought relief.",
+        [("Telkom Kenya Foundation", 20e6, "KES", "KEN")],
+        id="an-unlisted-body-named-with-its-country",
+    ),
+    pytest.param(
+        "Mining company Vale do Sul said it would give R$50 million for humanitarian aid in Rio Grande "
+        "do Sul.",
+        [("Vale do Sul", 50e6, "BRL", "BRA")],
+        id="a-company-its-description-names",
+    ),
+    pytest.param(
+        "Leeds-based Sikh charity Khalsa Aid UK said it had dispatched 1,500 hygiene kits to Benghazi "
+        "by road "
+        "from Egypt.",
+        [("Khalsa Aid UK", 1500, "hygiene kits", "LBY")],
+        id="a-charity-with-its-country-and-the-road-it-took",
+    ),
+    pytest.param(
+        "Canadian singer Mara Lyle donated US$200,000 to the Red Cross for flood relief in Pakistan.",
+        [("Mara Lyle", 200e3, "USD", "PAK")],
+        id="a-singer-gives-not-her-country",
+    ),
+    pytest.param(
+        "The diaspora-funded Hayastan All-Armenian Fund said it had raised more than $3 million in "
+        "donations.",
+        [("Hayastan All-Armenian Fund", 3e6, "USD", None)],
+        id="a-hyphen-inside-an-unlisted-name",
+    ),
+    pytest.param(
+        "U.S. drugmaker Merck & Co said it had shipped 190,000 doses to Congo.",
+        [("Merck & Co.", 190e3, "doses", "COG")],
+        id="near-miss-a-listed-company-keeps-its-listed-name",
+    ),
+    pytest.param(
+        "On Monday Zambia donated $2 million to Malawi for flood relief.",
+        [("ZMB", 2e6, "USD", "MWI")],
+        id="near-miss-a-weekday-and-a-country-are-no-name",
+    ),
+    pytest.param(
+        "Daesan Group said last week it would donate 2 billion won to the Turkish Red Crescent.",
+        [("Daesan Group", 2e9, "KRW", "TUR")],
+        id="won-after-a-scale-and-when-the-speaker-spoke",
+    ),
+    pytest.param(
+        "Japan won 3 medals and pledged $2 million to Nepal.",
+        [("JPN", 2e6, "USD", "NPL")],
+        id="near-miss-won-after-a-small-number-is-the-verb",
+    ),
+    # Fourth session: lists and tables of givers.
+    pytest.param(
+        "World leaders pledged $2 billion for Nepal at a meeting hosted by India.\n\n"
+        "Pledges made for 2025-2026:\n\nDonor | Pledge\nJapan | $300 million\nNorway | NOK 500 million",
+        [("JPN", 300e6, "USD", "NPL"), ("NOR", 500e6, "NOK", "NPL")],
+        id="a-table-of-givers-under-a-header-with-years",
+    ),
+    pytest.param(
+        "The World Bank approved $100 million for Malawi.\n\nDonations received this week:\n"
+        "- Kilimo Holdings: K150 million\n- Mzuzu Coffee Estates: K20 million\n- Lilongwe Tea Estates: "
+        "30 tonnes of maize\n"
+        "- Zomba Islamic Mission: 1,500 food packs",
+        [
+            ("World Bank", 100e6, "USD", "MWI"),
+            ("Lilongwe Tea Estates", 30, "tonnes", "MWI"),
+            ("Zomba Islamic Mission", 1500, "food packs", "MWI"),
+        ],
+        id="a-list-stays-open-past-a-line-with-no-sum-read",
+    ),
+    pytest.param(
+        "Other announcements included:\n- Germany: €33 million for Syria\n- United States: an "
+        "additional $100 "
+        "million for Syria",
+        [("DEU", 33e6, "EUR", "SYR"), ("USA", 100e6, "USD", "SYR")],
+        id="a-few-words-may-open-a-labelled-sum",
+    ),
+    pytest.param(
+        "Humanitarian needs and appeals, 2024\n\nCountry | People in need | Appeal\nEthiopia | 20.1 "
+        "million | "
+        "$3.99 billion\nKenya | 5.4 million | $0.57 billion",
+        [],
+        id="near-miss-rows-of-a-wider-table-are-not-labelled-gifts",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
