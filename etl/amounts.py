@@ -56,6 +56,7 @@ class Amount:
     raw: str
     is_range: bool = False  # "30 to 35 mln": a span, not one figure
     bare_dollar: bool = False  # "$" or "dollars" with no country: the speaker decides
+    family: str | None = None  # "kwacha", "rupees": a family whose country the text decides
     has_scale: bool = False  # "million", "mln", "bn" ... was stated
 
     @property
@@ -219,12 +220,14 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     value = base * scale
     if not math.isfinite(value) or value <= 0 or value > MAX_VALUE:
         return None
-    currency = unit = None
+    currency = unit = family = None
     bare = False
     cur = gazetteer.currencies()
     for word in (pre, suf):
         if word in cur:
             code = cur[word][0]
+            if code.startswith("~"):
+                family, code = gazetteer.family_words()[word]  # its first code, until the text decides
             if word in _weights() and re.match(r"\s+of\b", m.string[m.end() :]):
                 unit = _canonical_unit(word)  # "170,000 pounds of equipment" weighs, it does not pay
                 continue
@@ -259,6 +262,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         is_range=is_range,
         bare_dollar=bare,
         has_scale=bool(scale_word),
+        family=family,
     )
 
 

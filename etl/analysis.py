@@ -275,10 +275,18 @@ class Sentence:
         if j >= 1 and self.lower[j] == "or" and self.lower[j - 1] == ",":
             j -= 1  # "100 million yuan, or about 13.8 million dollars,"
         before = next((b for b in self.amounts if b.t1 == j and b is not a), None)
+        # "450 million kroner, about $71 million,": an approximate sum in another currency
+        about = (
+            before is not None
+            and a.amount.qualifier == "about"
+            and before.amount.is_money
+            and a.amount.is_money
+            and before.amount.currency != a.amount.currency
+        )
         if (
             before is None
             or self.lower[j] not in ("(", "-", "–", "—", ",")
-            or (self.lower[j] == "," and self.lower[j + 1] != "or")
+            or (self.lower[j] == "," and self.lower[j + 1] != "or" and not about)
             # "$1.7 billion — $1.1 billion for Ukraine and ...": a dash before a sum in the same
             # currency opens its parts
             or (self.lower[j] in ("-", "–", "—") and before.amount.currency == a.amount.currency)
@@ -419,6 +427,27 @@ class Article:
         if best != "USD" and best_n >= 2 and best_n > self.country_counts.get("USA", 0):
             return best
         return "USD"
+
+    def currency_of(self, amount: Amount, donor_iso: str | None, kind: str = "government") -> str:
+        """The ISO code of a sum given by `donor_iso`: a bare "$" as `dollar_for` says; a currency
+        the text leaves to its country ("K150 million", "10 million manats") is the giver's own
+        of that family, else that of the country of the family the article names most, else the
+        family's first."""
+        if amount.bare_dollar:
+            return self.dollar_for(donor_iso, kind)
+        if amount.family is None:
+            return str(amount.currency)
+        families, countries = gazetteer.currency_families(), gazetteer.countries()
+        allowed = amount.family.split("|")  # "crowns": a krone, a krona or a koruna
+        own = countries[donor_iso].currency if donor_iso in countries else None
+        if own is not None and families.get(own) in allowed:
+            return own
+        named = [
+            (n, countries[iso].currency)
+            for iso, n in self.country_counts.items()
+            if iso in countries and families.get(countries[iso].currency) in allowed
+        ]
+        return max(named)[1] if named else str(amount.currency)
 
     def dollar_for(self, donor_iso: str | None, kind: str = "government") -> str:
         """What a bare "$" means when `donor_iso` gives: its own dollar, else the article's; a UN

@@ -190,7 +190,20 @@ def currencies() -> dict[str, tuple[str, str]]:
 @cache
 def currency_families() -> dict[str, str]:
     """ISO 4217 code -> family word ('dollar', 'pound', 'franc', ...), from data/currencies.csv."""
-    return {r["code"]: r["family"] for r in read_csv("currencies.csv") if r["code"] != "$"}
+    return {
+        r["code"]: r["family"]
+        for r in read_csv("currencies.csv")
+        if r["code"] != "$" and not r["code"].startswith("~")
+    }
+
+
+@cache
+def family_words() -> dict[str, tuple[str, str]]:
+    """Lower-cased currency phrase whose country the text decides (code `~` and the code it
+    means when nothing decides, in data/currencies.csv: "kwacha" `~ZMW`, "rupees" `~INR`)
+    -> (family, that code)."""
+    rows = read_csv("currencies.csv")
+    return {r["phrase"].lower(): (r["family"], r["code"][1:]) for r in rows if r["code"].startswith("~")}
 
 
 @dataclass(frozen=True)

@@ -1826,7 +1826,7 @@ def _read_amount(
         ]
         if valued:
             value = valued[0].amount
-            currency = art.dollar_for(donor.iso3, donor.kind) if value.bare_dollar else str(value.currency)
+            currency = art.currency_of(value, donor.iso3, donor.kind)
             draft.worth = (value.value, currency)
     if doubts:
         # not a pledge to the rules, so it tells later sentences nothing (no donor, status or list)
@@ -2296,7 +2296,7 @@ def _in_giver_currency(
     b = s.conversion_of(a)
     if b is None or not b.amount.is_money:
         return None
-    code = art.dollar_for(donor.iso3, donor.kind) if b.amount.bare_dollar else str(b.amount.currency)
+    code = art.currency_of(b.amount, donor.iso3, donor.kind)
     countries = gazetteer.countries()
     own = countries[donor.iso3].currency if donor.iso3 in countries else None
     return (b.amount, code) if code == own and unit != own else None
@@ -2361,7 +2361,7 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         if home is not None and (iso is None or iso in {m.location for m in named}):
             iso = home
     if amount.is_money:
-        unit_out = art.dollar_for(donor.iso3, donor.kind) if amount.bare_dollar else amount.currency
+        unit_out = art.currency_of(amount, donor.iso3, donor.kind)
         converted = _in_giver_currency(s, a, art, donor, str(unit_out))
         if converted is not None:
             amount, unit_out = converted

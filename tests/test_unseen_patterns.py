@@ -1374,6 +1374,48 @@ PLEDGES = [
         [],
         id="near-miss-rows-of-a-wider-table-are-not-labelled-gifts",
     ),
+    # Fourth session: currencies whose country the text decides (currencies.csv code `~`).
+    pytest.param(
+        "Kilimo Bank gave K5 million in cash to flood victims in Malawi.",
+        [("Kilimo Bank", 5e6, "MWK", "MWI")],
+        id="kwacha-of-the-country-the-article-names",
+    ),
+    pytest.param(
+        "Lusaka Cement Holdings said it would donate 3 billion kwacha to the Zambian Red Cross.",
+        [("Lusaka Cement Holdings", 3e9, "ZMW", "ZMB")],
+        id="kwacha-named-in-words",
+    ),
+    pytest.param(
+        "Azerbaijan allocated 10 million manats for relief in Türkiye.",
+        [("AZE", 10e6, "AZN", "TUR")],
+        id="manats-of-the-giver",
+    ),
+    pytest.param(
+        "Pakistan sent Rs 10 million to Nepal for quake relief.",
+        [("PAK", 10e6, "PKR", "NPL")],
+        id="rupees-of-the-giver",
+    ),
+    pytest.param(
+        "The shipment of N95 masks and K2 spare parts reached Malawi.",
+        [],
+        id="near-miss-a-letter-and-a-small-number-are-a-model-name",
+    ),
+    pytest.param(
+        "Sweden will give 50 million crowns to Somalia, and Norway pledged 10 billion crowns ($1.17 billion) "
+        "over four years to Syria.",
+        [("SWE", 50e6, "SEK", "SOM"), ("NOR", 10e9, "NOK", "SYR")],
+        id="crowns-of-each-giver",
+    ),
+    pytest.param(
+        "Denmark pledged 450 million kroner, about $71 million, to Niger.",
+        [("DNK", 450e6, "DKK", "NER")],
+        id="an-approximate-sum-in-another-currency-after-a-comma-restates",
+    ),
+    pytest.param(
+        "Japan gave $5 million, about $3 million of it for food, to Sudan.",
+        [("JPN", 5e6, "USD", "SDN"), ("JPN", 3e6, "USD", "SDN")],
+        id="near-miss-a-part-in-the-same-currency-is-no-restatement",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
