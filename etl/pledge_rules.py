@@ -1895,6 +1895,7 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             subj
             and verb.mention.text.lower() in gazetteer.words("fundraise")
             and not subj[-1].mention.has("org")
+            and not subj[-1].mention.has("cue", "generic_donor")  # "donors raised $2.01 billion"
             # "Britain raised its contribution to £15 million": raising what it gives
             and s.word(verb.t1) not in gazetteer.words("possessive")
         ):
@@ -1951,6 +1952,10 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         fronted = _fronted_subject(s, verb, a)
         if fronted is not None:  # "Pledging €20 million for Sudan, the German minister said ..."
             donor, explicit = entity_of(fronted.mention), True
+    if donor is None and verb is not None and verb.t0 < a.t0 and _event_subject(s, dlo, verb.t0):
+        # "Last year's pledging conference, held in April, raised $2 billion": a whole event gives,
+        # several donors at once, and what it raised was pledged (GUIDELINES.md)
+        donor, explicit, status = Entity("various", None, "various"), True, "pledged"
     if donor is None and verb is not None and verb.t0 > a.t0 and (rel := _relative_subject(s, a.t1, verb)):
         donor, explicit = entity_of(rel.mention), True  # "the $20 million package that the US pledged"
     if donor is None and verb is not None and verb.t0 > a.t0 and role == "give":
@@ -1975,6 +1980,27 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             if taker and entity_of(taker[-1].mention) == donor:
                 return None, False, verb, status  # "Pakistan received pledges of $9 billion": not its gift
     return donor, explicit, verb, status
+
+
+def _event_subject(s: Sentence, lo: int, verb_t0: int) -> bool:
+    """Whether the subject right before the verb is an event where many give (data/words.csv
+    giving_event): "The pledging event in Geneva raised", "Last year's conference, held in
+    April, raised", "A national telethon broadcast on Saturday raised"."""
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
+    if s.word(k) == ",":
+        opening = _opening_comma(s, k, lo)
+        if opening is None or s.mentions_in(opening, k, "verb", "give"):
+            return False
+        k = opening - 1  # past an aside: ", held in April,"
+    events = gazetteer.words("giving_event")
+    # the head noun within a few words before the verb: "The pledging event in Geneva", "A
+    # national telethon broadcast on Saturday"
+    head = next((j for j in range(k, max(lo - 1, k - 6), -1) if s.lower[j] in events), None)
+    if head is None:
+        return False
+    between = s.lower[head + 1 : k + 1]
+    clause = not any(w in (",", ";", "and", "but") for w in between)
+    return clause and not s.mentions_in(head + 1, k + 1, "verb")
 
 
 def _cited_government(s: Sentence, a: AmountSpan, art: Article, hi: int) -> Entity | None:
@@ -2539,6 +2565,7 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
         i
         for i, d in enumerate(keep)
         if d.donor.kind == "various"
+        and not d.sentence.cues(0, _token_of(d), "earlier_event")
         and _breakdown_around(
             d,
             keep[bisect.bisect_left(sent, d.sent_index - 10) : bisect.bisect_right(sent, d.sent_index + 20)],
@@ -2591,6 +2618,11 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
     return (places and earlier.recipient_iso3 != draft.recipient_iso3) or (
         goods and earlier.commodity != draft.commodity
     )
+
+
+def _token_of(d: Draft) -> int:
+    """The token a draft's sum starts at in its sentence (its end when the sum was restated)."""
+    return next((b.t0 for b in d.sentence.amounts if b.amount is d.amount), d.sentence.n)
 
 
 def _breakdown_around(total: Draft, near: list[Draft]) -> bool:

@@ -1416,6 +1416,24 @@ PLEDGES = [
         [("JPN", 5e6, "USD", "SDN"), ("JPN", 3e6, "USD", "SDN")],
         id="near-miss-a-part-in-the-same-currency-is-no-restatement",
     ),
+    # Fourth session: what a whole event raised (GUIDELINES.md: donor various, pledged).
+    pytest.param(
+        "The pledging event in Geneva raised $1.2 billion for Yemen.",
+        [("various", 1.2e9, "USD", "YEM")],
+        id="an-event-raises-for-many-donors",
+    ),
+    pytest.param(
+        "Last year's pledging conference, held in April, raised just over $2 billion for Yemen. This year "
+        "Germany pledged $200 million and Britain $150 million.",
+        [("various", 2e9, "USD", "YEM"), ("DEU", 200e6, "USD", "YEM"), ("GBR", 150e6, "USD", "YEM")],
+        id="the-pledges-around-an-earlier-event-are-not-its-breakdown",
+    ),
+    pytest.param(
+        "Donors raised $3 billion for Yemen in Geneva. Germany pledged $200 million and Britain $150 "
+        "million.",
+        [("DEU", 200e6, "USD", "YEM"), ("GBR", 150e6, "USD", "YEM")],
+        id="near-miss-the-pledges-after-a-total-are-its-breakdown",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
