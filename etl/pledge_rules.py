@@ -927,7 +927,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
 
 def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | None:
     """The tokens of an apposition or a relative clause between a subject and its verb, commas
-    included, opened by a word of data/words.csv `apposition_opener`: "Ocean Ventures, one of
+    included, opened by a word of data/words.csv `apposition_opener` or by a determiner and no
+    giver's name ("the two main members of the coalition"): "Ocean Ventures, one of
     Kenya's largest shipping groups, donated"; "Canada's stockpile, managed by the Canadian Red
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
     # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
@@ -935,10 +936,16 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     if k <= lo or s.word(k) != ",":
         return None
     opening = _opening_comma(s, k, lo)
+    # "Saudi Arabia and the UAE, the two main members of the coalition, each pledged": a
+    # description opened by a determiner, not a giver named after it ("Germany, the UK, and")
+    described = False
+    if opening is not None and s.word(opening + 1) in gazetteer.words("determiner"):
+        named = s.mention_at(opening + 2)
+        described = named is None or entity_of(named.mention) is None
     if (
         opening is None
         or opening == lo
-        or s.word(opening + 1) not in gazetteer.words("apposition_opener")
+        or not (s.word(opening + 1) in gazetteer.words("apposition_opener") or described)
         or s.mentions_in(opening, k, "verb", "give")
     ):
         return None

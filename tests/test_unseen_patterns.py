@@ -1434,6 +1434,16 @@ PLEDGES = [
         [("DEU", 200e6, "USD", "YEM"), ("GBR", 150e6, "USD", "YEM")],
         id="near-miss-the-pledges-after-a-total-are-its-breakdown",
     ),
+    pytest.param(
+        "Kuwait and Qatar, the two hosts of the talks, each pledged $100 million for Yemen.",
+        [("KWT", 100e6, "USD", "YEM"), ("QAT", 100e6, "USD", "YEM")],
+        id="a-description-opened-by-a-determiner-is-an-apposition",
+    ),
+    pytest.param(
+        "Germany, the United Kingdom, and France, each pledged $5 million to Sudan.",
+        [("DEU", 5e6, "USD", "SDN"), ("GBR", 5e6, "USD", "SDN"), ("FRA", 5e6, "USD", "SDN")],
+        id="near-miss-a-giver-after-the-determiner-continues-the-list",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
