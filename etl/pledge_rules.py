@@ -724,8 +724,18 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
         # "assistance to people affected by the earthquake", "help people affected by Russia's
         # war": past a noun or a destination, "by" is not the giver's unless the verb is passive
         return None
-    for m in s.mentions_in(by + 1, min(hi, by + 6)):
+    # a name that starts within five words of "by", however long ("by the Red Cross Society of China")
+    for m in (m for m in s.mentions_in(by + 1, min(hi, by + 16)) if m.t0 < by + 6):
+        if any(w in gazetteer.words("dest_prep") for w in s.lower[by + 1 : m.t0]):
+            break  # "donated by the public to the Disasters Emergency Committee": where it went
         if entity_of(m.mention):
+            end = m.t1
+            while end < s.n and s.doc[end].text[:1].isupper():
+                end += 1
+            if end > m.t1 and m.mention.location:
+                # "mobilised by the Kenya Diaspora Alliance": a place opening an unlisted name
+                start = by + 1 + (s.word(by + 1) == "the")
+                return Entity(" ".join(s.doc[t].text for t in range(start, end)), None, "private")
             return entity_of(m.mention)
     return None
 
@@ -919,7 +929,16 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         if pronoun is not None and m.t0 > pronoun and "that" not in s.lower[pronoun : m.t0] and not own:
             continue  # "We are encouraging Haiti ... and are providing"; not "I announce Australia will"
         speaks = s.word(m.t1) in gazetteer.words("attribution")  # "..., and the Commission said it would"
-        if not adjacent and not speaks and not opens and any(m.t0 > vt for vt in verbs_before):
+        # "announced that the Chinese government has decided to provide": a name right after
+        # "that" opens the clause whose subject it is, not the object of the verb before
+        after_that = s.word(m.t0 - 1) == "that" or s.lower[m.t0 - 2 : m.t0] == ["that", "the"]
+        if (
+            not adjacent
+            and not speaks
+            and not opens
+            and not after_that
+            and any(m.t0 > vt for vt in verbs_before)
+        ):
             continue
         out.append(m)
     return out
@@ -1882,6 +1901,13 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         if donor is not None:
             st.label_line = s.index  # the next line of the list is read the same way
     donor = donor or _donor_by_pattern(s, lo, hi, verb, a)
+    if donor is None and verb is not None:
+        # "The batch, donated by the Red Cross Society of China, consisted of 1,000 tents", "two
+        # cargo planes sent by the Turkish Red Crescent, carrying 4,000 blankets": the agent of a
+        # verb of giving earlier in the clause
+        for v in reversed(s.mentions_in(min(lo, dlo), verb.t0, "verb")):
+            if v.mention.value("verb") == "give" and (donor := _agent(s, v, hi, 0)) is not None:
+                break
     explicit = donor is not None
     if donor is None and not amount.is_money:
         for m in s.mentions_in(a.t1, goods_end + 1):

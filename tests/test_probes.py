@@ -25,7 +25,7 @@ REACHED = {
     "ph": {"pledges": 0.852, "risk_figures": 0.939, "appeals": 0.929},
     "pi": {"pledges": 0.802, "risk_figures": 0.873, "appeals": 0.927},
     "pj": {"pledges": 0.848, "risk_figures": 0.955, "appeals": 0.941},
-    "pk": {"pledges": 0.934, "risk_figures": 0.93, "appeals": 1.0},
+    "pk": {"pledges": 0.959, "risk_figures": 0.93, "appeals": 1.0},
     "pl": {"pledges": 0.937, "risk_figures": 0.988, "appeals": 0.933},
     "pm": {"pledges": 0.903, "risk_figures": 0.944, "appeals": 0.9},
     "pn": {"pledges": 0.926, "risk_figures": 0.907, "appeals": 0.979},
@@ -35,12 +35,12 @@ REACHED = {
     "pr": {"pledges": 0.867, "risk_figures": 0.952, "appeals": 0.9},
     "ps": {"pledges": 0.887, "risk_figures": 0.968, "appeals": 0.947},
     "pt": {"pledges": 0.885, "risk_figures": 0.947, "appeals": 0.957},
-    "pu": {"pledges": 0.816, "risk_figures": 0.866, "appeals": 0.971},
+    "pu": {"pledges": 0.823, "risk_figures": 0.866, "appeals": 0.971},
     "pv": {"pledges": 0.667, "risk_figures": 0.896, "appeals": 0.96},
     "pw": {"pledges": 0.872, "risk_figures": 0.824, "appeals": 0.8},
     "px": {"pledges": 0.772, "risk_figures": 0.925, "appeals": 0.878},
     "py": {"pledges": 0.871, "risk_figures": 0.917, "appeals": 1.0},
-    "pz": {"pledges": 0.769, "risk_figures": 0.9, "appeals": 1.0},
+    "pz": {"pledges": 0.782, "risk_figures": 0.9, "appeals": 1.0},
 }
 TOLERANCE = 0.03
 

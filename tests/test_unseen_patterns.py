@@ -1444,6 +1444,41 @@ PLEDGES = [
         [("DEU", 5e6, "USD", "SDN"), ("GBR", 5e6, "USD", "SDN"), ("FRA", 5e6, "USD", "SDN")],
         id="near-miss-a-giver-after-the-determiner-continues-the-list",
     ),
+    # Fourth session: agents of verbs of giving.
+    pytest.param(
+        "Three cargo planes sent by the Kuwait Red Crescent Society, carrying 3,000 blankets and 500 tents, "
+        "landed in Beirut on Monday.",
+        [
+            ("Kuwait Red Crescent Society", 3000, "blankets", "LBN"),
+            ("Kuwait Red Crescent Society", 500, "tents", "LBN"),
+        ],
+        id="the-agent-of-an-earlier-verb-of-giving-in-the-clause",
+    ),
+    pytest.param(
+        "The shipment, donated by the Red Cross Society of China, consisted of 800 tents and arrived in "
+        "Nepal.",
+        [("Red Cross Society of China", 800, "tents", "NPL")],
+        id="a-long-name-after-by",
+    ),
+    pytest.param(
+        "Kenyans abroad, mobilised by the Kenya Diaspora Alliance, have raised $120,000 for drought "
+        "relief in "
+        "Kenya.",
+        [("Kenya Diaspora Alliance", 120e3, "USD", "KEN")],
+        id="a-place-opening-an-unlisted-name-after-by",
+    ),
+    pytest.param(
+        "Britain will match the first £2 million donated by the public to the Disasters Emergency Committee "
+        "appeal for Malawi.",
+        [("GBR", 2e6, "GBP", "MWI")],
+        id="near-miss-a-name-after-to-is-where-it-went",
+    ),
+    pytest.param(
+        "The ambassador announced that the Chinese government has decided to provide RMB 40 million to "
+        "Nepal.",
+        [("CHN", 40e6, "CNY", "NPL")],
+        id="a-name-right-after-that-opens-its-clause",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
