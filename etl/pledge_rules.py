@@ -724,7 +724,14 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
         # "assistance to people affected by the earthquake", "help people affected by Russia's
         # war": past a noun or a destination, "by" is not the giver's unless the verb is passive
         return None
-    # a name that starts within five words of "by", however long ("by the Red Cross Society of China")
+    return _named_after_by(s, by, hi)
+
+
+def _named_after_by(s: Sentence, by: int, hi: int) -> Entity | None:
+    """The giver named after "by" at token `by`: a name that starts within five words of it,
+    however long ("by the Red Cross Society of China"), with a place that opens an unlisted
+    name kept in it ("by the Kenya Diaspora Alliance"); else an unlisted name ending in a
+    words.csv body_noun ("by the Haitian Relief Association"); none past a destination."""
     for m in (m for m in s.mentions_in(by + 1, min(hi, by + 16)) if m.t0 < by + 6):
         if any(w in gazetteer.words("dest_prep") for w in s.lower[by + 1 : m.t0]):
             break  # "donated by the public to the Disasters Emergency Committee": where it went
@@ -737,6 +744,15 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
                 start = by + 1 + (s.word(by + 1) == "the")
                 return Entity(" ".join(s.doc[t].text for t in range(start, end)), None, "private")
             return entity_of(m.mention)
+    return None
+
+
+def _organiser(s: Sentence, head: int, end: int) -> Entity | None:
+    """Who organised the event at token `head`, named before token `end`: "a telethon organised
+    by the Jamaican Canadian Association raised" (data/words.csv organiser_verb); it gives."""
+    for k in range(head + 1, end - 1):
+        if s.lower[k] in gazetteer.words("organiser_verb") and s.lower[k + 1] == "by":
+            return _named_after_by(s, k + 1, end)
     return None
 
 
@@ -1920,8 +1936,20 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         # pronoun is the speaker, not a subject named earlier in the sentence
         donor, explicit = speaker, True
     if donor is None and verb is not None and role != "receive" and verb.t0 < a.t0:
-        # "Somali diaspora groups raised $2.3 million": a community abroad gives for itself
-        donor, explicit = (group := _community(s, dlo, verb.t0)), group is not None
+        # "Somali diaspora groups raised $2.3 million": a community abroad gives for itself, also
+        # before an aside ("the Somali community in Istanbul, many of them students, donated")
+        aside = _apposition_before(s, verb.t0, dlo)
+        group = _community(s, dlo, aside[0] if aside is not None else verb.t0)
+        donor, explicit = group, group is not None
+    event = _event_subject(s, dlo, verb.t0) if donor is None and verb is not None and verb.t0 < a.t0 else None
+    if event is not None and verb is not None:
+        organiser = _organiser(s, event, verb.t0)
+        if organiser is not None:
+            donor, explicit = organiser, True  # "a telethon organised by the Jamaican Canadian Association"
+        else:
+            # "Last year's pledging conference, held in April, raised $2 billion": a whole event
+            # gives, several donors at once, and what it raised was pledged (GUIDELINES.md)
+            donor, explicit, status = Entity("various", None, "various"), True, "pledged"
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
         if (
@@ -1985,10 +2013,6 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         fronted = _fronted_subject(s, verb, a)
         if fronted is not None:  # "Pledging €20 million for Sudan, the German minister said ..."
             donor, explicit = entity_of(fronted.mention), True
-    if donor is None and verb is not None and verb.t0 < a.t0 and _event_subject(s, dlo, verb.t0):
-        # "Last year's pledging conference, held in April, raised $2 billion": a whole event gives,
-        # several donors at once, and what it raised was pledged (GUIDELINES.md)
-        donor, explicit, status = Entity("various", None, "various"), True, "pledged"
     if donor is None and verb is not None and verb.t0 > a.t0 and (rel := _relative_subject(s, a.t1, verb)):
         donor, explicit = entity_of(rel.mention), True  # "the $20 million package that the US pledged"
     if donor is None and verb is not None and verb.t0 > a.t0 and role == "give":
@@ -2015,25 +2039,36 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     return donor, explicit, verb, status
 
 
-def _event_subject(s: Sentence, lo: int, verb_t0: int) -> bool:
-    """Whether the subject right before the verb is an event where many give (data/words.csv
-    giving_event): "The pledging event in Geneva raised", "Last year's conference, held in
-    April, raised", "A national telethon broadcast on Saturday raised"."""
+def _event_subject(s: Sentence, lo: int, verb_t0: int) -> int | None:
+    """The head of the subject right before the verb when it is an event where many give
+    (data/words.csv giving_event): "The pledging event in Geneva raised", "Last year's
+    conference, held in April, raised", "A national telethon broadcast on Saturday raised"."""
     k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
     if s.word(k) == ",":
         opening = _opening_comma(s, k, lo)
         if opening is None or s.mentions_in(opening, k, "verb", "give"):
-            return False
+            return None
         k = opening - 1  # past an aside: ", held in April,"
     events = gazetteer.words("giving_event")
     # the head noun within a few words before the verb: "The pledging event in Geneva", "A
     # national telethon broadcast on Saturday"
-    head = next((j for j in range(k, max(lo - 1, k - 6), -1) if s.lower[j] in events), None)
+    # (in lower case: "The Italian Bishops' Conference has allocated" names a body)
+    head = next(
+        (j for j in range(k, max(lo - 1, k - 8), -1) if s.lower[j] in events and s.doc[j].text.islower()),
+        None,
+    )
     if head is None:
-        return False
+        return None
     between = s.lower[head + 1 : k + 1]
-    clause = not any(w in (",", ";", "and", "but") for w in between)
-    return clause and not s.mentions_in(head + 1, k + 1, "verb")
+    clause = not any(w in (",", ";", "and", "but", "that") for w in between)
+    # "announced at the pledging conference in Geneva that Australia will provide": the event is
+    # where, not who; nor does it give past a giver named after it, unless as its organiser
+    opening = next((j for j in range(head - 1, lo - 1, -1) if s.lower[j] in (",", ";")), lo - 1)
+    where = any(w in gazetteer.words("dest_prep") | {"at", "during"} for w in s.lower[opening + 1 : head])
+    named = any(
+        entity_of(m.mention) and "by" not in s.lower[head : m.t0] for m in s.mentions_in(head + 1, k + 1)
+    )
+    return head if clause and not where and not named and not s.mentions_in(head + 1, k + 1, "verb") else None
 
 
 def _cited_government(s: Sentence, a: AmountSpan, art: Article, hi: int) -> Entity | None:
@@ -2215,7 +2250,12 @@ def _named_association(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
     if not m.mention.has("demonym"):
         return None
     k = m.t1
-    while k < end and s.doc[k].text[:1].isupper() and s.lower[k] not in gazetteer.words("group_noun"):
+    # (a plural's apostrophe stays inside the name: "Italian Bishops' Conference")
+    while (
+        k < end
+        and (s.doc[k].text[:1].isupper() or s.doc[k].text in ("'", "’"))
+        and s.lower[k] not in gazetteer.words("group_noun")
+    ):
         k += 1
     if (
         k >= end
@@ -2227,7 +2267,8 @@ def _named_association(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
     k += 1
     if s.word(k) == "in" and (place := s.mention_at(k + 1)) is not None and place.mention.location:
         k = place.t1  # "... in Myanmar"
-    return Entity(" ".join(s.doc[t].text for t in range(m.t0, k)), None, "private")
+    name = " ".join(s.doc[t].text for t in range(m.t0, k)).replace(" '", "'").replace(" ’", "’")
+    return Entity(name, None, "private")
 
 
 def _community(s: Sentence, lo: int, end: int) -> Entity | None:

@@ -21,7 +21,7 @@ REACHED = {
     "pd": {"pledges": 0.929, "risk_figures": 0.932, "appeals": 0.929},
     "pe": {"pledges": 0.962, "risk_figures": 1.0, "appeals": 0.971},
     "pf": {"pledges": 0.943, "risk_figures": 1.0, "appeals": 0.933},
-    "pg": {"pledges": 0.829, "risk_figures": 0.988, "appeals": 1.0},
+    "pg": {"pledges": 0.838, "risk_figures": 0.988, "appeals": 1.0},
     "ph": {"pledges": 0.852, "risk_figures": 0.939, "appeals": 0.929},
     "pi": {"pledges": 0.802, "risk_figures": 0.873, "appeals": 0.927},
     "pj": {"pledges": 0.848, "risk_figures": 0.955, "appeals": 0.941},
@@ -34,13 +34,13 @@ REACHED = {
     "pq": {"pledges": 0.85, "risk_figures": 0.892, "appeals": 0.909},
     "pr": {"pledges": 0.867, "risk_figures": 0.952, "appeals": 0.9},
     "ps": {"pledges": 0.887, "risk_figures": 0.968, "appeals": 0.947},
-    "pt": {"pledges": 0.885, "risk_figures": 0.947, "appeals": 0.957},
+    "pt": {"pledges": 0.892, "risk_figures": 0.947, "appeals": 0.957},
     "pu": {"pledges": 0.823, "risk_figures": 0.866, "appeals": 0.971},
     "pv": {"pledges": 0.667, "risk_figures": 0.896, "appeals": 0.96},
     "pw": {"pledges": 0.872, "risk_figures": 0.824, "appeals": 0.8},
-    "px": {"pledges": 0.772, "risk_figures": 0.925, "appeals": 0.878},
+    "px": {"pledges": 0.765, "risk_figures": 0.925, "appeals": 0.878},
     "py": {"pledges": 0.871, "risk_figures": 0.917, "appeals": 1.0},
-    "pz": {"pledges": 0.782, "risk_figures": 0.9, "appeals": 1.0},
+    "pz": {"pledges": 0.795, "risk_figures": 0.9, "appeals": 1.0},
 }
 TOLERANCE = 0.03
 

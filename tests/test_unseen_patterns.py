@@ -1479,6 +1479,29 @@ PLEDGES = [
         [("CHN", 40e6, "CNY", "NPL")],
         id="a-name-right-after-that-opens-its-clause",
     ),
+    pytest.param(
+        "In Chicago, a telethon organised by the Haitian American Association raised $300,000 for quake "
+        "victims in Haiti.",
+        [("Haitian American Association", 300e3, "USD", "HTI")],
+        id="an-event-gives-as-its-organiser",
+    ),
+    pytest.param(
+        "Today I announced at the pledging conference in Geneva that Australia will provide $40 million for "
+        "refugees in Bangladesh.",
+        [("AUS", 40e6, "AUD", "BGD")],
+        id="near-miss-an-event-where-a-giver-speaks",
+    ),
+    pytest.param(
+        "The Italian Bishops' Conference has allocated €1m for Haiti.",
+        [("Italian Bishops' Conference", 1e6, "EUR", "HTI")],
+        id="a-body-named-conference-gives-not-its-country",
+    ),
+    pytest.param(
+        "Members of the Somali community in Istanbul, many of them students at Turkish universities, donated "
+        "200,000 liras for drought relief in Somalia.",
+        [("Somali community in Istanbul", 200e3, "TRY", "SOM")],
+        id="a-community-before-an-aside",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
