@@ -319,15 +319,18 @@ def _candidates(
         while j < len(mentions) and mentions[j].end <= b:
             j += 1
         ms = mentions[k:j]
+        # a list's header names its donor for the items after it ("Australia's support for Mali
+        # includes:"): read, though it states no sum (dates it may: "as reported to OCHA as of 25
+        # March:"), when it has an aid verb or names a list of given aid ("Among the main
+        # announcements:", words.csv pledge_list)
+        header = text[a:b].rstrip().endswith(":") and (
+            any(m.has("verb") for m in ms)
+            or not gazetteer.words("pledge_list").isdisjoint(re.findall(r"[a-z]+", low[a:b]))
+        )
+        if header and not (money.search(low, a, b) or _glued_money(low, a, b)):
+            out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
+            continue
         if not number.search(low, a, b):
-            # a list's header names its donor for the items after it ("Australia's support
-            # for Mali includes:"): read, though it states no amount, when it has an aid verb
-            # or when it names a list of given aid ("Among the main announcements:", words.csv pledge_list)
-            if text[a:b].rstrip().endswith(":") and (
-                any(m.has("verb") for m in ms)
-                or not gazetteer.words("pledge_list").isdisjoint(re.findall(r"[a-z]+", low[a:b]))
-            ):
-                out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
             continue
         cued = (
             any(m.has("verb") or m.has("indicator") for m in ms)

@@ -1271,7 +1271,10 @@ def _own_giver(s: Sentence, b: AmountSpan) -> MentionSpan | None:
     k = b.t1 if b.amount.is_money else _goods_after(s, b)[2]
     if s.word(k) not in gazetteer.words("giver_prep"):
         return None
-    m = s.mention_at(k + 1 + (s.word(k + 1) == "the"))
+    j = k + 1 + (s.word(k + 1) == "the")
+    if s.word(j) in gazetteer.words("authority") and s.word(j + 1) == "of":
+        j += 2  # "¥500 million from the Government of Japan"
+    m = s.mention_at(j)
     return m if m is not None and entity_of(m.mention) is not None else None
 
 

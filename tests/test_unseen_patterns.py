@@ -1502,6 +1502,22 @@ PLEDGES = [
         [("Somali community in Istanbul", 200e3, "TRY", "SOM")],
         id="a-community-before-an-aside",
     ),
+    pytest.param(
+        "CERF released $20 million for Malawi.\n\nBilateral funding announced, as reported to OCHA as of 25 "
+        "March:\n• Sweden: SEK 30 million\n• Ireland: €2 million",
+        [
+            ("Central Emergency Response Fund", 20e6, "USD", "MWI"),
+            ("SWE", 30e6, "SEK", "MWI"),
+            ("IRL", 2e6, "EUR", "MWI"),
+        ],
+        id="a-header-of-given-aid-may-carry-a-date",
+    ),
+    pytest.param(
+        "Contributions include US$10 million from the United States and ¥500 million from the Government of "
+        "Japan for Sudan.",
+        [("USA", 10e6, "USD", "SDN"), ("JPN", 500e6, "JPY", "SDN")],
+        id="from-the-government-of-a-country",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
