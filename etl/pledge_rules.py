@@ -508,6 +508,14 @@ def _dates_a_clause_before(s: Sentence, c: MentionSpan, a: AmountSpan, lo: int) 
     )
 
 
+def _dates_a_clause_after(s: Sentence, c: MentionSpan, a: AmountSpan) -> bool:
+    """Whether a period cue after a sum dates a relative clause of its own that gives nothing:
+    "1.2 million euros to help the victims of the floods that have hit Iran since March 19"
+    (not "the $2 million that it has given since 2020")."""
+    rel = next((k for k in range(a.t1, c.t0) if s.lower[k] in gazetteer.words("relative")), None)
+    return rel is not None and "," not in s.lower[rel : c.t0] and not s.mentions_in(rel, c.t0, "verb", "give")
+
+
 def _year_opening(s: Sentence) -> bool:
     """Whether a sentence opens on a year alone ("In 2023, ...", "In 2021-22, ...", "In the 2024
     to 2025 financial year, ..."): what it says was done is a year's account, told as
@@ -1769,6 +1777,7 @@ def _read_amount(
         for c in s.cues(win_lo, win_hi, "period")
         if not any(a.t1 <= r < c.t0 for r in running)
         and not _dates_a_clause_before(s, c, a, lo)
+        and not _dates_a_clause_after(s, c, a)
         # "the largest single donation so far", "the largest shipment of aid to reach the island
         # since 2012", "the first supplies to reach the town since December": the superlative or
         # the ordinal, not the sum, runs to date

@@ -1518,6 +1518,17 @@ PLEDGES = [
         [("USA", 10e6, "USD", "SDN"), ("JPN", 500e6, "JPY", "SDN")],
         id="from-the-government-of-a-country",
     ),
+    pytest.param(
+        "The European Union has announced €2 million for families in Iran who have been homeless since March "
+        "19.",
+        [("European Union", 2e6, "EUR", "IRN")],
+        id="since-dates-a-relative-clause-after-the-sum",
+    ),
+    pytest.param(
+        "Japan has given Iran $20 million, which it has provided since 2020.",
+        [],
+        id="near-miss-since-in-a-clause-that-gives-runs-a-total",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
