@@ -227,7 +227,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         if word in cur:
             code = cur[word][0]
             if code.startswith("~"):
-                family, code = gazetteer.family_words()[word]  # its first code, until the text decides
+                family, code = gazetteer.family_words()[word]  # its row's code, until the text decides
             if word in _weights() and re.match(r"\s+of\b", m.string[m.end() :]):
                 unit = _canonical_unit(word)  # "170,000 pounds of equipment" weighs, it does not pay
                 continue

@@ -432,7 +432,7 @@ class Article:
         """The ISO code of a sum given by `donor_iso`: a bare "$" as `dollar_for` says; a currency
         the text leaves to its country ("K150 million", "10 million manats") is the giver's own
         of that family, else that of the country of the family the article names most, else the
-        family's first."""
+        code its row in data/currencies.csv names."""
         if amount.bare_dollar:
             return self.dollar_for(donor_iso, kind)
         if amount.family is None:

@@ -182,8 +182,8 @@ def organizations() -> dict[str, Organization]:
 
 @cache
 def currencies() -> dict[str, tuple[str, str]]:
-    """Lower-cased currency phrase -> (ISO code or '$', position prefix|suffix|both), from
-    data/currencies.csv."""
+    """Lower-cased currency phrase -> (ISO code, '$', or '~' and a code, position
+    prefix|suffix|both), from data/currencies.csv."""
     return {r["phrase"].lower(): (r["code"], r["position"]) for r in read_csv("currencies.csv")}
 
 

@@ -737,9 +737,9 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
 
 def _named_after_by(s: Sentence, by: int, hi: int) -> Entity | None:
     """The giver named after "by" at token `by`: a name that starts within five words of it,
-    however long ("by the Red Cross Society of China"), with a place that opens an unlisted
-    name kept in it ("by the Kenya Diaspora Alliance"); else an unlisted name ending in a
-    words.csv body_noun ("by the Haitian Relief Association"); none past a destination."""
+    however long ("by the Red Cross Society of China"), with a place or a people that opens an
+    unlisted name kept in it ("by the Kenya Diaspora Alliance", "by the Haitian American
+    Association"); none past a destination."""
     for m in (m for m in s.mentions_in(by + 1, min(hi, by + 16)) if m.t0 < by + 6):
         if any(w in gazetteer.words("dest_prep") for w in s.lower[by + 1 : m.t0]):
             break  # "donated by the public to the Disasters Emergency Committee": where it went
@@ -2227,7 +2227,7 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
             s.doc[j].text[:1].isupper()
             or (words and s.lower[j] in joiners)
             # "Hayastan All-Armenian Fund": a hyphen between two capitalized words
-            or (words and s.lower[j] == "-" and s.doc[j - 1].text[:1].isupper() and j - 1 >= lo)
+            or (words and s.lower[j] == "-" and j - 1 >= lo and s.doc[j - 1].text[:1].isupper())
         )
     ):
         words.insert(0, j)
