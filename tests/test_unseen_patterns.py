@@ -1529,6 +1529,11 @@ PLEDGES = [
         [],
         id="near-miss-since-in-a-clause-that-gives-runs-a-total",
     ),
+    pytest.param(
+        "Kuwait sent two field hospitals to Türkiye on Monday.",
+        [("KWT", 2, "field hospitals", "TUR")],
+        id="field-hospitals-are-counted-goods",
+    ),
 ]
 
 # The second round of issue 12: how a release states the parts of its donor's aid in the
