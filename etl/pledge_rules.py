@@ -235,6 +235,13 @@ def _listed_goods(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, i
     return counted
 
 
+def _goods_of(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, int]:
+    """(unit, commodity, end token) of the goods amount `a` counts: of data/goods.csv
+    (_goods_after), else a counted noun listed with such goods (_listed_goods)."""
+    unit, commodity, end = _goods_after(s, a)
+    return (unit, commodity, end) if unit is not None else _listed_goods(s, a)
+
+
 def _bought(s: Sentence, a: AmountSpan, lo: int) -> bool:
     """Whether goods `a` are what a sum before them in the clause buys: "$220,000 to CARE for
     375 tonnes of beans", "$2.5 million for the purchase and shipment of 7,000 tonnes of
@@ -978,7 +985,7 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb") | gazetteer.words("distributive"))
     if k <= lo or s.word(k) != ",":
         return None
-    opening = _opening_comma(s, k, lo)
+    opening = _aside_opening(s, k, lo)
     # "Saudi Arabia and the UAE, the two main members of the coalition, each pledged": a
     # description opened by a determiner, not a giver named after it ("Germany, the UK, and")
     described = False
@@ -989,7 +996,6 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
         opening is None
         or opening == lo
         or not (s.word(opening + 1) in gazetteer.words("apposition_opener") or described)
-        or s.mentions_in(opening, k, "verb", "give")
     ):
         return None
     return opening, k + 1
@@ -1008,6 +1014,16 @@ def _past(s: Sentence, k: int, hi: int, words: frozenset[str]) -> int:
     while k < hi and s.lower[k] in words:
         k += 1
     return k
+
+
+def _aside_opening(s: Sentence, k: int, lo: int) -> int | None:
+    """The comma opening the aside that the comma at token `k` closes, when no verb of giving
+    stands inside it: ", held in April,", ", one of the kingdom's largest groups," (not "$2
+    million, provided by Japan,")."""
+    opening = _opening_comma(s, k, lo)
+    if opening is None or s.mentions_in(opening, k, "verb", "give"):
+        return None
+    return opening
 
 
 def _opening_comma(s: Sentence, k: int, lo: int) -> int | None:
@@ -1061,8 +1077,8 @@ def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     if s.word(k) == ",":
         # back over an apposition or a relative clause: "Atlas Holding, one of the kingdom's
         # largest groups, transferred"; "The Aga Khan Development Network, which has worked ..., announced"
-        opening = _opening_comma(s, k, lo)
-        if opening is not None and not s.mentions_in(opening, k, "verb", "give"):
+        opening = _aside_opening(s, k, lo)
+        if opening is not None:
             # "Randeep Sarai, Secretary of State (International Development), announced": an office
             titled = any(w in gazetteer.words("official") for w in s.lower[opening:k])
             k = opening - 1
@@ -1625,9 +1641,7 @@ def _read_amount(
     unit = commodity = None
     goods_end = a.t1
     if not amount.is_money:
-        unit, commodity, goods_end = _goods_after(s, a)
-        if unit is None:
-            unit, commodity, goods_end = _listed_goods(s, a)
+        unit, commodity, goods_end = _goods_of(s, a)
         if unit is None:
             return  # a count of people, years, percentages: not a pledge
         if _size_of_counted(s, a):
@@ -2057,8 +2071,8 @@ def _event_subject(s: Sentence, lo: int, verb_t0: int) -> int | None:
     conference, held in April, raised", "A national telethon broadcast on Saturday raised"."""
     k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
     if s.word(k) == ",":
-        opening = _opening_comma(s, k, lo)
-        if opening is None or s.mentions_in(opening, k, "verb", "give"):
+        opening = _aside_opening(s, k, lo)
+        if opening is None:
             return None
         k = opening - 1  # past an aside: ", held in April,"
     events = gazetteer.words("giving_event")
@@ -2515,11 +2529,7 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
             draft.total_of_parts = any(
                 b.t0 > include_at
                 and b.amount.is_money == amount.is_money
-                and (
-                    b.amount.is_money
-                    or _goods_after(s, b)[0] is not None
-                    or _listed_goods(s, b)[0] is not None
-                )
+                and (b.amount.is_money or _goods_of(s, b)[0] is not None)
                 and not s.mentions_in(include_at + 1, b.t0, "verb", "give")
                 for b in s.amounts
             )
