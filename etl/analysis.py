@@ -418,10 +418,15 @@ class Article:
 
     def _home_dollar(self) -> str:
         """The currency of the dollar country that speaks most (an Australian government
-        release's $ is AUD), else USD."""
+        release's $ is AUD), else USD. A country named more as where aid goes than as a voice
+        (dest_counts above its mentions) is not speaking, unless the article is about it (an
+        Australian paper on its own bushfires): "$4m for Singapore's neighbour" is in US dollars."""
         best, best_n = "USD", 0
+        main = self._main_country(set())
         for iso, n in self.country_counts.items():
             c = gazetteer.countries().get(iso)
+            if self.dest_counts.get(iso, 0) > n and iso != main:
+                continue
             if c and gazetteer.currency_families().get(c.currency) == "dollar" and n > best_n:
                 best, best_n = c.currency, n
         if best != "USD" and best_n >= 2 and best_n > self.country_counts.get("USA", 0):

@@ -152,6 +152,33 @@ def test_us_statement_dollar_is_usd() -> None:
     assert p.unit == "USD"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Floods have swept Laos, where 40 villages in Laos are cut off. Kuwait said it would give "
+            "$3 million to Laos, and relief flights to Fiji, hit by a cyclone, began in Fiji on Monday.",
+            [("KWT", 3e6, "USD")],
+            id="a-dollar-country-aid-goes-to-does-not-speak",
+        ),
+        pytest.param(
+            "Bushfires have burned across Australia for weeks. Bluegum Savings Bank said it had "
+            "donated $5 million to fire services in Australia, and relief centres in Australia are full.",
+            [("Bluegum Savings Bank", 5e6, "AUD")],
+            id="near-miss-an-article-about-the-dollar-country-itself",
+        ),
+        pytest.param(
+            "Drought has left crops withered across Zimbabwe. Japan said it would give $3 million "
+            "to Zimbabwe, where the harvest failed in most provinces of Zimbabwe.",
+            [("JPN", 3e6, "USD")],
+            id="zimbabwe-counts-in-us-dollars",
+        ),
+    ],
+)
+def test_bare_dollar_of_a_country_aid_goes_to(text: str, expected: list[tuple]) -> None:
+    assert summary(pledges(text)) == expected
+
+
 def test_total_followed_by_its_parts_keeps_the_parts() -> None:
     text = (
         "Australia will provide an additional $6 million for flood relief in Bangladesh.\n"
