@@ -46,6 +46,7 @@ from aidtracker.etl.records import Appeal, Pledge
 _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
 _MADE_AVAILABLE = Tag("verb", "give", "pledged")  # "has made 5 million euros available"
 _ARRIVED_WITH = Tag("verb", "give", "delivered")  # "has landed in Benghazi with 8 tonnes of relief items"
+_LEAVING_WITH = Tag("verb", "give", "pledged")  # "two ships will leave Veracruz with 600 tonnes"
 
 # How many sentences after the article's last pledge its donor still speaks: an item of a
 # list of allocations ("• $2 million to UNICEF"), a named receiver ("UNDP will receive
@@ -353,7 +354,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         # "had flown in 8,000 shelter kits": a particle may stand between the verb and its object
         obj = v.t1 + (s.word(v.t1) in gazetteer.words("particle") and v.t1 < a.t0)
         if word in gazetteer.words("transport") and not (
-            obj <= a.t0 <= obj + 2 and _only_modifiers(s, obj, a.t0) and _names_aid(s, lo, hi)
+            ((obj <= a.t0 <= obj + 2 and _only_modifiers(s, obj, a.t0)) or _last_object(s, obj, a))
+            and _names_aid(s, lo, hi)
         ):
             continue  # "flying to Geneva with 3 officials", "a ship carrying 30,000 tonnes of grain"
         if word in gazetteer.words("object_verb") and not (v.t1 <= a.t0 <= v.t1 + 2):
@@ -369,7 +371,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         best = v
     if best is not None:
         return best
-    start = after if after is not None else a.t1
+    start = _past_goods_aside(s, after if after is not None else a.t1, hi)
     nxt = min((b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a and not _valued(s, b)), default=hi)
     glue = gazetteer.words("participle_aux") | gazetteer.words("aux_verb")
     for v in s.mentions_in(start, min(hi, nxt, start + 8), "verb"):
@@ -395,6 +397,11 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             or (word.endswith(("ed", "en", "sent")) and v.t0 - start <= 4)
         ):
             return v
+    far = _far_passive(s, start, min(hi, nxt))
+    if far is not None and (
+        far.mention.text.lower() not in gazetteer.words("transport") or _names_aid(s, lo, hi)
+    ):
+        return far
     arrived = _arrived_with(s, a, lo, hi)
     if arrived is not None:
         return arrived
@@ -411,6 +418,71 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     return None
 
 
+def _last_object(s: Sentence, obj: int, a: AmountSpan) -> bool:
+    """Whether amount `a` ends a list of what a verb carries, its objects from token `obj`:
+    "carrying a 40-member medical team from Auckland and 11 tonnes of relief supplies" (no verb,
+    sum of money or clause between; "and" right before the sum)."""
+    k = _back_over(s, a.t0 - 1, obj, gazetteer.words("sum_opener"))
+    if not (obj < k < a.t0 and a.t0 - obj <= 20 and s.lower[k] == "and"):
+        return False
+    between = range(obj, k)
+    return (
+        not s.mentions_in(obj, k, "verb")
+        and not any(b.amount.is_money for b in s.amounts if obj <= b.t0 < k)
+        and all(s.lower[j] not in (";", ":", "(", ")", "which", "that", "while", "but") for j in between)
+    )
+
+
+def _far_passive(s: Sentence, start: int, hi: int) -> MentionSpan | None:
+    """A passive verb of giving further after the goods than the usual reach, past a long name
+    of where they came from, with no other verb or clause between: "90 tonnes of supplies from
+    the EU's European Humanitarian Response Capacity stockpiles were flown to Abeche"."""
+    verbs = s.mentions_in(start, min(hi, start + 20), "verb")
+    if not verbs:
+        return None
+    v = verbs[0]
+    stops = gazetteer.words("relative") | {";", ":", "(", ")"}
+    word = v.mention.text.lower()
+    if (
+        v.mention.value("verb") == "give"
+        # "800 tonnes of wheat to be distributed to 19,000 people": who hands it out is not said
+        and word not in gazetteer.words("object_verb") | gazetteer.words("running_verb") | {"aid"}
+        and s.word(v.t0 - 1) in gazetteer.words("participle_aux")
+        and not any(w in stops for w in s.lower[start : v.t0])
+    ):
+        return v
+    return None
+
+
+def _past_goods_aside(s: Sentence, k: int, hi: int) -> int:
+    """Where the words after goods read up to token k go on past the rest of their list or an
+    aside that lists them, closed by a comma right before a verb: "24 tons of tents, blankets and
+    medicines, was sent by road", "of relief material, including tents and blankets, landed in
+    Yangon" (data/words.csv goods_aside opens the aside); else k."""
+    glue = gazetteer.words("participle_aux") | gazetteer.words("aux_verb")
+    stop = gazetteer.words("dest_prep") | gazetteer.words("giver_prep")
+    opens = [p.split() for p in gazetteer.words("goods_aside")]
+    j = k
+    # the goods' noun and the rest of their list: words, commas and "and", no preposition or verb
+    while (
+        j < min(hi, k + 15)
+        and (s.lower[j].isalpha() or s.lower[j] in ("-", ","))
+        and s.lower[j] not in stop
+        and not s.mentions_in(j, j + 1, "verb")
+        and not (s.lower[j] == "," and any(s.lower[j + 1 : j + 1 + len(p)] == p for p in opens))
+    ):
+        j += 1
+    if s.word(j) == "," and any(s.lower[j + 1 : j + 1 + len(p)] == p for p in opens):
+        verb = next(iter(s.mentions_in(j + 2, min(hi, j + 30), "verb")), None)
+    else:
+        verb = s.mention_at(j) if j < hi and s.mentions_in(j, j + 1, "verb") else None
+        j = k
+    if verb is None:
+        return k
+    before = _back_over(s, verb.t0 - 1, j + 1, glue)
+    return before + 1 if before > k and s.lower[before] == "," else k
+
+
 def _arrived_with(s: Sentence, a: AmountSpan, lo: int, hi: int) -> MentionSpan | None:
     """ "with" before goods after a verb of arriving (data/words.csv arrival), as the aid verb:
     "An Italian Air Force C-130 has landed in Benghazi with 8 tonnes of relief items"; only
@@ -419,10 +491,12 @@ def _arrived_with(s: Sentence, a: AmountSpan, lo: int, hi: int) -> MentionSpan |
     k = _back_over(s, a.t0 - 1, max(lo + 1, a.t0 - 3), gazetteer.words("sum_opener"))
     if a.amount.is_money or s.word(k) != "with":
         return None
-    if not any(w in gazetteer.words("arrival") for w in s.lower[lo:k]) or not _names_aid(s, lo, hi):
+    moves = [j for j in range(lo, k) if s.lower[j] in gazetteer.words("arrival")]
+    if not moves or not _names_aid(s, lo, hi):
         return None
+    tag = _LEAVING_WITH if s.word(moves[-1] - 1) in gazetteer.words("future") else _ARRIVED_WITH
     at = s.tok_starts[k]
-    return MentionSpan(k, k + 1, at, at + 4, mention=Mention(at, at + 4, "with", (_ARRIVED_WITH,)))
+    return MentionSpan(k, k + 1, at, at + 4, mention=Mention(at, at + 4, "with", (tag,)))
 
 
 def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:
@@ -728,6 +802,8 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
     by = next((k for k in range(v.t1, min(hi, v.t1 + reach + 1)) if s.lower[k] in ("by", ",")), None)
     if by is None or s.lower[by] != "by" or s.mentions_in(v.t1, by, "verb"):
         return None
+    if s.lower[by - 1] in gazetteer.words("agent_noun"):
+        return None  # "provided through CARE for distribution by the ICRC": who hands it out
     if (
         not passive
         and by > v.t1
@@ -819,8 +895,13 @@ def _donor_by_pattern(
         return agent
     if verb is not None and verb.t0 > a.t1 and s.word(verb.t0 - 1) in gazetteer.words("participle_aux"):
         # "2,000 tents were handed over to the Turkish authorities by the Azerbaijani embassy":
-        # the agent of a passive verb after the sum, past the places and people it went to
-        return _agent(s, verb, hi, 9, passive=True)
+        # the agent of a passive verb after the sum, past the places and people it went to; with
+        # none, the giver the goods come "from" ("70 tonnes of supplies from the EU were flown")
+        agent = _agent(s, verb, hi, 9, passive=True)
+        if agent is None:
+            own = next((m for k in range(a.t1, verb.t0) if (m := _giver_at(s, k)) is not None), None)
+            return entity_of(own.mention) if own is not None else None
+        return agent
     for k in range(lo, hi):
         word = s.lower[k]
         if (
@@ -1167,7 +1248,10 @@ def _recipient(
     lead = _lead_places(s, a)
     if lead is not None:
         return lead
-    if verb is not None and verb.mention.tags == (_ARRIVED_WITH,):
+    if verb is not None and (
+        verb.mention.tags == (_ARRIVED_WITH,)
+        or (verb.mention.tags == (_LEAVING_WITH,) and verb.mention.text == "with")
+    ):
         # "has landed in Benghazi with 8 tonnes", "sailed for Yangon with": where it arrived
         for m in s.mentions_in(lo, verb.t0):
             if (
@@ -1292,7 +1376,11 @@ def _list_link(s: Sentence, b: AmountSpan, a: AmountSpan) -> bool:
 def _own_giver(s: Sentence, b: AmountSpan) -> MentionSpan | None:
     """The donor named by "from"/"by" right after an amount (and the goods it counts):
     "$150 million from Japan", "2,000 tonnes of rice from Thailand"."""
-    k = b.t1 if b.amount.is_money else _goods_after(s, b)[2]
+    return _giver_at(s, b.t1 if b.amount.is_money else _goods_after(s, b)[2])
+
+
+def _giver_at(s: Sentence, k: int) -> MentionSpan | None:
+    """The donor "from"/"by" at token k names: "from Japan", "from the Government of Japan"."""
     if s.word(k) not in gazetteer.words("giver_prep"):
         return None
     j = k + 1 + (s.word(k + 1) == "the")
@@ -1758,6 +1846,14 @@ def _read_amount(
         head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8, conference)
     ):
         return  # loans, investments, debt, military aid; or parts of such a total
+    if (
+        head is not None
+        and head.amount.unit is not None
+        and not amount.is_money
+        and amount.unit is None
+        and s.lower[include_at] == "including"
+    ):
+        return  # "640 tonnes of aid materials, including two field hospitals": what the weight holds
     tail = s.lower[a.t1 : min(win_hi, a.t1 + 6)]
     if any(
         w in ("each", "every", "per") and nxt in ("year", "month")
@@ -1855,7 +1951,20 @@ def _read_amount(
             and (bool(_subject_entities(s, lo, verb.t0)) or _name_before(s, verb.t0, lo) is not None)
         )
         current = donor == st.last_donor and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
-        if not named_place and not _channel(s, a, hi) and role != "include" and not (received and current):
+        # relief goods a ship or plane carries go where the article's aid goes ("The vessel ...
+        # is carrying 640 tonnes of aid materials", "will leave Veracruz with 600 tonnes")
+        carried = (
+            not amount.is_money
+            and verb is not None
+            and (verb.mention.text.lower() in gazetteer.words("transport") or verb.mention.text == "with")
+        )
+        if (
+            not named_place
+            and not _channel(s, a, hi)
+            and role != "include"
+            and not (received and current)
+            and not carried
+        ):
             doubts.append("no_giver_or_place")  # "we provided nearly $15 billion"
     if subject_sum:
         status = "pledged"  # "Another $2 million will assist": what the money will do
@@ -2525,10 +2634,12 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
             # a part follows "including" with no verb of its own between ("including maize
             # flour and tents, and Zambia delivered 1,000 tonnes" is a second pledge)
             # and a count of people after it is whom the aid reached ("..., where floods have
-            # killed at least 42 people"), not a part of the goods
+            # killed at least 42 people"), not a part of the goods; nor is a count a part of a
+            # weight ("640 tonnes of aid materials, including the two field hospitals")
             draft.total_of_parts = any(
                 b.t0 > include_at
                 and b.amount.is_money == amount.is_money
+                and (b.amount.unit is None) == (amount.unit is None)
                 and (b.amount.is_money or _goods_of(s, b)[0] is not None)
                 and not s.mentions_in(include_at + 1, b.t0, "verb", "give")
                 for b in s.amounts

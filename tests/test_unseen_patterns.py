@@ -1977,6 +1977,97 @@ PLEDGES_IN_CONTEXT = [
         [("NOR", 30e6, "USD", "VUT")],
         id="near-miss-a-rise-alone",
     ),
+    # relief carried by ships and planes (this session's transport patterns)
+    pytest.param(
+        "Floods hit Ecuador. Colombia's president flew into Quito on Tuesday with 8 tonnes of relief "
+        "supplies, including tents and blankets.",
+        [("COL", 8, "tonnes", "ECU")],
+        id="flew-into-a-city-with-relief-goods",
+    ),
+    pytest.param(
+        "Talks on Yemen open today. The minister flew to Geneva on Monday with 3 officials for the talks.",
+        [],
+        id="near-miss-flew-somewhere-with-people",
+    ),
+    pytest.param(
+        "Floods hit Ecuador. Peru's foreign minister said two navy ships will leave Callao on Friday "
+        "with a further 400 tonnes of food and hygiene kits for Ecuador.",
+        [("PER", 400, "tonnes", "ECU")],
+        id="ships-will-leave-a-port-with-relief-goods",
+    ),
+    pytest.param(
+        "Egypt buys wheat abroad. The freighter will leave Odessa on Friday with 30,000 tonnes of wheat "
+        "for Egyptian mills.",
+        [],
+        id="near-miss-a-freighter-leaves-with-grain-for-sale",
+    ),
+    pytest.param(
+        "An earthquake hit Nepal. India's first consignment of about 20 tonnes of relief material, "
+        "including tents and blankets, landed in Kathmandu on Sunday.",
+        [("IND", 20, "tonnes", "NPL")],
+        id="goods-listed-in-an-aside-then-landed",
+    ),
+    pytest.param(
+        "An earthquake hit Nepal. About 20 tonnes of wheat, mostly from stocks in the port, were sold "
+        "to traders in Kathmandu.",
+        [],
+        id="near-miss-goods-in-an-aside-then-sold",
+    ),
+    pytest.param(
+        "An earthquake hit Afghanistan. Iran sent 12 tonnes of relief items to Afghanistan on Sunday. "
+        "The consignment, consisting of 24 tons of tents, blankets, food packages and medicines, was "
+        "sent by road through the Milak border crossing.",
+        [("IRN", 12, "tonnes", "AFG"), ("IRN", 24, "tonnes", "AFG")],
+        id="the-rest-of-a-goods-list-then-its-verb",
+    ),
+    pytest.param(
+        "A cyclone hit Vanuatu. A New Zealand Air Force C-130 landed in Port Vila on Monday carrying a "
+        "40-member medical team from Auckland and 11 tonnes of emergency relief supplies.",
+        [("NZL", 11, "tonnes", "VUT")],
+        id="relief-goods-the-last-of-what-a-plane-carries",
+    ),
+    pytest.param(
+        "Mozambique imports food. A ship carrying cars and 3,000 tonnes of grain for the mills docked "
+        "in Beira.",
+        [],
+        id="near-miss-grain-the-last-of-a-freight",
+    ),
+    pytest.param(
+        "Floods hit Chad. In addition, 70 tonnes of relief supplies from the EU were flown to N'Djamena "
+        "this month.",
+        [("European Union", 70, "tonnes", "TCD")],
+        id="goods-from-a-giver-flown-in-the-passive",
+    ),
+    pytest.param(
+        "Floods hit Chad. In addition, 90 tonnes of nutrition supplies, medicines and shelter materials "
+        "from the EU's emergency response capacity stockpiles were flown to Abeche this month.",
+        [("European Union", 90, "tonnes", "TCD")],
+        id="a-passive-verb-past-a-long-name-of-where-goods-came-from",
+    ),
+    pytest.param(
+        "Floods hit Libya. Turkey has flown 300 tonnes of food to Benghazi. The vessel, which set sail "
+        "from Aksaz, is carrying 640 tonnes of aid materials, including two field hospitals, tents and food.",
+        [("TUR", 300, "tonnes", "LBY"), ("TUR", 640, "tonnes", "LBY")],
+        id="a-weight-of-goods-is-not-the-total-of-counted-items",
+    ),
+    pytest.param(
+        "Floods hit Libya. Turkey has flown 300 tonnes of food to Benghazi. The vessel is carrying 640 "
+        "tonnes of aid, including 400 tonnes of flour and 240 tonnes of rice.",
+        [("TUR", 300, "tonnes", "LBY"), ("TUR", 400, "tonnes", "LBY"), ("TUR", 240, "tonnes", "LBY")],
+        id="near-miss-a-weight-broken-into-weights",
+    ),
+    pytest.param(
+        "Fighting has displaced thousands in Rwanda. Also, 13 tonnes of Australian-made biscuits are "
+        "being provided through CARE Australia for distribution by the ICRC in Rwanda.",
+        [("AUS", 13, "tonnes", "RWA")],
+        id="who-distributes-the-goods-does-not-give-them",
+    ),
+    pytest.param(
+        "Cyclone Mocha hit Myanmar. Two Indian C-17 aircraft left Hindon for Yangon with a further "
+        "30 tonnes of HADR stores.",
+        [("IND", 30, "tonnes", "MMR")],
+        id="hadr-stores-are-relief",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
