@@ -871,6 +871,9 @@ def _donor_by_pattern(
     paren = _paren_giver(s, a) or (None if receiving else _gapped_giver(s, a))
     if paren is not None:
         return entity_of(paren.mention)
+    gapped = None if receiving else _gapped_name(s, a, verb)
+    if gapped is not None:
+        return gapped
     i = s.amounts.index(a)
     listed = (i > 0 and _list_link(s, s.amounts[i - 1], a)) or (
         i + 1 < len(s.amounts) and _list_link(s, a, s.amounts[i + 1])
@@ -1451,6 +1454,34 @@ def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     ):
         return None  # "provided Sudan with $5 million and Chad with $3 million": Sudan takes, so Chad does
     return m
+
+
+def _gapped_name(s: Sentence, a: AmountSpan, verb: MentionSpan | None) -> Entity | None:
+    """A giver the gazetteer does not list, named right before an amount whose verb a list
+    leaves out, as _gapped_giver reads a listed one: "The Fiji Sugar Corporation donated
+    $250,000, Fiji Airways $500,000 and the Fiji Muslim League $100,000" (the verb gives the
+    first sum of the list; a lone place is where a sum goes, not who gives it)."""
+    if verb is None or verb.mention.value("verb") != "give":
+        return None
+    joiners = gazetteer.words("name_joiner")
+    words: list[int] = []
+    j = a.t0 - 1
+    while j >= 0 and (s.doc[j].text[:1].isupper() or (words and s.lower[j] in joiners)):
+        words.insert(0, j)
+        j -= 1
+    skip = joiners | gazetteer.words("title") | gazetteer.words("time_word")
+    while words and (s.lower[words[0]] in skip or s.lower[words[0]] in gazetteer.months()):
+        words.pop(0)
+    if not words:
+        return None
+    k = words[0] - 1 - (s.word(words[0] - 1) == "the")
+    earlier = [b for b in s.amounts if b.t1 <= k]
+    if s.word(k) not in (",", "and") or not earlier or not verb.t1 <= earlier[0].t0:
+        return None
+    inside = s.mentions_in(words[0], words[-1] + 1)
+    if any(m.t0 == words[0] and m.t1 == words[-1] + 1 for m in inside):
+        return None  # a name the gazetteer knows whole: a place where the sum goes, or _gapped_giver's
+    return Entity(" ".join(s.doc[t].text for t in words), None, "private")
 
 
 def _before_paren(s: Sentence, a: AmountSpan) -> MentionSpan | None:

@@ -2068,6 +2068,44 @@ PLEDGES_IN_CONTEXT = [
         [("IND", 30, "tonnes", "MMR")],
         id="hadr-stores-are-relief",
     ),
+    pytest.param(
+        "Cyclone Winston hit Fiji. The Coral Bay Group donated $250,000, Harbour Logistics $500,000 "
+        "and the Lautoka Rotary Club $100,000.",
+        [
+            ("Coral Bay Group", 250e3, "FJD", "FJI"),
+            ("Harbour Logistics", 500e3, "FJD", "FJI"),
+            ("Lautoka Rotary Club", 100e3, "FJD", "FJI"),
+        ],
+        id="unlisted-givers-of-a-list-that-leaves-out-the-verb",
+    ),
+    pytest.param(
+        "Floods hit Chad. Japan donated $2 million to Chad on Monday and on Tuesday $3 million.",
+        [("JPN", 2e6, "USD", "TCD"), ("JPN", 3e6, "USD", "TCD")],
+        id="near-miss-a-weekday-before-the-second-sum",
+    ),
+    pytest.param(
+        "Floods hit Ghana. The Church of Pentecost has presented GH¢500,000 in cash and 1,000 bags of "
+        "rice to flood victims in Ghana.",
+        [("Church of Pentecost", 500e3, "GHS", "GHA"), ("Church of Pentecost", 1000, "bags", "GHA")],
+        id="presented-a-sum",
+    ),
+    pytest.param(
+        "Ghana's parliament met on Monday. The minister presented the report to Parliament, with 40 "
+        "recommendations.",
+        [],
+        id="near-miss-presented-a-report",
+    ),
+    pytest.param(
+        "A cyclone hit Vanuatu. China handed over VT55 million to the Government of Vanuatu.",
+        [("CHN", 55e6, "VUV", "VUT")],
+        id="vatu-sign",
+    ),
+    pytest.param(
+        "A mudslide hit Freetown. Kono Mining Company donated Le500 million to the relief effort in "
+        "Sierra Leone.",
+        [("Kono Mining Company", 500e6, "SLE", "SLE")],
+        id="leone-sign",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
