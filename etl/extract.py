@@ -94,6 +94,7 @@ def _list_item() -> re.Pattern[str]:
     marks = "".join(re.escape(m) for m in sorted(gazetteer.words("label_mark")) if m != ":")  # "Germany — "
     return re.compile(
         rf"""
+        (?:\|\s*)?                                               # a Markdown table row's first bar
         (?:[^:\n.;{marks}]{{1,60}}[:{marks}]\s+)?                 # a label: "Personal Protective Equipment: "
         (?i:{gazetteer.alternation(openers)},?\s+)*              # "Another", "About", "Of this,"
         (?:

@@ -917,6 +917,8 @@ def _donor_by_pattern(
                 if s.word(k + 1) in gazetteer.words("generic_giver"):
                     return Entity("various", None, "various")  # "from banks and European countries"
                 return entity_of(givers[0].mention)
+            if (named := _giver_at(s, k)) is not None:
+                return entity_of(named.mention)  # "from the Government of Japan"
             place = next((m for m in s.mentions_in(k + 1, min(hi, k + 7)) if m.mention.location), None)
             if place is not None and (region := _place_government(s, k + 1, place.t1 + 1)) is not None:
                 return region  # "assistance from the Government of Tamil Nadu"
@@ -1434,14 +1436,28 @@ def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     linked = s.word(t0 - 1) in gazetteer.words("giver_link")
     if linked:
         t0 -= 1  # "followed by the World Bank with $2bn and the Asian Development Bank with $1.5bn"
+    glossed: list[MentionSpan] = []
     if s.word(t0 - 1) == ")":
         # "the Asian Development Bank (ADB) with $1.5bn": the name before its gloss
-        t0 = next((j for j in range(t0 - 2, max(-1, t0 - 6), -1) if s.word(j) == "("), t0)
+        opening = next((j for j in range(t0 - 2, max(-1, t0 - 6), -1) if s.word(j) == "("), t0)
+        glossed = [m for m in s.mentions_in(opening + 1, t0 - 1) if entity_of(m.mention)]
+        t0 = opening
     named = [m for m in s.mentions_in(max(0, t0 - 6), t0) if m.t1 == t0]
-    if not named or entity_of(named[0].mention) is None:
+    if named and entity_of(named[0].mention) is not None:
+        m = named[0]
+        k = m.t0 - 1 if s.word(m.t0 - 1) != "the" else m.t0 - 2
+    elif glossed:
+        # "..., the European Union's humanitarian aid department (ECHO) €10 million": a description
+        # the gazetteer does not know, glossed by a name it does
+        m, k = glossed[0], t0 - 1
+        while (
+            k > max(0, t0 - 9)
+            and s.lower[k] not in (",", "and")
+            and (s.lower[k] == "aid" or not s.mentions_in(k, k + 1, "verb"))  # "humanitarian aid department"
+        ):
+            k -= 1
+    else:
         return None
-    m = named[0]
-    k = m.t0 - 1 if s.word(m.t0 - 1) != "the" else m.t0 - 2
     if linked and s.word(k) == "by" and s.word(k - 1) in gazetteer.words("ranked"):
         return m  # the first of a ranking: "..., followed by the World Bank with $2bn"
     earlier = [b for b in s.amounts if b.t1 <= k]
@@ -1699,10 +1715,11 @@ def _item_start(s: Sentence) -> int:
     with a colon or a dash (data/words.csv label_mark: "Personal Protective Equipment: 15
     million masks", "Germany — EUR 40 million"), else 0."""
     marks = gazetteer.words("label_mark")
+    lead = int(s.word(0) == "|")  # "| Germany | EUR 20,000,000 |": a row of a Markdown table
     colon = next(
         (
             k
-            for k in range(min(s.n, _LABEL_TOKENS + 1))
+            for k in range(lead, min(s.n, _LABEL_TOKENS + 1 + lead))
             # "(CAR HF):" is tokenized with the bracket: "):"
             if s.lower[k] in marks or (s.lower[k][-1:] in marks and set(s.lower[k][:-1]) == {")"})
         ),
@@ -1713,9 +1730,10 @@ def _item_start(s: Sentence) -> int:
         for v in s.mentions_in(0, colon or 0, "verb")
         if v.mention.text.lower() not in gazetteer.words("object_verb")
     ]
-    if colon is None or colon == 0 or verbs:
+    if colon is None or colon == lead or verbs:
         return 0
-    if s.lower[colon] == "|" and "|" in s.lower[colon + 1 :]:
+    cells = s.lower[colon + 1 : s.n - 1 if lead and s.lower[-1] == "|" else s.n]
+    if s.lower[colon] == "|" and "|" in cells:
         return 0  # "Ethiopia | 20.1 million | $3.99 billion": a row of a wider table, not a label
     return colon + 1
 

@@ -2106,6 +2106,36 @@ PLEDGES_IN_CONTEXT = [
         [("Kono Mining Company", 500e6, "SLE", "SLE")],
         id="leone-sign",
     ),
+    pytest.param(
+        "An earthquake hit Syria. The Fund thanks its donors. Contributions received for Syria:\n"
+        "| Donor | Amount |\n| Germany | EUR 20,000,000 |\n| Republic of Korea | USD 1,000,000 |",
+        [("DEU", 20e6, "EUR", "SYR"), ("KOR", 1e6, "USD", "SYR")],
+        id="rows-of-a-markdown-table-of-donors",
+    ),
+    pytest.param(
+        "Needs are rising in Ethiopia. Needs by country:\n| Country | People in need | Requirement |\n"
+        "| Ethiopia | 20.1 million | $3.99 billion |",
+        [],
+        id="near-miss-a-row-of-a-wider-markdown-table",
+    ),
+    pytest.param(
+        "A volcano erupted in Tonga. New Zealand has committed $NZ1 million to Tonga.",
+        [("NZL", 1e6, "NZD", "TON")],
+        id="new-zealand-dollar-sign-after-the-dollar",
+    ),
+    pytest.param(
+        "Drought hit Madagascar. The World Food Programme (WFP) welcomes a contribution of 300 million "
+        "Japanese yen (US$2.6 million) from the Government of Japan for Madagascar.",
+        [("JPN", 300e6, "JPY", "MDG")],
+        id="a-contribution-from-the-government-of-a-country",
+    ),
+    pytest.param(
+        "Fighting displaced thousands in Chad. The United States has contributed an additional US$20 "
+        "million to our operations in Chad, the European Union's humanitarian aid department (ECHO) "
+        "€10 million, and Germany €6 million.",
+        [("USA", 20e6, "USD", "TCD"), ("European Union", 10e6, "EUR", "TCD"), ("DEU", 6e6, "EUR", "TCD")],
+        id="a-description-glossed-by-a-known-name-in-a-list-without-verbs",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
