@@ -705,18 +705,36 @@ def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
 
 def _to_each_of(s: Sentence, end: int, hi: int) -> list[tuple[str, str | None]]:
     """(name, country it works in) of each body a sum goes through whole: "200,000 dollars in cash
-    to each of the Turkish Red Crescent and the Syrian Arab Red Crescent" (two or more, named
-    right after); [] otherwise."""
+    to each of the Turkish Red Crescent and the Syrian Arab Red Crescent", "$500,000 each through
+    WFP and UNICEF" (two or more, named right after); [] otherwise."""
     dest, each = gazetteer.words("dest_prep"), gazetteer.words("distributive")
+    start = None
+    if s.word(end) in each and s.word(end + 1) in dest | {"through", "via"}:
+        start = end + 2  # "$500,000 each through WFP and UNICEF"
     for k in range(end, min(hi, end + 5)):
-        if s.lower[k] in dest and s.word(k + 1) in each and s.word(k + 2) == "of":
-            bodies = [
-                (org.name, org.iso3)
-                for m in _listed_after(s, k + 3, hi)
-                if (org := gazetteer.organization_of(m.mention)) is not None
-            ]
-            return bodies if len(bodies) >= 2 else []
-    return []
+        if start is None and s.lower[k] in dest and s.word(k + 1) in each and s.word(k + 2) == "of":
+            start = k + 3
+    if start is None:
+        return []
+    bodies = [
+        (org.name, org.iso3)
+        for m in _listed_after(s, start, hi)
+        if (org := gazetteer.organization_of(m.mention)) is not None
+    ]
+    return bodies if len(bodies) >= 2 else []
+
+
+def _receivers_each(s: Sentence, end: int, verb: MentionSpan | None, lo: int) -> list[str]:
+    """The places listed as the subject of a verb of receiving that each receive a sum whole,
+    its distributive word right after it: "Kogi, Bayelsa and Anambra states are to receive N500
+    million each" (two or more; the country of each); [] otherwise."""
+    if verb is None or s.word(end) not in gazetteer.words("distributive"):
+        return []
+    first = next(iter(s.mentions_in(lo, verb.t0)), None)
+    if first is None:
+        return []
+    places = [m.mention.location for m in _listed_after(s, first.t0, verb.t0)]
+    return [p for p in places if p] if len(places) >= 2 and all(places) else []
 
 
 def _listed_after(s: Sentence, k: int, hi: int) -> list[MentionSpan]:
@@ -2013,6 +2031,10 @@ def _read_amount(
             and role != "include"
             and not (received and current)
             and not carried
+            # "Kogi, Bayelsa and Anambra states are to receive N500 million each": places receive
+            and not (
+                role == "receive" and _receivers_each(s, goods_end if not amount.is_money else a.t1, verb, lo)
+            )
         ):
             doubts.append("no_giver_or_place")  # "we provided nearly $15 billion"
     if subject_sum:
@@ -2036,6 +2058,8 @@ def _read_amount(
         draft.commodity = _goods_after(s, size)[1] or draft.commodity
     end = goods_end if not amount.is_money else a.t1
     each, bodies = _each_to(s, end, hi), _to_each_of(s, end, hi)
+    receivers = _receivers_each(s, end, verb, lo) if role == "receive" and not each else []
+    each = each or receivers
     if each:
         draft.recipient_iso3, draft.recipient_explicit = each[0], True
     if bodies:
@@ -2061,8 +2085,24 @@ def _read_amount(
         return
     drafts.append(draft)
     for iso in each[1:]:
-        # "$1 million each to Myanmar and Laos": the whole sum to each place
-        drafts.append(dataclasses.replace(draft, recipient_iso3=iso, recipient_explicit=True))
+        # "$1 million each to Myanmar and Laos": the whole sum to each place; "Kogi, Bayelsa and
+        # Anambra states are to receive N500 million each": three pledges, though to one country
+        drafts.append(
+            dataclasses.replace(draft, recipient_iso3=iso, recipient_explicit=True, list_item=bool(receivers))
+        )
+    shares = max(len(each), len(bodies))
+    if shares >= 2 and s.word(a.t0 - 1) in gazetteer.words("shares_opener"):
+        # "committed $100m to the relief effort, with $50m each for Turkey and Syria": the sum
+        # before the shares, in the same sentence, is their total (not "$2 million to Vietnam and
+        # $1 million each to Myanmar and Laos": words.csv shares_opener says which are shares)
+        for d in drafts:
+            if (
+                d.sentence is s
+                and d.donor == donor
+                and d.unit == draft.unit
+                and abs(d.amount.value - shares * amount.value) <= 0.01 * d.amount.value
+            ):
+                d.total_of_parts = True
     for body, works_in in bodies[1:]:
         # "... in cash to each of the Turkish Red Crescent and the Syrian Arab Red Crescent"
         each_one = dataclasses.replace(draft, channel=body)

@@ -2136,6 +2136,29 @@ PLEDGES_IN_CONTEXT = [
         [("USA", 20e6, "USD", "TCD"), ("European Union", 10e6, "EUR", "TCD"), ("DEU", 6e6, "EUR", "TCD")],
         id="a-description-glossed-by-a-known-name-in-a-list-without-verbs",
     ),
+    pytest.param(
+        "Floods hit Pakistan. Japan will give $500,000 each through WFP and UNICEF to Pakistan.",
+        [("JPN", 5e5, "USD", "PAK"), ("JPN", 5e5, "USD", "PAK")],
+        id="a-sum-each-through-two-agencies",
+    ),
+    pytest.param(
+        "Floods hit Nigeria. The Dangote Foundation has earmarked N1.5 billion for flood relief. Kogi, "
+        "Bayelsa and Anambra states are to receive N500 million each in food and non-food items.",
+        [("Aliko Dangote Foundation", 5e8, "NGN", "NGA")] * 3,
+        id="places-that-each-receive-a-sum",
+    ),
+    pytest.param(
+        "An earthquake hit Turkey and Syria. The United Arab Emirates has committed $100m to the "
+        "relief effort, with $50m each for Turkey and Syria.",
+        [("ARE", 50e6, "USD", "TUR"), ("ARE", 50e6, "USD", "SYR")],
+        id="a-total-before-its-shares-in-one-sentence",
+    ),
+    pytest.param(
+        "A typhoon hit Vietnam. South Korea said it would give $2 million to Vietnam and $1 million "
+        "each to Myanmar and Laos.",
+        [("KOR", 2e6, "USD", "VNM"), ("KOR", 1e6, "USD", "MMR"), ("KOR", 1e6, "USD", "LAO")],
+        id="near-miss-a-sum-that-happens-to-equal-the-shares-after-it",
+    ),
     # known misses
     pytest.param(
         "Japanese aircraft flew in 30 tonnes of medical supplies for Nepal.",
