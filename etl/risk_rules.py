@@ -206,7 +206,12 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         )
         prev_amount = max((b.t1 for b in counts if b.t1 <= a.t0 and b is not a), default=0)
         if (
-            any(w in gazetteer.words("kill") for w in s.lower[max(0, a.t0 - 3) : a.t0])
+            # "killed nearly 11,000 people", not "27 people had been killed and more than 212,000 affected"
+            any(
+                w in gazetteer.words("kill") and not {"and", ","} & set(s.lower[k + 1 : a.t0])
+                for k, w in enumerate(s.lower[: a.t0])
+                if k >= a.t0 - 3
+            )
             or s.cues(max(0, a.t0 - 3), a.t0, "change")
             or any(
                 set(s.lower[c.t1 : a.t0]) <= gazetteer.words("toll_link")
@@ -597,7 +602,7 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
     if any(m.t1 == a.t0 for m in s.mentions if m.mention.has("indicator")) and (
-        not nxt.isalpha() or nxt in gazetteer.words("clause_break") | {"and", "in", "across", "since"}
+        not nxt.isalpha() or nxt in gazetteer.words("clause_break") | gazetteer.words("after_elided")
     ):
         return True  # "the floods have ... displaced over 1.3 million and affected about 2.5 million others"
     copula = gazetteer.words("copula")
@@ -802,6 +807,12 @@ def _risk_country(
                 hosts = {x.mention.location for x in s.mentions_in(m.t0, hi)}
                 main = art.main_iso3
                 return main if main not in hosts and main not in donors else None
+            listed = [
+                x for x in s.mentions_in(m.t0, min(hi, m.t0 + 15)) if x.mention.location and _in_list(s, x)
+            ]
+            places = {x.mention.location for x in listed if not x.mention.has("demonym")}
+            if len(places) == 1:
+                return places.pop()  # "in Afar, Somali and Oromia regions": regions of one country
             return None  # "in Djibouti, Ethiopia, Kenya, Somalia and Uganda": no one country
         if m.mention.has("region"):
             if m.t0 <= a.t1 + 5 and (prev in ("in", "across", "of", "the") or m.t0 <= a.t1 + 3):
@@ -817,6 +828,8 @@ def _risk_country(
             host = _host_before(s, a, m.mention.location, donors)
             if host is not None:
                 return host  # "aid to Malawi to feed 96,700 people displaced from Mozambique": in Malawi
+        if m.mention.has("demonym") and prev in ("in", "across", "throughout"):
+            continue  # "in Somali, Oromia and SNNP regions": a region a people names, in another country
         if (
             prev in ("in", "inside", "within", "across", "fled", "flee", "from", "of", "throughout")
             or (prev == "the" and s.word(m.t0 - 2) in ("in", "of", "from"))
@@ -942,7 +955,16 @@ def _host_after(s: Sentence, a: AmountSpan, end: int, donors: set[str]) -> str |
     ("fled to Turkey, Lebanon and Jordan", "to Poland and other countries": the people are
     placed by the country they fled), or when it gives aid (a donor)."""
     preps, modifiers = gazetteer.words("host_prep"), gazetteer.words("place_modifier")
-    for m in s.mentions_in(a.t1, end):
+    # "..., and in Somalia, 1.3 million": a place past a comma and "and" opens the next clause
+    stop = next(
+        (
+            j
+            for j in range(a.t1, end)
+            if s.lower[j] == "," and s.word(j + 1) == "and" and s.word(j + 2) in preps
+        ),
+        end,
+    )
+    for m in s.mentions_in(a.t1, stop):
         region = m.mention.has("region")
         if not (m.mention.location or region) or m.mention.has("demonym"):
             continue

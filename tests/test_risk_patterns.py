@@ -926,6 +926,54 @@ RECENT_WORDINGS = [
 ]
 
 
+# Issue 12, fifth session: people in shelters, elided nouns, a clause's own place.
+SHELTERS_AND_CLAUSES = [
+    pytest.param(
+        "Floods hit Mozambique. About 95,000 people are sheltering in 120 camps in Mozambique.",
+        [("MOZ", 95e3, "displaced")],
+        id="people-sheltering-in-camps",
+    ),
+    pytest.param(
+        "A quake hit Papua New Guinea. About 12,000 people are still living in resettlement sites.",
+        [("PNG", 12e3, "displaced")],
+        id="people-living-in-resettlement-sites",
+    ),
+    pytest.param(
+        "Drought hit Somalia. More than 180,000 people have left their homes in search of water.",
+        [("SOM", 18e4, "displaced")],
+        id="people-who-left-their-homes",
+    ),
+    pytest.param(
+        "Floods hit Bangladesh. The floods affected 9 million people and displaced around 2 million at "
+        "their peak.",
+        [("BGD", 9e6, "affected"), ("BGD", 2e6, "displaced")],
+        id="a-second-count-whose-noun-is-left-out-before-at",
+    ),
+    pytest.param(
+        "A cyclone hit Madagascar. The agency said 31 people had been killed and more than 150,000 affected.",
+        [("MDG", 15e4, "affected")],
+        id="a-count-after-the-dead-whose-noun-is-left-out",
+    ),
+    pytest.param(
+        "A cyclone hit Madagascar. The cyclone killed nearly 900 people in Madagascar.",
+        [],
+        id="near-miss-the-killed",
+    ),
+    pytest.param(
+        "Drought hit the Horn of Africa. In Kenya, some 3 million people are already severely food "
+        "insecure, and in Somalia, 1.1 million people are hungry.",
+        [("KEN", 3e6, "food_insecure"), ("SOM", 1.1e6, "food_insecure")],
+        id="a-place-after-and-opens-the-next-clause",
+    ),
+    pytest.param(
+        "Drought hit Ethiopia. Ethiopia: an estimated 4.5 million people need food assistance in Afar, "
+        "Somali and Oromia regions",
+        [("ETH", 4.5e6, "in_need")],
+        id="a-region-a-people-names-is-no-country",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     HOSTS
@@ -941,7 +989,8 @@ RECENT_WORDINGS = [
     + CONDITIONS_AND_PARTS
     + LISTS
     + SENTENCE_PLACES
-    + RECENT_WORDINGS,
+    + RECENT_WORDINGS
+    + SHELTERS_AND_CLAUSES,
 )
 def test_risk_pattern(text: str, expected: list[tuple]) -> None:
     assert risks(text) == expected
@@ -975,6 +1024,13 @@ TITLED = [
         " people were left homeless.",
         [("PER", 4e4, "displaced")],
         id="near-miss-the-country-aid-goes-to-when-one-is-named",
+    ),
+    pytest.param(
+        "Mexico sends more aid to quake-hit Haiti as Latin American neighbours mobilise",
+        "Chile gave $300,000 to Haiti, and Mexico sent a second plane. UNICEF estimated that 1.2 million"
+        " people have been affected by the earthquake.",
+        [("HTI", 1.2e6, "affected")],
+        id="latin-american-names-a-region-not-the-united-states",
     ),
 ]
 
