@@ -493,8 +493,20 @@ def _own_place(s: Sentence, k: int) -> str | None:
 
 def _place_with(s: Sentence, a: AmountSpan) -> str | None:
     """The country of "Chad with 3.4 million": a place right before a word of data/words.csv
-    `place_count` right before the number has the people it counts."""
+    `place_count` right before the number has the people it counts; so does a place right
+    before the number in a list that leaves out the verb ("Peru hosts 500,000 Venezuelans and
+    Ecuador about 220,000")."""
     k = a.t0 - 1
+    gapped = s.mention_at(k)
+    if (
+        gapped is not None
+        and gapped.t1 == a.t0
+        and gapped.mention.location
+        and not gapped.mention.has("demonym")
+        and s.word(gapped.t0 - 1) in (",", "and")
+        and any(b.t1 <= gapped.t0 for b in s.amounts)
+    ):
+        return gapped.mention.location
     if s.word(k) not in gazetteer.words("place_count"):
         return None
     m = next((m for m in s.mentions_in(max(0, k - 4), k) if m.t1 == k), None)
@@ -771,8 +783,14 @@ def _risk_country(
         # not the country their demonym names (GUIDELINES.md: one named host is the place)
         return host
     for m in s.mentions_in(lo, a.t0):
-        if m.mention.location and any(
-            w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 4)]
+        if (
+            m.mention.location
+            # "Turkey is already hosting", "Lebanon, which says it hosts"
+            and any(w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 6)])
+            # "Peru hosts 500,000 Venezuelans and Ecuador about 220,000": the host nearest the count
+            and not any(
+                x.mention.location and not x.mention.has("demonym") for x in s.mentions_in(m.t1, a.t0)
+            )
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
     lead = _lead_place(s, donors)

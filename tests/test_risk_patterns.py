@@ -971,6 +971,31 @@ SHELTERS_AND_CLAUSES = [
         [("ETH", 4.5e6, "in_need")],
         id="a-region-a-people-names-is-no-country",
     ),
+    pytest.param(
+        "Crisis in Venezuela. Brazil alone hosts about 1.2 million, followed by Chile with 430,000.",
+        [("BRA", 1.2e6, "displaced"), ("CHL", 4.3e5, "displaced")],
+        id="a-country-hosts-a-count-whose-noun-is-left-out",
+    ),
+    pytest.param(
+        "War in Syria. Jordan, which says it hosts about 1.3 million Syrians, wants more help.",
+        [("JOR", 1.3e6, "displaced")],
+        id="a-country-that-says-it-hosts-a-people",
+    ),
+    pytest.param(
+        "War in Sudan. Egypt alone has taken in more than 450,000 Sudanese refugees since last April.",
+        [("EGY", 4.5e5, "displaced")],
+        id="a-country-that-has-taken-in-refugees",
+    ),
+    pytest.param(
+        "Crisis in Venezuela. Brazil hosts more than 400,000 Venezuelans and Chile about 160,000.",
+        [("BRA", 4e5, "displaced"), ("CHL", 1.6e5, "displaced")],
+        id="a-second-host-in-a-list-that-leaves-out-the-verb",
+    ),
+    pytest.param(
+        "Kenya hosts the summit, which 3,000 delegates will attend.",
+        [],
+        id="near-miss-a-country-hosts-a-meeting",
+    ),
 ]
 
 
