@@ -996,6 +996,16 @@ SHELTERS_AND_CLAUSES = [
         [],
         id="near-miss-a-country-hosts-a-meeting",
     ),
+    pytest.param(
+        "An earthquake hit Iran. More than 40,000 people are being sheltered in emergency accommodation.",
+        [("IRN", 4e4, "displaced")],
+        id="people-sheltered-in-emergency-accommodation",
+    ),
+    pytest.param(
+        "Floods hit Ecuador. Officials say 12,500 people are staying in 31 official shelters.",
+        [("ECU", 12.5e3, "displaced")],
+        id="people-staying-in-official-shelters",
+    ),
 ]
 
 
