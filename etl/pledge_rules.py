@@ -2749,6 +2749,9 @@ def _read_appeal(
         or s.cues(max(lo, a.t0 - 6), min(hi, a.t1 + 8), "not_aid")
         or (s.word(a.t0 - 1) == "from" and s.word(a.t0 - 2) in gazetteer.words("compared"))
         or _public_appeal(s, a, verb)
+        # "a $40 million plan to rebuild roads": a plan asks for aid only where its clause names
+        # aid or people in need ("a $738 million plan to support Venezuelan refugees")
+        or (verb.mention.text.lower() in gazetteer.words("plan_noun") and not _names_aid(s, lo, hi))
     ):
         # "$800 million would be needed if the rains fail"; "down from $56 billion in 2023" (an
         # old figure); "donations to the appeal ... up to £5 million" (money given, not asked for)

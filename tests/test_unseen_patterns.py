@@ -2194,6 +2194,32 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "Crisis in Venezuela. The UN refugee agency on Friday launched a $650 million plan to support "
+        "Venezuelan refugees in 17 countries.",
+        [(6.5e8, "USD", "VEN")],
+        id="a-plan-for-people-in-need",
+    ),
+    pytest.param(
+        "Floods hit Kenya. The government unveiled a $40 million plan to rebuild roads in Kenya.",
+        [],
+        id="near-miss-a-plan-for-roads",
+    ),
+    pytest.param(
+        "Drought hit Somalia. The UN has asked donors for $700m to prevent famine in Somalia.",
+        [(7e8, "USD", "SOM")],
+        id="asked-donors-for-a-sum",
+    ),
+    pytest.param(
+        "A storm hit Haiti. The Jamaica Red Cross is seeking to raise J$40 million for its Haiti appeal.",
+        [(4e7, "JMD", "HTI")],
+        id="seeking-to-raise-a-sum",
+    ),
+    pytest.param(
+        "Drought hit Kenya. Oxfam is working in Kenya. It is appealing to the public for £8 million.",
+        [(8e6, "GBP", "KEN")],
+        id="appealing-to-the-public-for-a-sum",
+    ),
+    pytest.param(
         "The UN appealed on Monday for $900 million — $600 million for people inside Sudan and $300 "
         "million for refugees in Chad.",
         [(6e8, "USD", "SDN"), (3e8, "USD", "TCD")],
