@@ -822,12 +822,17 @@ def _agent(s: Sentence, v: MentionSpan, hi: int, reach: int, passive: bool = Fal
         return None
     if s.lower[by - 1] in gazetteer.words("agent_noun"):
         return None  # "provided through CARE for distribution by the ICRC": who hands it out
+    # "released in January by the CERF": a date between the verb and "by" is no destination
+    when = gazetteer.words("time_word") | set(gazetteer.months())
+    between = [
+        w for j, w in enumerate(s.lower[v.t1 : by], v.t1) if w not in when and s.word(j + 1) not in when
+    ]
     if (
         not passive
         and by > v.t1
         and (
             not v.mention.text.lower().endswith(("ed", "en"))
-            or any(w in gazetteer.words("dest_prep") for w in s.lower[v.t1 : by])
+            or any(w in gazetteer.words("dest_prep") for w in between)
         )
     ):
         # "assistance to people affected by the earthquake", "help people affected by Russia's
@@ -1953,6 +1958,9 @@ def _read_amount(
         c
         for c in s.cues(win_lo, win_hi, "period")
         if not any(a.t1 <= r < c.t0 for r in running)
+        # "Contributions received to date include US$10 million from ...": the stretch is the
+        # total's, and what it includes are the pledges that make it up
+        and not (include_at is not None and c.t1 <= include_at < a.t0)
         and not _dates_a_clause_before(s, c, a, lo)
         and not _dates_a_clause_after(s, c, a)
         # "the largest single donation so far", "the largest shipment of aid to reach the island
