@@ -1673,6 +1673,19 @@ def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
     return bool({"and", ","} & set(between)) and (not verbs or subject)
 
 
+def _gapped_part(s: Sentence, a: AmountSpan, drafts: list[Draft], donor: Entity) -> bool:
+    """Whether a sum after "and" goes somewhere with the verb of the giver's sum before it in the
+    sentence left out: "€8 million will go to humanitarian assistance, and €12 million to
+    programmes supporting migrants" (a destination preposition right after it)."""
+    return (
+        bool(drafts)
+        and drafts[-1].sentence is s
+        and drafts[-1].donor == donor
+        and s.word(a.t0 - 1) == "and"
+        and s.word(a.t1) in gazetteer.words("dest_prep")
+    )
+
+
 def _including_at(s: Sentence) -> int | None:
     """The first token of the first phrase that opens the parts of a total (data/words.csv
     `including`: "including", "of which")."""
@@ -2039,6 +2052,9 @@ def _read_amount(
             and role != "include"
             and not (received and current)
             and not carried
+            # "€8 million will go to humanitarian assistance, and €12 million to programmes ...":
+            # the next item of the current giver's list in this sentence
+            and not (current and _gapped_part(s, a, drafts, donor))
             # "Kogi, Bayelsa and Anambra states are to receive N500 million each": places receive
             and not (
                 role == "receive" and _receivers_each(s, goods_end if not amount.is_money else a.t1, verb, lo)

@@ -2176,6 +2176,19 @@ PLEDGES_IN_CONTEXT = [
         [("IRL", 10e6, "AUD", "ETH")],
         id="currency-code-before-a-sign",
     ),
+    pytest.param(
+        "Migrants arrive in Colombia. The European Union announced on Friday €20 million in new aid for "
+        "Colombia. Of the total, €8 million will go to humanitarian assistance in border departments, "
+        "and €12 million to programmes supporting the integration of migrants.",
+        [("European Union", 8e6, "EUR", "COL"), ("European Union", 12e6, "EUR", "COL")],
+        id="the-second-part-of-a-total-leaves-out-its-verb",
+    ),
+    pytest.param(
+        "Drought hit Madagascar. Japan gave 300 million yen to WFP for Madagascar. The contribution will "
+        "allow WFP to distribute some 3,000 tonnes of rice in the south.",
+        [("JPN", 300e6, "JPY", "MDG")],
+        id="goods-the-contribution-lets-an-agency-hand-out",
+    ),
 ]
 
 STATUSES = [
