@@ -1024,7 +1024,12 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         opens = (
             s.word(k) == "and"
             and s.word(k - 1) == ","
-            and (s.word(m.t1) in aux or (aside is not None and m.t1 == aside[0]))
+            and (
+                s.word(m.t1) in aux
+                or (aside is not None and m.t1 == aside[0])
+                # "..., and the African Development Bank announced a package of": right before the verb
+                or _gives(s, _past(s, m.t1, verb_t0, aux))
+            )
         )
         listed = (
             not opens

@@ -2189,6 +2189,12 @@ PLEDGES_IN_CONTEXT = [
         [("JPN", 300e6, "JPY", "MDG")],
         id="goods-the-contribution-lets-an-agency-hand-out",
     ),
+    pytest.param(
+        "Cyclones hit Mozambique. The European Union pledged 100 million euros for Mozambique, and the "
+        "African Development Bank announced a package of 100 million dollars in grants.",
+        [("European Union", 1e8, "EUR", "MOZ"), ("African Development Bank", 1e8, "USD", "MOZ")],
+        id="after-comma-and-a-name-right-before-its-verb-opens-a-clause",
+    ),
 ]
 
 STATUSES = [
