@@ -2619,6 +2619,12 @@ def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, inclu
     ]
     if "respectively" in s.lower[a.t1 : hi] and len(same_kind) == len(group):
         return entity_of(group[same_kind.index(a)].mention)
+    signed = not gazetteer.words("contract_verb").isdisjoint(s.lower[group[-1].t1 : a.t0])
+    givers = [e for g in group if (e := entity_of(g.mention)) is not None and e.kind not in _CHANNEL_KINDS]
+    if signed and len(givers) == 1 and len(group) == 2:
+        # "The Government of Japan and the World Food Programme signed an exchange of letters for a
+        # grant of 300 million yen": the agency that signs is the channel, the government gives
+        return givers[0]
     return donor
 
 

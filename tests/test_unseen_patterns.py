@@ -2195,6 +2195,12 @@ PLEDGES_IN_CONTEXT = [
         [("European Union", 1e8, "EUR", "MOZ"), ("African Development Bank", 1e8, "USD", "MOZ")],
         id="after-comma-and-a-name-right-before-its-verb-opens-a-clause",
     ),
+    pytest.param(
+        "Drought hit Niger. The Government of Japan and the World Food Programme (WFP) on Wednesday "
+        "signed an exchange of letters for a grant of 200 million yen for Niger.",
+        [("JPN", 2e8, "JPY", "NER")],
+        id="a-government-and-an-agency-sign-for-a-grant",
+    ),
 ]
 
 STATUSES = [
