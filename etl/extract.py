@@ -90,6 +90,8 @@ def _list_item() -> re.Pattern[str]:
     ]
     # the currencies' keys are lower-cased: a code is a "both" row of letters ("EUR", "RMB")
     codes = [p.upper() for p, (_, pos) in gazetteer.currencies().items() if pos == "both" and p.isalpha()]
+    # letters written before the number: "Le500 million", "VT12 million", "K150 million", "Rs 5m"
+    letters = [p for p, (_, pos) in gazetteer.currencies().items() if pos == "prefix" and p.isalpha()]
     openers = [*gazetteer.words("sum_opener"), *gazetteer.qualifiers()]
     marks = "".join(re.escape(m) for m in sorted(gazetteer.words("label_mark")) if m != ":")  # "Germany — "
     return re.compile(
@@ -100,6 +102,7 @@ def _list_item() -> re.Pattern[str]:
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"
             | \b{gazetteer.alternation(codes, whole_words=False)}\s?\d  # an ISO code, a number: "NOK150m"
+            | \b(?i:{gazetteer.alternation(letters, whole_words=False)})\s?\d  # a currency's letters: "Le500"
             | \d                                                     # a bare number: "10,000 tonnes"
         )
         """,

@@ -2201,6 +2201,18 @@ PLEDGES_IN_CONTEXT = [
         [("JPN", 2e8, "JPY", "NER")],
         id="a-government-and-an-agency-sign-for-a-grant",
     ),
+    pytest.param(
+        "A mudslide hit Freetown. The donations received were:\n\n- ECOWAS Commission: US$500,000\n"
+        "- Kono Diamond Mines Limited: Le400 million\n",
+        [("ECOWAS Commission", 5e5, "USD", None), ("Kono Diamond Mines Limited", 4e8, "SLE", None)],
+        id="a-list-line-whose-sum-opens-with-a-currency-s-letters",
+    ),
+    pytest.param(
+        "A cyclone hit Malawi. Lilongwe Mobile has donated K150 million to the disaster department in "
+        "Malawi.\n\nDonations so far:\n\nGiver | Amount\nLilongwe Mobile | K150 million\n",
+        [("Lilongwe Mobile", 150e6, "MWK", "MWI")],
+        id="a-table-row-that-sums-up-a-pledge-told-before",
+    ),
 ]
 
 STATUSES = [
