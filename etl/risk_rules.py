@@ -51,9 +51,10 @@ _PHASE = re.compile(r"\bPhases?\s*[1-5]\b")
 _PARTS_REACH = 8
 _PARTS_SENTENCES = 2
 # A host names where refugees are when it follows their number closely ("45,000 Burundian
-# refugees have crossed the border into western Tanzania"): further on, a country is another
-# statement's ("... and aid has reached Kenya").
-_HOST_REACH = 12
+# refugees have crossed the border into western Tanzania", "have fled violence in Myanmar's
+# Rakhine State and crossed into Bangladesh"): further on, a country is another statement's
+# ("... and aid has reached Kenya").
+_HOST_REACH = 16
 # A superlative scopes "the world" after it across its noun phrase: "the worst humanitarian and
 # human rights crises in the world" (eight tokens back at most: further on, another phrase).
 _SUPERLATIVE_REACH = 8

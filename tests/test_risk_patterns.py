@@ -1006,6 +1006,18 @@ SHELTERS_AND_CLAUSES = [
         [("ECU", 12.5e3, "displaced")],
         id="people-staying-in-official-shelters",
     ),
+    pytest.param(
+        "Floods hit Brazil. Of the displaced, 120,000 are staying with relatives or friends and 31,000 "
+        "are in public shelters in Porto Alegre.",
+        [("BRA", 12e4, "displaced"), ("BRA", 31e3, "displaced")],
+        id="displaced-staying-with-relatives-or-in-public-shelters",
+    ),
+    pytest.param(
+        "An exodus from Myanmar. Since August, more than 400,000 Rohingya refugees have fled violence in "
+        "Myanmar's Rakhine State and crossed into Bangladesh.",
+        [("BGD", 4e5, "displaced")],
+        id="the-host-they-crossed-into-past-a-long-flight",
+    ),
 ]
 
 
