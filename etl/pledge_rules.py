@@ -327,6 +327,14 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             continue
         if word in gazetteer.words("contract") and not _names_aid(s, lo, hi):
             continue  # "a trade agreement worth $5 billion", not "agreements worth $4m to support food aid"
+        if (
+            role == "give"
+            and s.word(v.t0 - 1) == "to"
+            and any(lo <= b.t0 and b.t1 <= v.t0 for b in s.amounts if b is not a)
+        ):
+            # "$2 million to the WFP to provide food and logistics support, and $1 million to UNFPA":
+            # the purpose of the sum before, not the verb of the next
+            continue
         link = gazetteer.words("noun_link")
         # "The pledges come as ...": after a determiner, a word that is verb and noun is the noun
         as_noun = v.mention.has("verb", "noun") and s.word(v.t0 - 1) in gazetteer.words("determiner")
@@ -700,6 +708,19 @@ def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
     if s.word(k) not in gazetteer.words("distributive") or s.word(k + 1) not in gazetteer.words("dest_prep"):
         return []
     places = [m.mention.location for m in _listed_after(s, k + 2, hi) if m.mention.location]
+    return places if len(places) >= 2 else []
+
+
+def _split_among(s: Sentence, end: int, hi: int) -> list[str]:
+    """The places a sum is split equally among, right after it: "$100 million, split equally
+    between Syria and Turkiye" (data/words.csv split_verb, then equal_share and between or among;
+    two or more places); [] otherwise."""
+    k = end + (s.word(end) == ",")
+    if s.word(k) not in gazetteer.words("split_verb") or s.word(k + 1) not in gazetteer.words("equal_share"):
+        return []
+    if s.word(k + 2) not in ("between", "among"):
+        return []
+    places = [m.mention.location for m in _listed_after(s, k + 3, hi) if m.mention.location]
     return places if len(places) >= 2 else []
 
 
@@ -1091,8 +1112,9 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
 
 def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | None:
     """The tokens of an apposition or a relative clause between a subject and its verb, commas
-    included, opened by a word of data/words.csv `apposition_opener` or by a determiner and no
-    giver's name ("the two main members of the coalition"): "Ocean Ventures, one of
+    included, opened by a word of data/words.csv `apposition_opener`, by a determiner and no
+    giver's name ("the two main members of the coalition") or by a possessive ("Myanmar's largest
+    neighbour"): "Ocean Ventures, one of
     Kenya's largest shipping groups, donated"; "Canada's stockpile, managed by the Canadian Red
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
     # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
@@ -1106,6 +1128,9 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     if opening is not None and s.word(opening + 1) in gazetteer.words("determiner"):
         named = s.mention_at(opening + 2)
         described = named is None or entity_of(named.mention) is None
+    elif opening is not None and (owner := s.mention_at(opening + 1)) is not None:
+        # "China, Myanmar's largest neighbour, has pledged": a description owned by a place
+        described = owner.t0 == opening + 1 and s.word(owner.t1) in ("'s", "’s")
     if (
         opening is None
         or opening == lo
@@ -2088,7 +2113,11 @@ def _read_amount(
     end = goods_end if not amount.is_money else a.t1
     each, bodies = _each_to(s, end, hi), _to_each_of(s, end, hi)
     receivers = _receivers_each(s, end, verb, lo) if role == "receive" and not each else []
-    each = each or receivers
+    split = _split_among(s, end, hi) if not each else []
+    if split:
+        # "$100 million, split equally between Syria and Turkiye": a share to each
+        draft.amount = dataclasses.replace(amount, value=amount.value / len(split))
+    each = each or receivers or split
     if each:
         draft.recipient_iso3, draft.recipient_explicit = each[0], True
     if bodies:

@@ -2213,6 +2213,36 @@ PLEDGES_IN_CONTEXT = [
         [("Lilongwe Mobile", 150e6, "MWK", "MWI")],
         id="a-table-row-that-sums-up-a-pledge-told-before",
     ),
+    pytest.param(
+        "An earthquake hit Turkey and Syria. Kuwait has pledged $60 million, split equally between "
+        "Syria and Turkey.",
+        [("KWT", 30e6, "USD", "SYR"), ("KWT", 30e6, "USD", "TUR")],
+        id="a-sum-split-equally-between-two-places",
+    ),
+    pytest.param(
+        "A storm hit Cuba. Venezuela's foreign minister said two ships loaded with 80 tonnes of food "
+        "and hygiene kits had set sail from La Guaira.",
+        [("VEN", 80, "tonnes", None)],
+        id="ships-loaded-with-relief-goods",
+    ),
+    pytest.param(
+        "Egypt imports grain. A ship loaded with 60,000 tonnes of wheat docked in Alexandria.",
+        [],
+        id="near-miss-a-ship-loaded-with-grain-for-sale",
+    ),
+    pytest.param(
+        "An earthquake hit Nepal. India, Nepal's largest neighbour, has pledged $25 million in "
+        "emergency aid.",
+        [("IND", 25e6, "USD", "NPL")],
+        id="an-apposition-owned-by-the-place-aid-goes-to",
+    ),
+    pytest.param(
+        "A typhoon hit the Philippines. Japan is providing $4 million. It includes $2 million to the "
+        "Philippine Red Cross for shelter, $1 million to the World Food Programme to provide food, and "
+        "$1 million to UNICEF for water.",
+        [("JPN", 2e6, "USD", "PHL"), ("JPN", 1e6, "USD", "PHL"), ("JPN", 1e6, "USD", "PHL")],
+        id="the-purpose-of-an-item-is-not-the-verb-of-the-next",
+    ),
 ]
 
 STATUSES = [
