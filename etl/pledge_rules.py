@@ -1662,7 +1662,7 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
         for i in sorted((i for t, i in appeal_at if t < parts_at), reverse=True):
             del appeals[i]
     if len(drafts) == before:
-        st.header = _header(s)
+        st.header = _header(s, art)
     if (
         # "Selected pledges to Gavi for 2021–2025:": years and dates are no sums
         not any(b.amount.is_money or b.amount.unit for b in s.amounts)
@@ -1804,7 +1804,27 @@ def _item_start(s: Sentence) -> int:
     return colon + 1
 
 
-def _header(s: Sentence) -> tuple[Entity, int, str] | None:
+def _defined_before(s: Sentence, art: Article, verb_t0: int, lo: int) -> Entity | None:
+    """The giver a subject of "the" and the last word of its name stands for, named earlier in
+    the article: "the Centre will provide" after "the King Salman Humanitarian Aid and Relief
+    Centre (KSrelief)", "the Bank said" after "the African Development Bank" (the noun
+    capitalized, as a name's short form is)."""
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
+    if k - 1 < lo or s.lower[k - 1] != "the" or k - 1 != lo and s.lower[k - 2] not in (",", "and"):
+        return None
+    word = s.lower[k]
+    if not s.doc[k].text[:1].isupper() or s.mention_at(k):
+        return None  # "the fund has provided loans" is any fund
+    at = s.start + s.tok_starts[k]
+    named = [
+        m
+        for m in art.mentions
+        if m.start < at and m.has("org") and m.text.split()[-1].lower() == word and entity_of(m) is not None
+    ]
+    return entity_of(named[-1]) if named else None
+
+
+def _header(s: Sentence, art: Article) -> tuple[Entity, int, str] | None:
     """(donor, sentence index, status of its verb) when a sentence names a donor without
     stating a pledge of its own, as the header of a list of allocations may: "Australia's
     support for Mali includes:" (a possessive before an aid noun, words.csv aid_noun),
@@ -1825,6 +1845,9 @@ def _header(s: Sentence) -> tuple[Entity, int, str] | None:
             entity = entity_of(subj[-1].mention)
             if entity is not None:
                 return entity, s.index, status  # "Norway will provide", not "Mali's needs include"
+        defined = _defined_before(s, art, v.t0, s.clause_bounds(v.t0)[0])
+        if defined is not None:
+            return defined, s.index, status  # "Under the agreements, the Centre will provide:"
     return None
 
 

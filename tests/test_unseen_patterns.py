@@ -2243,6 +2243,16 @@ PLEDGES_IN_CONTEXT = [
         [("JPN", 2e6, "USD", "PHL"), ("JPN", 1e6, "USD", "PHL"), ("JPN", 1e6, "USD", "PHL")],
         id="the-purpose-of-an-item-is-not-the-verb-of-the-next",
     ),
+    pytest.param(
+        "The Euro-Atlantic Disaster Response Coordination Centre signed two agreements for Ukraine.\n\n"
+        "Under the agreements, the Centre will provide:\n- $4 million to the World Food Programme (WFP) "
+        "for food in Kharkiv;\n- $2 million to UNICEF to treat children;\n",
+        [
+            ("Euro-Atlantic Disaster Response Coordination Centre", 4e6, "USD", "UKR"),
+            ("Euro-Atlantic Disaster Response Coordination Centre", 2e6, "USD", "UKR"),
+        ],
+        id="a-list-header-whose-giver-is-named-by-the-last-word-of-its-name",
+    ),
 ]
 
 STATUSES = [
