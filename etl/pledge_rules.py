@@ -874,8 +874,13 @@ def _named_after_by(s: Sentence, by: int, hi: int) -> Entity | None:
             end = m.t1
             while end < s.n and s.doc[end].text[:1].isupper():
                 end += 1
-            if end > m.t1 and m.mention.location:
-                # "mobilised by the Kenya Diaspora Alliance": a place opening an unlisted name
+            if (
+                end > m.t1
+                and m.mention.location
+                and not all(w in gazetteer.words("authority") for w in s.lower[m.t1 : end])
+            ):
+                # "mobilised by the Kenya Diaspora Alliance": a place opening an unlisted name (not
+                # "donated by the Chinese Government", its country)
                 start = by + 1 + (s.word(by + 1) == "the")
                 return Entity(" ".join(s.doc[t].text for t in range(start, end)), None, "private")
             return entity_of(m.mention)
@@ -936,8 +941,11 @@ def _donor_by_pattern(
     # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,";
     # "A $5 million agreement signed on Tuesday by the Qatar Fund for Development"
     agent = _agent(s, verb, hi, 0) if verb is not None else None
-    for v in s.mentions_in(a.t1, min(hi, a.t1 + 4), "verb"):
-        agent = agent or _agent(s, v, hi, 3)
+    # after goods, past what they are: "200 000 doses of the Sinopharm vaccine donated by China"
+    reach = 4 if a.amount.is_money else 7
+    for v in s.mentions_in(a.t1, min(hi, a.t1 + reach), "verb"):
+        if v.mention.text.lower() not in gazetteer.words("object_verb"):  # "distributed by": who hands it out
+            agent = agent or _agent(s, v, hi, 3)
     if agent is not None:
         return agent
     if verb is not None and verb.t0 > a.t1 and s.word(verb.t0 - 1) in gazetteer.words("participle_aux"):

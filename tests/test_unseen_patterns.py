@@ -2253,6 +2253,18 @@ PLEDGES_IN_CONTEXT = [
         ],
         id="a-list-header-whose-giver-is-named-by-the-last-word-of-its-name",
     ),
+    pytest.param(
+        "Covid hit Zambia. Zambia has received a second batch of 100 000 doses of the Sinopharm vaccine "
+        "donated by the Chinese Government.",
+        [("CHN", 1e5, "doses", "ZMB")],
+        id="goods-donated-by-a-government-named-by-its-people",
+    ),
+    pytest.param(
+        "Floods hit Chad. Canada will also deploy relief items from its stockpile, including 2,000 "
+        "shelter kits, which will be distributed by the Canadian Red Cross.",
+        [("CAN", 2000, "kits", None)],
+        id="near-miss-goods-distributed-by-a-society",
+    ),
 ]
 
 STATUSES = [
