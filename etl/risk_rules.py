@@ -475,6 +475,14 @@ def _lead_place(s: Sentence, donors: set[str]) -> tuple[int, str] | None:
     return None if iso in donors else (k + 1, iso)
 
 
+def _the_country(s: Sentence, lo: int, hi: int) -> int | None:
+    """The token of "country" in "the country" (or "the country's") between lo and hi: the
+    article's own country, in a text about one."""
+    return next(
+        (k for k in range(max(lo, 1), hi) if s.lower[k] == "country" and s.lower[k - 1] == "the"), None
+    )
+
+
 def _own_place(s: Sentence, k: int) -> str | None:
     """The country a part of a total names right after its number (or the noun it counts),
     starting at token `k`: "7.1 million in Somalia", "7.2 million in southern and south-eastern
@@ -794,6 +802,17 @@ def _risk_country(
             )
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
+    # "the country": the one its section's heading or paragraph names, else the article's
+    heading = art.heading_places(s.start)
+    home = next(iter(heading)) if len(heading) == 1 else _paragraph_country(s, art, donors) or art.main_iso3
+    home = home if home not in donors else None
+    country = _the_country(s, lo, a.t0)
+    if (
+        home is not None
+        and country is not None
+        and any(w in gazetteer.words("host") for w in s.lower[country + 1 : min(a.t0, country + 6)])
+    ):
+        return home  # "The country was already hosting 1.5 million Syrian refugees": the article's
     lead = _lead_place(s, donors)
     if lead is not None and all(
         m.mention.location == lead[1]
@@ -811,6 +830,14 @@ def _risk_country(
     # a place past the clause's end is another clause's: "about 3 million were displaced, while
     # in Syria 8.8 million ..."
     source = _source_start(s, a.t1, min(next_amount, a.t1 + 10, hi))
+    after = _the_country(s, a.t1, source)
+    if (
+        home is not None
+        and after is not None
+        and s.word(after - 2) in gazetteer.words("host_prep") | {"of"}
+        and not any(m.mention.location for m in s.mentions_in(a.t1, after))
+    ):
+        return home  # "... have been affected in the country", "in 84 of the country's districts"
     for m in s.mentions_in(a.t1, source):
         if not (m.mention.location or m.mention.has("region")):
             continue

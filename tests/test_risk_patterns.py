@@ -1018,6 +1018,18 @@ SHELTERS_AND_CLAUSES = [
         [("BGD", 4e5, "displaced")],
         id="the-host-they-crossed-into-past-a-long-flight",
     ),
+    pytest.param(
+        "A blast hit Beirut. Lebanon's government asked for help. The country was already hosting an "
+        "estimated 1.2 million Syrian refugees before the disaster.",
+        [("LBN", 1.2e6, "displaced")],
+        id="the-country-that-hosts-is-the-article-s",
+    ),
+    pytest.param(
+        "UKRAINE\nMore than 2 million people have fled Ukraine.\n\nMADAGASCAR\nThe fund helps people hit "
+        "by two cyclones, which together have affected more than 270,000 people in the country.",
+        [("UKR", 2e6, "displaced"), ("MDG", 2.7e5, "affected")],
+        id="the-country-is-its-section-s",
+    ),
 ]
 
 
