@@ -138,6 +138,24 @@ def _people_after() -> re.Pattern[str]:
     return re.compile(r"\s+" + gazetteer.alternation(people), re.IGNORECASE)
 
 
+def _key_figure(text: str, start: int, end: int) -> bool:
+    """Whether a number ends a line of key figures whose label names people: "People in need:
+    24.8M", "Children with severe acute malnutrition: 730K" (the label holds a data/cues.csv
+    `person` noun or an indicator phrase, data/indicators.csv)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start:start].rstrip()
+    if not label.endswith(":") or text[end:].split("\n", 1)[0].strip(" .;"):
+        return False
+    return _people_after().search(" " + label) is not None or _condition().search(label) is not None
+
+
+@cache
+def _condition() -> re.Pattern[str]:
+    """A phrase of data/indicators.csv, as whole words."""
+    phrases = [r["phrase"] for r in gazetteer.read_csv("indicators.csv")]
+    return re.compile(gazetteer.alternation(phrases), re.IGNORECASE)
+
+
 def _word_value(words: str) -> float | None:
     """Value of number words: "twenty-five" -> 25, "three hundred" -> 300, "half a" -> 0.5."""
     w = " ".join(words.lower().replace("-", " ").split())
@@ -211,6 +229,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         scale_word in gazetteer.number_words("letter")
         and not (pre or suf)
         and not _people_after().match(text, m.end())
+        and not _key_figure(text, m.start(), m.end())
     ):
         return None  # "15m" is a distance or a height unless money or people are named ("7.8M people")
     if len(pre) == 1 and pre.isalpha() and not scale_word and "," not in num_txt:

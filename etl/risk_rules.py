@@ -622,6 +622,12 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     nxt = s.word(a.t1)
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
+    if (
+        s.word(a.t0 - 1).endswith(":")  # "Internally displaced (since 15 April 2023): 6.5 million"
+        and nxt in ("", ".", ";")
+        and any(m.t1 < a.t0 for m in s.mentions if m.mention.has("indicator") and m.t0 >= lo)
+    ):
+        return True  # a key figure: "People in need: 24.8 million", "Internally displaced: 6.5 million"
     if any(m.t1 == a.t0 for m in s.mentions if m.mention.has("indicator")) and (
         not nxt.isalpha() or nxt in gazetteer.words("clause_break") | gazetteer.words("after_elided")
     ):

@@ -1030,6 +1030,22 @@ SHELTERS_AND_CLAUSES = [
         [("UKR", 2e6, "displaced"), ("MDG", 2.7e5, "affected")],
         id="the-country-is-its-section-s",
     ),
+    pytest.param(
+        "War in Chad.\n\nKey figures:\nPeople in need: 6.9 million\nInternally displaced (since May 2023): "
+        "1.1 million\n",
+        [("TCD", 6.9e6, "in_need"), ("TCD", 1.1e6, "displaced")],
+        id="key-figures-whose-label-names-the-condition",
+    ),
+    pytest.param(
+        "War in Chad.\n\nPeople in need: 6.9M\nChildren with severe acute malnutrition: 410K\n",
+        [("TCD", 6.9e6, "in_need"), ("TCD", 4.1e5, "malnourished")],
+        id="key-figures-with-a-letter-scale",
+    ),
+    pytest.param(
+        "Storms in Kenya.\n\nPeak height: 15m\nThe storm affected 2,000 people in Kenya.\n",
+        [("KEN", 2e3, "affected")],
+        id="near-miss-a-letter-scale-after-a-label-of-no-people",
+    ),
 ]
 
 
