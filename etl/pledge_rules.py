@@ -1808,7 +1808,12 @@ def _item_start(s: Sentence) -> int:
         return 0
     cells = s.lower[colon + 1 : s.n - 1 if lead and s.lower[-1] == "|" else s.n]
     if s.lower[colon] == "|" and "|" in cells:
-        return 0  # "Ethiopia | 20.1 million | $3.99 billion": a row of a wider table, not a label
+        # "Ethiopia | 20.1 million | $3.99 billion": a row of a wider table with figures in several
+        # cells is no label; "| China | 1 billion yuan | emergency aid including tents |" is one:
+        # the cells after its sum say what it is for
+        second = colon + 1 + cells.index("|")
+        if any(b.t0 > second for b in s.amounts) or not any(colon < b.t0 < second for b in s.amounts):
+            return 0
     return colon + 1
 
 
@@ -2538,7 +2543,9 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
         s.lower[words[0]] in joiners | titles or s.doc[words[0]].text.lower() in gazetteer.months()
     ):
         words.pop(0)
-    if len(words) < 2 or s.lower[words[-1]] in joiners:
+    described = j >= lo and s.lower[j] in gazetteer.words("company_noun") and s.doc[j].text.islower()
+    # "Mining company Vale said": a one-word name only when a company noun describes it
+    if len(words) < (1 if described else 2) or s.lower[words[-1]] in joiners:
         return None
     first, last = words[0], words[-1]
     inside = s.mentions_in(first, last + 1)
@@ -2549,7 +2556,6 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
         return None  # "Qatar Fund for Development", "Merck & Co": the gazetteer knows it
     tail = s.mention_at(last)
     head = tail.t0 - 1 if tail is not None and tail.mention.location and tail.t1 == last + 1 else last
-    described = j >= lo and s.lower[j] in gazetteer.words("company_noun") and s.doc[j].text.islower()
     if not described and (head < first or s.lower[head] not in gazetteer.words("body_noun")):
         return None
     name = " ".join(s.doc[t].text for t in words).replace(" - ", "-")

@@ -2265,6 +2265,19 @@ PLEDGES_IN_CONTEXT = [
         [("CAN", 2000, "kits", None)],
         id="near-miss-goods-distributed-by-a-society",
     ),
+    pytest.param(
+        "An earthquake hit Myanmar. Pledges so far:\n\n| Donor | Amount | Purpose |\n| China | 1 billion "
+        "yuan | emergency aid including tents and food |\n| United States | $9 million | through "
+        "partners |\n",
+        [("CHN", 1e9, "CNY", None), ("USA", 9e6, "USD", None)],
+        id="rows-of-a-wider-table-whose-later-cells-say-what-the-sum-is-for",
+    ),
+    pytest.param(
+        "Floods hit Brazil. Mining company Vale said it would donate 30 million reais for emergency "
+        "relief in Brazil.",
+        [("Vale", 30e6, "BRL", "BRA")],
+        id="a-one-word-company-a-company-noun-describes",
+    ),
 ]
 
 STATUSES = [
