@@ -115,7 +115,7 @@ def _pattern() -> re.Pattern[str]:
         (?:
             (?(pre)\x20?)(?P<att>{glued})(?![\w])          # short scale glued on: "$1.2bn", "£50m"; after
                                                            # a currency sign, also spaced: "(£9 m)"
-          | \s?(?P<scale>{long_scales})(?![\w])            # scale word: "million", "mln"
+          | (?:\s?|-)(?P<scale>{long_scales})(?![\w])      # scale word: "million", "mln", "P15-million"
         )?
         (?:\s?(?P<suf>{suffixes}|{weights})(?![\w$]))?     # currency or weight after: "dlrs", "tons"
     """.format(
@@ -266,6 +266,9 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     if word_only and not scale_word and not (currency or unit) and base < 1:
         return None
     qual = m.group("qual")
+    if qual and start == m.start() and _particle_verb().search(text, max(0, m.start() - 16), m.start()):
+        # "handing over US$ 2.2 million": the verb's particle, not "more than"
+        qual, start = None, m.start("pre") if m.group("pre") else m.start("num")
     qualifier = (
         gazetteer.qualifiers().get(" ".join(qual.lower().split())) if qual and start == m.start() else None
     )
@@ -283,6 +286,19 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         has_scale=bool(scale_word),
         family=family,
     )
+
+
+@cache
+def _particle_verb() -> re.Pattern[str]:
+    """A verb whose particle a qualifier's word would be, right before it ("handing over", "turned
+    over"): the first words of the data/aid_verbs.csv phrases that end with such a word."""
+    quals = {q.split()[0] for q in gazetteer.qualifiers()}
+    verbs = {
+        p.rsplit(" ", 1)[0].lower()
+        for p in (r["phrase"] for r in gazetteer.read_csv("aid_verbs.csv"))
+        if " " in p and p.rsplit(" ", 1)[1].lower() in quals
+    }
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, verbs))) + r")\s+$", re.IGNORECASE)
 
 
 @cache

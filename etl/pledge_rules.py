@@ -874,13 +874,10 @@ def _named_after_by(s: Sentence, by: int, hi: int) -> Entity | None:
             end = m.t1
             while end < s.n and s.doc[end].text[:1].isupper():
                 end += 1
-            if (
-                end > m.t1
-                and m.mention.location
-                and not all(w in gazetteer.words("authority") for w in s.lower[m.t1 : end])
-            ):
+            office = gazetteer.words("authority") | gazetteer.words("official")
+            if end > m.t1 and m.mention.location and not all(w in office for w in s.lower[m.t1 : end]):
                 # "mobilised by the Kenya Diaspora Alliance": a place opening an unlisted name (not
-                # "donated by the Chinese Government", its country)
+                # "donated by the Chinese Government", "by the Indian High Commissioner": its country)
                 start = by + 1 + (s.word(by + 1) == "the")
                 return Entity(" ".join(s.doc[t].text for t in range(start, end)), None, "private")
             return entity_of(m.mention)
@@ -1073,7 +1070,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         if (
             prev in dest
             or (prev == "the" and prev2 in dest)
-            or "with" in s.lower[max(lo, m.t0 - 4) : m.t0]
+            # "in partnership with UNICEF"; not "..., with China handing over US$ 2.2 million"
+            or ("with" in s.lower[max(lo, m.t0 - 4) : m.t0] and not _gives(s, m.t1))
             or listed  # "its aid to Turkey and Syria would rise": both are destinations
         ):
             dest_end = m.t1
@@ -2055,6 +2053,13 @@ def _read_amount(
             and s.word(c.t0 - 1) in gazetteer.words("aux_verb")
         )
     ]
+    if (
+        amount.is_money
+        and _valued(s, a)
+        and s.word(0) in gazetteer.words("definite")
+        and s.word(1) in gazetteer.words("goods_anaphor")
+    ):
+        return  # "The consignment, valued at over Rs. 3.4 billion, was handed over": goods told before
     if _whole_of_part(s, a):
         return  # "$1.75 million of the latest $6.5 million aid package": the part is the news
     if _running_to(s, a, lo):

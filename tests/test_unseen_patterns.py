@@ -2278,6 +2278,36 @@ PLEDGES_IN_CONTEXT = [
         [("Vale", 30e6, "BRL", "BRA")],
         id="a-one-word-company-a-company-noun-describes",
     ),
+    pytest.param(
+        "Floods hit Sri Lanka. Telecommunications operator Lanka Link pledged Rs. 25 million to the "
+        "Prime Minister's Disaster Relief Fund.",
+        [("Lanka Link", 25e6, "LKR", None)],
+        id="rupees-written-rs-with-a-full-stop",
+    ),
+    pytest.param(
+        "Fighting hit Marawi. The Chinese ambassador on Tuesday turned over a P15-million check to the "
+        "social welfare secretary for the evacuees in the Philippines.",
+        [("CHN", 15e6, "PHP", "PHL")],
+        id="a-scale-joined-by-a-hyphen",
+    ),
+    pytest.param(
+        "Floods hit Sri Lanka. Aid arrived, with China handing over US$ 2.2 million in cash to Sri Lanka.",
+        [("CHN", 2.2e6, "USD", "LKA")],
+        id="the-particle-of-handing-over-is-no-qualifier",
+    ),
+    pytest.param(
+        "Floods hit Bangladesh. Dhaka Steel Group handed over a cheque of Tk 5 crore to the relief fund "
+        "for Bangladesh.",
+        [("Dhaka Steel Group", 5e7, "BDT", "BGD")],
+        id="a-cheque-of-taka-in-crore",
+    ),
+    pytest.param(
+        "Floods hit Sri Lanka. India sent 9,000 tonnes of rice to Sri Lanka. The consignment, valued at "
+        "over Rs. 3.4 billion, was handed over to the Government of Sri Lanka by the Indian High "
+        "Commissioner.",
+        [("IND", 9000, "tonnes", "LKA")],
+        id="the-worth-of-goods-told-before-is-no-second-pledge",
+    ),
 ]
 
 STATUSES = [
