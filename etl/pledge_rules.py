@@ -1154,6 +1154,17 @@ def _back_over(s: Sentence, k: int, lo: int, words: frozenset[str]) -> int:
     return k
 
 
+def _back_over_time(s: Sentence, k: int, lo: int) -> int:
+    """The token before a time phrase that ends at `k` ("Airtel Malawi on Friday donated",
+    "Walton Group yesterday handed over": words.csv time_word, after "on" or alone), else k."""
+    if k >= lo and s.lower[k] in gazetteer.words("time_word"):
+        k -= 1
+        if k >= lo and s.lower[k] == "on":
+            k -= 1
+        k = _back_over(s, k, lo, gazetteer.words("aux_verb"))
+    return k
+
+
 def _past(s: Sentence, k: int, hi: int, words: frozenset[str]) -> int:
     """The first token at or after `k` (before `hi`) that is not one of `words`."""
     while k < hi and s.lower[k] in words:
@@ -2528,7 +2539,7 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     Holdings", "Telkom Kenya Foundation", "Standard Bank Malawi"), or one a words.csv
     company_noun describes ("mobile operator Airtel Zambia"). A place inside such a name is
     not its giver."""
-    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
+    k = _back_over_time(s, _back_over(s, end - 1, lo, gazetteer.words("aux_verb")), lo)
     joiners = gazetteer.words("name_joiner")
     words: list[int] = []
     j = k

@@ -2308,6 +2308,12 @@ PLEDGES_IN_CONTEXT = [
         [("IND", 9000, "tonnes", "LKA")],
         id="the-worth-of-goods-told-before-is-no-second-pledge",
     ),
+    pytest.param(
+        "Floods hit Bangladesh. Padma Textile Group on Sunday handed over a cheque of Tk 2 crore to the "
+        "relief fund for Bangladesh.",
+        [("Padma Textile Group", 2e7, "BDT", "BGD")],
+        id="an-unlisted-body-before-a-time-phrase-and-its-verb",
+    ),
 ]
 
 STATUSES = [
