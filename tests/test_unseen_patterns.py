@@ -2314,6 +2314,12 @@ PLEDGES_IN_CONTEXT = [
         [("Padma Textile Group", 2e7, "BDT", "BGD")],
         id="an-unlisted-body-before-a-time-phrase-and-its-verb",
     ),
+    pytest.param(
+        "War in Yemen. Kuwait and Qatar, whose envoys have mediated in the conflict since 2016, each "
+        "pledged $250 million for Yemen.",
+        [("KWT", 250e6, "USD", "YEM"), ("QAT", 250e6, "USD", "YEM")],
+        id="a-period-inside-a-whose-clause-dates-that-clause",
+    ),
 ]
 
 STATUSES = [
