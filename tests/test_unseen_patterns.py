@@ -2320,6 +2320,23 @@ PLEDGES_IN_CONTEXT = [
         [("KWT", 250e6, "USD", "YEM"), ("QAT", 250e6, "USD", "YEM")],
         id="a-period-inside-a-whose-clause-dates-that-clause",
     ),
+    pytest.param(
+        "Floods hit Pakistan. Separately, the IMF board approved the release of $1.2 billion to Pakistan "
+        "under its Extended Fund Facility.",
+        [],
+        id="an-imf-disbursement-is-no-aid",
+    ),
+    pytest.param(
+        "Floods hit Bangladesh. Expatriate Bangladeshis sent $2.1 billion in remittances in August.",
+        [],
+        id="remittances-are-no-aid",
+    ),
+    pytest.param(
+        "Fighting hit Marawi. Beijing would also donate firearms and ammunition worth P300 million to the "
+        "army of the Philippines.",
+        [],
+        id="firearms-are-no-aid",
+    ),
 ]
 
 STATUSES = [
