@@ -619,7 +619,8 @@ def _year_opening(s: Sentence) -> bool:
     if s.word(k) in ("-", "–", "/", "to") and s.word(k + 1).isdigit():
         k += 2  # a fiscal year: "2021-22", "2024 to 2025"
     k = _past(s, k, min(s.n, k + 2), gazetteer.words("fiscal_year"))
-    return s.word(k) == ","
+    # "In 2023, Canada provided"; also with no comma before the subject: "In 2016 Crescent Aid spent"
+    return s.word(k) == "," or (k < s.n and s.doc[k].text[:1].isupper())
 
 
 def _whole_of_part(s: Sentence, a: AmountSpan) -> bool:

@@ -2337,6 +2337,12 @@ PLEDGES_IN_CONTEXT = [
         [],
         id="firearms-are-no-aid",
     ),
+    pytest.param(
+        "A volcano erupted in Tonga. In 2020-21 New Zealand provided an estimated $30 million in "
+        "official development assistance to Tonga.",
+        [],
+        id="a-year-s-account-opened-by-the-year-without-a-comma",
+    ),
 ]
 
 STATUSES = [
