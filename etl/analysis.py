@@ -524,22 +524,25 @@ def _currency_name() -> re.Pattern[str]:
 
 
 def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
-    """Place a demonym two countries share ("Congolese": data/countries.csv lists it for both
-    Congos) in the one the article names most, the first listed on a tie."""
-    shared = [
-        m
-        for m in mentions
-        if len(m.tags) > 1 and sum(t.kind == "demonym" for t in m.tags) > 1 and not m.has("country")
-    ]
+    """Place a demonym or a name two countries share ("Congolese", "Congo": data/countries.csv
+    lists them for both Congos) in the one the article names most by a name of its own, the
+    first listed on a tie (the Democratic Republic, as news that says "Congo" alone most often
+    means)."""
+
+    def options(m: Mention) -> list[str]:
+        kind = "country" if m.has("country") else "demonym"
+        return [t.value for t in m.tags if t.kind == kind]
+
+    shared = [m for m in mentions if len(m.tags) > 1 and len(set(options(m))) > 1]
     if not shared:
         return  # the common case: the count below is paid only by articles that need it
     named: dict[str, int] = {}
     for m in mentions:
-        if m.has("country") and m.location:
+        if m.has("country") and m.location and m not in shared:
             named[m.location] = named.get(m.location, 0) + 1
     for m in shared:
-        options = [t.value for t in m.tags if t.kind == "demonym"]
-        m.location = max(options, key=lambda iso: (named.get(iso, 0), -options.index(iso)))
+        isos = options(m)
+        m.location = max(isos, key=lambda iso: (named.get(iso, 0), -isos.index(iso)))
 
 
 # Bounded: a worker sees every title of a long stream, and each is asked for several times in a row.

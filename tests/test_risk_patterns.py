@@ -1046,6 +1046,17 @@ SHELTERS_AND_CLAUSES = [
         [("KEN", 2e3, "affected")],
         id="near-miss-a-letter-scale-after-a-label-of-no-people",
     ),
+    pytest.param(
+        "Ebola spread. Across Congo, 12.8 million people need humanitarian assistance, according to OCHA.",
+        [("COD", 12.8e6, "in_need")],
+        id="congo-alone-is-the-democratic-republic",
+    ),
+    pytest.param(
+        "Floods hit Brazzaville. The Republic of the Congo asked for help. Across Congo, 50,000 people "
+        "have been affected by floods.",
+        [("COG", 5e4, "affected")],
+        id="near-miss-congo-where-the-republic-is-named",
+    ),
 ]
 
 

@@ -1323,7 +1323,7 @@ PLEDGES = [
     ),
     pytest.param(
         "U.S. drugmaker Merck & Co said it had shipped 190,000 doses to Congo.",
-        [("Merck & Co.", 190e3, "doses", "COG")],
+        [("Merck & Co.", 190e3, "doses", "COD")],
         id="near-miss-a-listed-company-keeps-its-listed-name",
     ),
     pytest.param(
@@ -1355,10 +1355,12 @@ PLEDGES = [
         "- Zomba Islamic Mission: 1,500 food packs",
         [
             ("World Bank", 100e6, "USD", "MWI"),
+            ("Kilimo Holdings", 150e6, "MWK", "MWI"),
+            ("Mzuzu Coffee Estates", 20e6, "MWK", "MWI"),
             ("Lilongwe Tea Estates", 30, "tonnes", "MWI"),
             ("Zomba Islamic Mission", 1500, "food packs", "MWI"),
         ],
-        id="a-list-stays-open-past-a-line-with-no-sum-read",
+        id="a-list-stays-open-past-its-lines",
     ),
     pytest.param(
         "Other announcements included:\n- Germany: €33 million for Syria\n- United States: an "
