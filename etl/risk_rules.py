@@ -702,7 +702,7 @@ def _share_apposition() -> re.Pattern[str]:
         rf"""
         \s*[,—–]                    # the comma (or dash) that opens the apposition
         [^,;:.—–]{{1,40}}?          # a few words: "80", "or a third of the"
-        (?:{percent}|{whole})       # a share: "%", "per cent", or a noun of the whole: "population"
+        (?:{percent}|{whole}|\bone\s+in\s+\w+)  # a share: "%", "one in seven", or the whole: "population"
         [^,;:.—–]{{0,30}}           # what ends it: "of the country's population"
         [,—–]\s*                    # the comma (or dash) that closes it
         """,

@@ -1057,6 +1057,12 @@ SHELTERS_AND_CLAUSES = [
         [("COG", 5e4, "affected")],
         id="near-miss-congo-where-the-republic-is-named",
     ),
+    pytest.param(
+        "Floods hit Pakistan. More than 30 million people — one in eight Pakistanis — have been affected "
+        "by the floods.",
+        [("PAK", 30e6, "affected")],
+        id="a-share-one-in-eight-between-dashes",
+    ),
 ]
 
 
