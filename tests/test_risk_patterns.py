@@ -1063,6 +1063,12 @@ SHELTERS_AND_CLAUSES = [
         [("PAK", 30e6, "affected")],
         id="a-share-one-in-eight-between-dashes",
     ),
+    pytest.param(
+        "Floods hit Pakistan. The response plan targets 4.1 million of the 5.9 million people who, "
+        "according to the UN, are in dire need of humanitarian support.",
+        [("PAK", 5.9e6, "in_need")],
+        id="a-plan-targets-part-of-the-people-in-need",
+    ),
 ]
 
 
