@@ -507,6 +507,17 @@ def _seat_suffix() -> re.Pattern[str]:
     return re.compile(r"[-‐–]" + gazetteer.alternation(gazetteer.words("seat")), re.IGNORECASE)
 
 
+def is_heading(line: str) -> bool:
+    """Whether a sentence is a heading: one short line with no full stop ("Major pledges",
+    "PLEDGES SO FAR").
+
+    >>> is_heading("Major pledges"), is_heading("Japan pledged $5 million.")
+    (True, False)
+    """
+    line = line.strip()
+    return 0 < len(line.split()) <= 6 and "\n" not in line and line[-1:].isalpha()
+
+
 def names_a_currency(text: str, m: Mention) -> bool:
     """Whether a demonym opens the name of a currency ("Swiss francs", "Australian dollars":
     data/currencies.csv) in `text`."""

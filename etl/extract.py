@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidtracker.etl import gazetteer, learn, pledge_rules, risk_rules
-from aidtracker.etl.analysis import Article, Sentence, number_start
+from aidtracker.etl.analysis import Article, Sentence, is_heading, number_start
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 from aidtracker.etl.sentences import split_sentences
 
@@ -327,10 +327,11 @@ def _candidates(
         # includes:"): read, though it states no sum (dates it may: "as reported to OCHA as of 25
         # March:"), when it has an aid verb or names a list of given aid ("Among the main
         # announcements:", words.csv pledge_list)
-        header = text[a:b].rstrip().endswith(":") and (
-            any(m.has("verb") for m in ms)
-            or not gazetteer.words("pledge_list").isdisjoint(re.findall(r"[a-z]+", low[a:b]))
-        )
+        words = re.findall(r"[a-z]+", low[a:b])
+        header = (
+            text[a:b].rstrip().endswith(":")
+            and (any(m.has("verb") for m in ms) or not gazetteer.words("pledge_list").isdisjoint(words))
+        ) or (is_heading(text[a:b]) and not gazetteer.words("pledge_list").isdisjoint(words))
         if header and not (money.search(low, a, b) or _glued_money(low, a, b)):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
             continue

@@ -38,6 +38,7 @@ from aidtracker.etl.analysis import (
     MentionSpan,
     Sentence,
     entity_of,
+    is_heading,
     title_mentions,
 )
 from aidtracker.etl.gazetteer import Mention, Tag
@@ -1071,6 +1072,7 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         if (
             prev in dest
             or (prev == "the" and prev2 in dest)
+            or prev == "on"  # "called on development partners to mobilize": asked, not giving
             # "in partnership with UNICEF"; not "..., with China handing over US$ 2.2 million"
             or ("with" in s.lower[max(lo, m.t0 - 4) : m.t0] and not _gives(s, m.t1))
             or listed  # "its aid to Turkey and Syria would rise": both are destinations
@@ -1684,7 +1686,7 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     if (
         # "Selected pledges to Gavi for 2021–2025:": years and dates are no sums
         not any(b.amount.is_money or b.amount.unit for b in s.amounts)
-        and s.text.rstrip().endswith(":")
+        and (s.text.rstrip().endswith(":") or is_heading(s.text))  # "Major pledges" over a list
         and not gazetteer.words("pledge_list").isdisjoint(s.lower)
     ):
         # "New contributions confirmed in March:", "The IFRC acknowledges the following

@@ -2345,6 +2345,24 @@ PLEDGES_IN_CONTEXT = [
         [],
         id="a-year-s-account-opened-by-the-year-without-a-comma",
     ),
+    pytest.param(
+        "An earthquake hit Nepal. China will provide 3 billion yuan for Nepal, Foreign Minister Wang Yi "
+        "said.\n\nMajor pledges\n- India: $1 billion\n- Japan: $260 million\n",
+        [("CHN", 3e9, "CNY", "NPL"), ("IND", 1e9, "USD", "NPL"), ("JPN", 260e6, "USD", "NPL")],
+        id="a-heading-naming-pledges-opens-a-list-of-givers",
+    ),
+    pytest.param(
+        "An earthquake hit Nepal. Nepal's development partners on Thursday pledged $4.4 billion for the "
+        "reconstruction of Nepal.",
+        [("various", 4.4e9, "USD", "NPL")],
+        id="a-country-s-development-partners-are-various-givers",
+    ),
+    pytest.param(
+        "Drought hit Ethiopia. The Commissioner called on development partners and NGOs to mobilize 11 "
+        "billion birr for Ethiopia.",
+        [],
+        id="near-miss-partners-called-on-to-give",
+    ),
 ]
 
 STATUSES = [
