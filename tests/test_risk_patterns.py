@@ -1069,6 +1069,18 @@ SHELTERS_AND_CLAUSES = [
         [("PAK", 5.9e6, "in_need")],
         id="a-plan-targets-part-of-the-people-in-need",
     ),
+    pytest.param(
+        "An earthquake hit Afghanistan. More than 8,000 people whose homes were destroyed are sleeping in "
+        "tents or in the open in Afghanistan.",
+        [("AFG", 8e3, "displaced")],
+        id="people-sleeping-in-tents",
+    ),
+    pytest.param(
+        "Gangs attacked Haiti's capital. In the capital alone, some 90,000 people are crammed into 80 "
+        "makeshift sites in Haiti.",
+        [("HTI", 9e4, "displaced")],
+        id="people-crammed-into-makeshift-sites",
+    ),
 ]
 
 
