@@ -2304,7 +2304,13 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 status,
             )  # "America: A Tribute to Heroes raised": a country does not raise funds
         body = _unlisted_body(s, dlo, verb.t0) if verb.t0 < a.t0 else None
-        if body is not None and (not subj or subj[-1].t0 >= body[1]):
+        if body is not None and (
+            not subj
+            or subj[-1].t0 >= body[1]
+            # "US singer Kaylee Rhodes", "The Oslo-based Halvorsen Foundation": a place or people
+            # that describes the body right before its name
+            or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+        ):
             # "Telkom Kenya Foundation handed over", "mobile operator Airtel Zambia has donated":
             # the place is part of the giver's name
             donor, explicit, subj = body[0], True, []

@@ -2363,6 +2363,18 @@ PLEDGES_IN_CONTEXT = [
         [],
         id="near-miss-partners-called-on-to-give",
     ),
+    pytest.param(
+        "Ebola spread in Guinea. The Oslo-based Fjordlys Foundation announced a $2 million grant to WHO "
+        "for vaccination teams in Guinea.",
+        [("Fjordlys Foundation", 2e6, "USD", "GIN")],
+        id="a-place-based-unlisted-foundation-gives-not-its-country",
+    ),
+    pytest.param(
+        "Fires hit Australia. US singer Kaylee Rhodes donated US$500,000 to the fire service after her "
+        "Sydney shows were postponed.",
+        [("Kaylee Rhodes", 5e5, "USD", None)],
+        id="a-singer-a-people-describes-gives-not-her-country",
+    ),
 ]
 
 STATUSES = [
