@@ -1157,6 +1157,16 @@ def _back_over(s: Sentence, k: int, lo: int, words: frozenset[str]) -> int:
     return k
 
 
+def _noun_head(s: Sentence, verb: MentionSpan, lo: int) -> int:
+    """Where the subject of a noun of giving ends: before the verb that governs it ("The Aldwych
+    Foundation today announced a commitment of $50 million": before "announced"), else before
+    the noun itself."""
+    if verb.mention.value("verb") != "noun":
+        return verb.t0
+    k = _back_over(s, verb.t0 - 1, lo, gazetteer.words("determiner"))
+    return k if k >= lo and _gives(s, k) else verb.t0
+
+
 def _back_over_time(s: Sentence, k: int, lo: int) -> int:
     """The token before a time phrase that ends at `k` ("Airtel Malawi on Friday donated",
     "Walton Group yesterday handed over": words.csv time_word, after "on" or alone), else k."""
@@ -2303,13 +2313,21 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 verb,
                 status,
             )  # "America: A Tribute to Heroes raised": a country does not raise funds
-        body = _unlisted_body(s, dlo, verb.t0) if verb.t0 < a.t0 else None
-        if body is not None and (
-            not subj
-            or subj[-1].t0 >= body[1]
-            # "US singer Kaylee Rhodes", "The Oslo-based Halvorsen Foundation": a place or people
-            # that describes the body right before its name
-            or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+        body = _unlisted_body(s, dlo, _noun_head(s, verb, dlo)) if verb.t0 < a.t0 else None
+        if (
+            body is not None
+            and (
+                not subj
+                or subj[-1].t0 >= body[1]
+                # "US singer Kaylee Rhodes", "The Oslo-based Halvorsen Foundation": a place or people
+                # that describes the body right before its name
+                or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+                # "LONDON, 10 June 2021 - The Aldwych Foundation": a dateline's place is no subject
+                or (
+                    subj[-1].t1 <= body[1]
+                    and any(w in ("-", "—", "–") for w in s.lower[subj[-1].t1 : body[1]])
+                )
+            )
         ):
             # "Telkom Kenya Foundation handed over", "mobile operator Airtel Zambia has donated":
             # the place is part of the giver's name

@@ -2375,6 +2375,12 @@ PLEDGES_IN_CONTEXT = [
         [("Kaylee Rhodes", 5e5, "USD", None)],
         id="a-singer-a-people-describes-gives-not-her-country",
     ),
+    pytest.param(
+        "A pandemic spread. LONDON, 10 June 2021 - The Holborn Foundation today announced a commitment "
+        "of $40 million to the vaccine alliance.",
+        [("Holborn Foundation", 40e6, "USD", None)],
+        id="an-unlisted-body-after-a-dateline-announces-a-noun-of-giving",
+    ),
 ]
 
 STATUSES = [
