@@ -525,16 +525,20 @@ def _needed_by(s: Sentence, a: AmountSpan, hi: int) -> MentionSpan | None:
     """The appeal verb of a clause that says who needs the sum right after it: "far short of
     the $4.3 billion the United Nations says it needs" (only an organization, the words of
     data/words.csv `reporting_verb` and pronouns stand between)."""
-    glue = gazetteer.words("reporting_verb")
+    # "the $2.96 billion the UN is seeking", "the $606 million the United Nations had sought",
+    # "the $2b that the Government and the UN refugee agency, UNHCR, say is needed"
+    glue = (gazetteer.words("reporting_verb") | gazetteer.words("aux_verb") | {"and", ","}) - {"to"}
     k, asker = a.t1, False
-    while k < min(hi, a.t1 + 10):
+    while k < min(hi, a.t1 + 16):
         m = s.mention_at(k)
         if m is not None and m.mention.has("verb") and m.mention.value("verb") == "appeal":
-            return m if asker else None
+            # "..., which is seeking to raise J$50 million": the sum after the verb is its own
+            owns = any(m.t1 <= b.t0 <= m.t1 + 2 and b.amount.is_money for b in s.amounts)
+            return m if asker and not owns else None
         if m is not None and (m.mention.has("org") or m.mention.has("country")):
             asker, k = True, m.t1
-        elif s.lower[k] in glue:
-            asker = asker or s.lower[k] in ("it", "they", "we")
+        elif s.lower[k] in glue or s.lower[k] in gazetteer.words("authority"):
+            asker = asker or s.lower[k] in ("it", "they", "we") or s.lower[k] in gazetteer.words("authority")
             k += 1
         else:
             return None

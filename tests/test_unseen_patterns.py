@@ -2404,6 +2404,24 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "War in Yemen. Donors pledged $2 billion for Yemen, about two-thirds of the $2.9 billion the UN "
+        "is seeking this year.",
+        [(2.9e9, "USD", "YEM")],
+        id="the-sum-the-un-is-seeking",
+    ),
+    pytest.param(
+        "Drought in Kenya. Guterres said the sum went well beyond the $600 million the United Nations had "
+        "sought in an urgent appeal for Kenya.",
+        [(6e8, "USD", "KEN")],
+        id="the-sum-the-un-had-sought",
+    ),
+    pytest.param(
+        "A quake hit Haiti. The foundation has pledged J$5 million to the Jamaica Red Cross, which is "
+        "seeking to raise J$50 million for its Haiti appeal.",
+        [(5e7, "JMD", "HTI")],
+        id="near-miss-a-sum-given-to-a-society-that-seeks-another",
+    ),
+    pytest.param(
         "Crisis in Venezuela. The UN refugee agency on Friday launched a $650 million plan to support "
         "Venezuelan refugees in 17 countries.",
         [(6.5e8, "USD", "VEN")],
