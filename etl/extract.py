@@ -327,11 +327,11 @@ def _candidates(
         # includes:"): read, though it states no sum (dates it may: "as reported to OCHA as of 25
         # March:"), when it has an aid verb or names a list of given aid ("Among the main
         # announcements:", words.csv pledge_list)
-        words = re.findall(r"[a-z]+", low[a:b])
-        header = (
-            text[a:b].rstrip().endswith(":")
-            and (any(m.has("verb") for m in ms) or not gazetteer.words("pledge_list").isdisjoint(words))
-        ) or (is_heading(text[a:b]) and not gazetteer.words("pledge_list").isdisjoint(words))
+        colon = text[a:b].rstrip().endswith(":")
+        header = (colon or is_heading(text[a:b])) and (
+            (colon and any(m.has("verb") for m in ms))
+            or not gazetteer.words("pledge_list").isdisjoint(re.findall(r"[a-z]+", low[a:b]))
+        )
         if header and not (money.search(low, a, b) or _glued_money(low, a, b)):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
             continue
