@@ -2900,6 +2900,9 @@ def _read_appeal(
         # "a $40 million plan to rebuild roads": a plan asks for aid only where its clause names
         # aid or people in need ("a $738 million plan to support Venezuelan refugees")
         or (verb.mention.text.lower() in gazetteer.words("plan_noun") and not _names_aid(s, lo, hi))
+        # "of which US$ 3.1 million has been received", "with $545 million received": funding in
+        or s.word(_past(s, a.t1, hi, gazetteer.words("aux_verb") | gazetteer.words("participle_aux")))
+        in gazetteer.words("received_word")
     ):
         # "$800 million would be needed if the rains fail"; "down from $56 billion in 2023" (an
         # old figure); "donations to the appeal ... up to £5 million" (money given, not asked for)

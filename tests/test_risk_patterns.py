@@ -1081,6 +1081,12 @@ SHELTERS_AND_CLAUSES = [
         [("HTI", 9e4, "displaced")],
         id="people-crammed-into-makeshift-sites",
     ),
+    pytest.param(
+        "War in Syria. He said 13 million people inside Syria needed assistance and that 11.2 million did "
+        "not have enough to eat.",
+        [("SYR", 13e6, "in_need"), ("SYR", 11.2e6, "food_insecure")],
+        id="did-not-have-enough-to-eat",
+    ),
 ]
 
 

@@ -2381,6 +2381,12 @@ PLEDGES_IN_CONTEXT = [
         [("Holborn Foundation", 40e6, "USD", None)],
         id="an-unlisted-body-after-a-dateline-announces-a-noun-of-giving",
     ),
+    pytest.param(
+        "War in the Sahel. Separately, the EU has committed €80 million through the African Peace "
+        "Facility to support the joint force in the Sahel.",
+        [],
+        id="a-peace-facility-is-no-aid",
+    ),
 ]
 
 STATUSES = [
@@ -2403,6 +2409,18 @@ STATUSES = [
 ]
 
 APPEALS = [
+    pytest.param(
+        "Cholera spread in Malawi. UNICEF requires US$ 18 million to respond to the outbreak in Malawi, of "
+        "which US$ 2.5 million has been received.",
+        [(18e6, "USD", "MWI")],
+        id="the-funding-received-of-an-appeal-is-no-appeal",
+    ),
+    pytest.param(
+        "Floods hit Mozambique. In Doha, Qatar Charity launched a campaign to raise QR4 million for "
+        "families in Mozambique.",
+        [(4e6, "QAR", "MOZ")],
+        id="a-campaign-to-raise-a-sum",
+    ),
     pytest.param(
         "War in Yemen. Donors pledged $2 billion for Yemen, about two-thirds of the $2.9 billion the UN "
         "is seeking this year.",
