@@ -475,6 +475,14 @@ def _lead_place(s: Sentence, donors: set[str]) -> tuple[int, str] | None:
     return None if iso in donors else (k + 1, iso)
 
 
+def _country_of_the_country(s: Sentence, art: Article, donors: set[str]) -> str | None:
+    """The country "the country" stands for: the one its section's heading or its paragraph
+    names, else the article's; none when that gives."""
+    heading = art.heading_places(s.start)
+    home = next(iter(heading)) if len(heading) == 1 else _paragraph_country(s, art, donors) or art.main_iso3
+    return home if home not in donors else None
+
+
 def _the_country(s: Sentence, lo: int, hi: int) -> int | None:
     """The token of "country" in "the country" (or "the country's") between lo and hi: the
     article's own country, in a text about one."""
@@ -808,10 +816,7 @@ def _risk_country(
             )
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
-    # "the country": the one its section's heading or paragraph names, else the article's
-    heading = art.heading_places(s.start)
-    home = next(iter(heading)) if len(heading) == 1 else _paragraph_country(s, art, donors) or art.main_iso3
-    home = home if home not in donors else None
+    home = _country_of_the_country(s, art, donors) if "country" in s.lower else None
     country = _the_country(s, lo, a.t0)
     if (
         home is not None
