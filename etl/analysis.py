@@ -96,6 +96,9 @@ class Entity:
     name: str
     iso3: str | None
     kind: str  # government | multilateral | un_agency | ngo | private | various
+    # the country of a people who give where they live ("Moroccan associations in Belgium"):
+    # their aid goes home
+    people: str | None = None
 
 
 def is_year(a: Amount) -> bool:

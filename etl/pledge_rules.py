@@ -2290,7 +2290,8 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         # "Somali diaspora groups raised $2.3 million": a community abroad gives for itself, also
         # before an aside ("the Somali community in Istanbul, many of them students, donated")
         aside = _apposition_before(s, verb.t0, dlo)
-        group = _community(s, dlo, aside[0] if aside is not None else verb.t0)
+        at = aside[0] if aside is not None else verb.t0
+        group = _community(s, dlo, at) or _group_abroad(s, dlo, at)
         donor, explicit = group, group is not None
     event = _event_subject(s, dlo, verb.t0) if donor is None and verb is not None and verb.t0 < a.t0 else None
     if event is not None and verb is not None:
@@ -2303,8 +2304,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             donor, explicit, status = Entity("various", None, "various"), True, "pledged"
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
+        body = _unlisted_body(s, dlo, _noun_head(s, verb, dlo)) if verb.t0 < a.t0 else None
         if (
             subj
+            # "The Malawi Diaspora Association in the United Kingdom raised": a body raises
+            and not (body is not None and body[1] <= subj[-1].t0)
             and verb.mention.text.lower() in gazetteer.words("fundraise")
             and not subj[-1].mention.has("org")
             and not subj[-1].mention.has("cue", "generic_donor")  # "donors raised $2.01 billion"
@@ -2317,7 +2321,6 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 verb,
                 status,
             )  # "America: A Tribute to Heroes raised": a country does not raise funds
-        body = _unlisted_body(s, dlo, _noun_head(s, verb, dlo)) if verb.t0 < a.t0 else None
         if (
             body is not None
             and (
@@ -2503,7 +2506,7 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
         k = _back_over(s, k, max(lo, k - 2), gazetteer.words("time_word") | {"on", "last", "this"})
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
         return None
-    group = _community(s, lo, k)
+    group = _community(s, lo, k) or _group_abroad(s, lo, k)
     if group is not None:
         return group  # "an association of the Lebanese community in France said it had collected"
     subj = _subject_entities(s, lo, k)
@@ -2581,6 +2584,8 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
             or (words and s.lower[j] in joiners)
             # "Hayastan All-Armenian Fund": a hyphen between two capitalized words
             or (words and s.lower[j] == "-" and j - 1 >= lo and s.doc[j - 1].text[:1].isupper())
+            # "Nepal Bankers' Association": a plural's apostrophe
+            or (words and s.doc[j].text in ("'", "’") and s.doc[j - 1].text.endswith("s") and j - 1 >= lo)
         )
     ):
         words.insert(0, j)
@@ -2601,11 +2606,16 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
         opening.t1 >= last + 1 or (opening.mention.has("org") and not any(m.mention.location for m in inside))
     ):
         return None  # "Qatar Fund for Development", "Merck & Co": the gazetteer knows it
-    tail = s.mention_at(last)
-    head = tail.t0 - 1 if tail is not None and tail.mention.location and tail.t1 == last + 1 else last
-    if not described and (head < first or s.lower[head] not in gazetteer.words("body_noun")):
+    tail = next((m for m in inside if m.t1 == last + 1 and m.mention.location), None)
+    # "Standard Bank Malawi", "Malawi Diaspora Association in the United Kingdom"
+    head = _back_over(s, tail.t0 - 1, first, joiners) if tail is not None else last
+    bodies = gazetteer.words("body_noun")
+    # "Sierra Leone Community Association of Maryland", "Association of Traders of the Centre-Nord
+    # Region": the body, then whom or where it is of
+    of_whom = any(s.lower[t] in bodies and s.lower[t + 1] in ("of", "in") for t in words[:-1])
+    if not described and not of_whom and (head < first or s.lower[head] not in bodies):
         return None
-    name = " ".join(s.doc[t].text for t in words).replace(" - ", "-")
+    name = " ".join(s.doc[t].text for t in words).replace(" - ", "-").replace(" '", "'").replace(" ’", "’")
     return Entity(name, None, "private"), first
 
 
@@ -2655,11 +2665,86 @@ def _community(s: Sentence, lo: int, end: int) -> Entity | None:
     if head < lo or s.lower[head] not in gazetteer.words("community_noun"):
         return None
     demonym = next((m for m in s.mentions_in(lo, head) if m.t1 == head and m.mention.has("demonym")), None)
+    if demonym is None and s.word(head - 1) == "the" and s.word(head - 2) == "in":
+        return None  # "Kenyans in the diaspora": where they are, not who (_group_abroad)
     start = demonym.t0 if demonym is not None else head
     if demonym is None and head == k and s.lower[head] in gazetteer.words("community_noun_alone"):
         return None  # "the community", "migrants": no one abroad is named
     name = s.text[s.tok_starts[start] : s.tok_starts[k] + len(s.doc[k].text)]
     return Entity(name[:1].upper() + name[1:], None, "private")
+
+
+def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
+    """People of one country giving as a group where they live, named right before token `end`
+    without a words.csv community_noun: "Moroccan associations in Belgium", "Ni-Vanuatu
+    seasonal workers in New Zealand", "Filipino-American groups", "Overseas Filipino workers'
+    groups", "Kenyans in the diaspora", "In Hong Kong, Filipino domestic workers". The head is a
+    group_noun or community_modifier after a demonym (at most two lower-case words between);
+    a place after "in", an opening "In <place>,", a second people joined by a hyphen or an
+    abroad_word tells that they live away from home. Named as the text names them, with
+    where they live."""
+    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
+    abroad = gazetteer.words("abroad_word")
+    if k >= lo and s.lower[k] in abroad:
+        # "Kenyans in the diaspora", "Somalis abroad": a people's plural name stands for them
+        t = k - 1
+        t -= s.word(t) == "the"
+        t -= s.word(t) == "in"
+        people = _people_ending(s, lo, t)
+        if people is None:
+            return None
+        name = s.text[s.tok_starts[people.t0] : s.tok_starts[k] + len(s.doc[k].text)]
+        return Entity(name, None, "private", people.mention.value("demonym"))
+    # where they live, listed or not: "in Belgium", "in California and Nevada", "in the
+    # United States and the United Kingdom"
+    j = k
+    while j >= lo and (s.doc[j].text[:1].isupper() or s.lower[j] in (",", "and", "the")):
+        j -= 1
+    placed = j < k and s.word(j) == "in" and s.doc[j + 1 + (s.word(j + 1) == "the")].text[:1].isupper()
+    end_at = k if placed else None
+    j = j - 1 if placed else k
+    members = gazetteer.words("group_noun") | gazetteer.words("community_modifier")
+    if j < lo or s.lower[j] not in members:
+        return None
+    t = _back_over(s, j, lo, members)
+    for _ in range(2):  # "domestic workers", "seasonal workers"
+        if t >= lo and s.doc[t].text.isalpha() and s.doc[t].text.islower() and s.mention_at(t) is None:
+            t -= 1
+    people = _people_ending(s, lo, t)
+    if people is None:
+        return None
+    start = people.t0
+    # "Filipino-American": a second people joined by a hyphen, those of the first who live there
+    first = _people_ending(s, lo, start - 2) if s.word(start - 1) == "-" else None
+    joined = first is not None
+    if first is not None:
+        people, start = first, first.t0
+    if s.word(start - 1) in abroad:
+        start -= 1  # "Overseas Filipino workers"
+    end_at = j if end_at is None else end_at
+    name = s.text[s.tok_starts[start] : s.tok_starts[end_at] + len(s.doc[end_at].text)]
+    # "In Hong Kong, Filipino domestic workers raised": where they live opens the sentence
+    opening = range(1, start - 1)
+    if (
+        not placed
+        and s.word(0) == "in"
+        and s.word(start - 1) == ","
+        and opening
+        and all(s.doc[x].text[:1].isupper() or s.lower[x] == "the" for x in opening)
+    ):
+        name = f"{name} in {s.text[s.tok_starts[1] : s.tok_starts[start - 1]].rstrip()}"
+        placed = True
+    if not (placed or joined or s.word(start) in abroad):
+        return None
+    return Entity(name[:1].upper() + name[1:], None, "private", people.mention.value("demonym"))
+
+
+def _people_ending(s: Sentence, lo: int, t: int) -> MentionSpan | None:
+    """The demonym whose last token is `t`, none before `lo`."""
+    return next(
+        (m for m in s.mentions_in(lo, t + 1) if m.t1 == t + 1 and m.mention.has("demonym")),
+        None,
+    )
 
 
 def _pronoun_subject(s: Sentence, verb_t0: int, lo: int) -> bool:
@@ -2821,7 +2906,9 @@ def _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, in
         and art.main_iso3 != donor.iso3
     ):
         iso = art.main_iso3
-    if (
+    if donor.people is not None and not region and (iso is None or iso != donor.people):
+        iso = donor.people  # "Moroccan associations in Belgium said they had raised"
+    elif (
         donor.kind == "private"
         and not region
         and not gazetteer.words("community_noun").isdisjoint(donor.name.lower().split())

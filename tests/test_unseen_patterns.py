@@ -194,6 +194,51 @@ PLEDGES = [
         id="migrant-workers-associations-give-home-not-where-they-live",
     ),
     pytest.param(
+        "Senegalese associations in Italy said they had collected more than €90,000 for flood victims.",
+        [("Senegalese associations in Italy", 90e3, "EUR", "SEN")],
+        id="a-people-s-groups-where-they-live-give-home",
+    ),
+    pytest.param(
+        "Tongan seasonal workers in Australia raised A$40,000 after the cyclone.",
+        [("Tongan seasonal workers in Australia", 40e3, "AUD", "TON")],
+        id="workers-abroad-with-a-word-between",
+    ),
+    pytest.param(
+        "Guatemalan-American groups have raised US$60,000 for the families of the volcano's victims.",
+        [("Guatemalan-American groups", 60e3, "USD", "GTM")],
+        id="a-hyphenated-people-gives-to-the-first-people-s-country",
+    ),
+    pytest.param(
+        "In Dubai, Pakistani construction workers raised Dh150,000 for flood victims.",
+        [("Pakistani construction workers in Dubai", 150e3, "AED", "PAK")],
+        id="where-they-live-opens-the-sentence",
+    ),
+    pytest.param(
+        "Ugandans in the diaspora raised USh 40 million for landslide victims.",
+        [("Ugandans in the diaspora", 40e6, "UGX", "UGA")],
+        id="a-people-s-plural-in-the-diaspora",
+    ),
+    pytest.param(
+        "Filipino workers raised $2,000 for typhoon victims.",
+        [],
+        id="near-miss-workers-at-home-are-no-group-abroad",
+    ),
+    pytest.param(
+        "The Ghana Diaspora Association in the United Kingdom raised £12,000 for flood victims in Ghana.",
+        [("Ghana Diaspora Association in the United Kingdom", 12e3, "GBP", "GHA")],
+        id="an-unlisted-body-with-where-it-is-after-in-the",
+    ),
+    pytest.param(
+        "The Kenya Millers' Association pledged KSh 20 million to the drought appeal in Kenya.",
+        [("Kenya Millers' Association", 20e6, "KES", "KEN")],
+        id="an-unlisted-body-with-a-plural-s-apostrophe",
+    ),
+    pytest.param(
+        "The Sierra Leonean Community Association of Minnesota donated $15,000 to Sierra Leone.",
+        [("Sierra Leonean Community Association of Minnesota", 15e3, "USD", "SLE")],
+        id="an-unlisted-body-of-a-place-the-gazetteer-does-not-know",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
