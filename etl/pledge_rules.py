@@ -1242,6 +1242,35 @@ def _coordinated(s: Sentence, last: MentionSpan, cands: list[MentionSpan]) -> li
     return group
 
 
+def _each_partner(s, a, art, drafts, verb, status, unit, commodity, lo, hi, include_at, first, end):
+    """Drafts the same sum for the giver joined by "and" to the one named at tokens first:end
+    when each of them gives it (_distributed, _partner_before)."""
+    if _distributed(s, a, first, end, verb, hi) and (partner := _partner_before(s, lo, first)) is not None:
+        drafts.append(_draft(s, art, a, partner, True, verb, status, unit, commodity, lo, hi, include_at))
+
+
+def _partner_before(s: Sentence, lo: int, first: int) -> Entity | None:
+    """The giver joined by "and" to one whose name opens at token `first`, when the list's
+    reader (_coordinated) cannot join them: an unlisted name or one described by an
+    apposition ("Tingis Bank and Sahara Assurance each", "The Wellcome Trust, a British
+    research charity, and the Bill & Melinda Gates Foundation each")."""
+    k = first - 1
+    k -= s.word(k) in gazetteer.words("definite")
+    if s.word(k) != "and":
+        return None
+    k -= 1
+    if s.word(k) == ",":
+        opening = _aside_opening(s, k, lo)
+        described = opening is not None and s.word(opening + 1) in gazetteer.words("determiner")
+        # ", a British research charity,": back over the description; else a serial comma
+        k = opening - 1 if described and opening is not None else k - 1
+    named = next((m for m in s.mentions_in(lo, k + 1) if m.t1 == k + 1), None)
+    if named is not None and (e := entity_of(named.mention)) is not None:
+        return e if e.kind not in _CHANNEL_KINDS else None
+    body = _unlisted_body(s, lo, k + 1)
+    return body[0] if body is not None else None
+
+
 def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     """(name, is an official) of a capitalized name right before the verb, a person or
     an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False)."""
@@ -2304,7 +2333,15 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             donor, explicit, status = Entity("various", None, "various"), True, "pledged"
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
-        body = _unlisted_body(s, dlo, _noun_head(s, verb, dlo)) if verb.t0 < a.t0 else None
+        at, body_lo = _noun_head(s, verb, dlo), dlo
+        pre = _back_over(s, at - 1, dlo, gazetteer.words("aux_verb") | gazetteer.words("distributive"))
+        each = at == verb.t0 and not gazetteer.words("distributive").isdisjoint(s.lower[pre + 1 : at])
+        if each:
+            # "Tingis Bank and Sahara Assurance each contributed": the last of the names gives
+            # here, the others by _partner_before
+            at = pre + 1
+            body_lo = max([dlo, *(t + 1 for t in range(dlo, at) if s.lower[t] == "and")])
+        body = _unlisted_body(s, body_lo, at) if verb.t0 < a.t0 else None
         if (
             subj
             # "The Malawi Diaspora Association in the United Kingdom raised": a body raises
@@ -2339,6 +2376,7 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             # "Telkom Kenya Foundation handed over", "mobile operator Airtel Zambia has donated":
             # the place is part of the giver's name
             donor, explicit, subj = body[0], True, []
+            _each_partner(s, a, art, drafts, verb, status, unit, commodity, dlo, hi, include_at, body[1], at)
         if subj:
             last = subj[-1]
             donor, explicit = entity_of(_owner(s, last, subj)), True
@@ -2349,6 +2387,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 # Association in Myanmar and two mining companies donated"
                 donor = company
             group = _coordinated(s, last, subj)
+            if len(group) == 1:
+                # "The Wellcome Trust, a British research charity, and the Gates Foundation each"
+                _each_partner(
+                    s, a, art, drafts, verb, status, unit, commodity, dlo, hi, include_at, last.t0, last.t1
+                )
             if len(group) > 1:
                 donor = _share_among(
                     s, a, art, drafts, verb, status, unit, commodity, dlo, hi, include_at, group, donor
@@ -2359,7 +2402,7 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             donor = _place_government(s, dlo, verb.t0)
             explicit = donor is not None
         if donor is None:
-            named = _name_before(s, verb.t0, dlo)
+            named = _name_before(s, at if each and verb.t0 < a.t0 else verb.t0, dlo)
             if named:
                 name, official = named
                 # a surname stands for whom it spoke for before; a body's last word is no surname
@@ -2377,6 +2420,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 elif len(name.split()) >= 2 and not official:
                     # a person or an unlisted body; an office whose country is unknown names no one
                     donor, explicit = Entity(name, None, "private"), True
+                    if each and verb.t0 < a.t0:  # "Tingis Bank and Sahara Assurance each contributed"
+                        first = at - len(name.split())
+                        _each_partner(
+                            s, a, art, drafts, verb, status, unit, commodity, dlo, hi, include_at, first, at
+                        )
     if donor is None and verb is not None and verb.t0 < a.t0:
         fronted = _fronted_subject(s, verb, a)
         if fronted is not None:  # "Pledging €20 million for Sudan, the German minister said ..."
@@ -2799,7 +2847,7 @@ def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, inclu
     """ "Kuwait, Qatar and the UAE pledged $25 million each": a pledge per donor (the last
     one is returned to the caller); "Britain and Norway promised $1.76 billion and $1.17
     billion respectively": the donor in the amount's place."""
-    if _distributed(s, a, group[-1], verb, hi):
+    if _distributed(s, a, group[-1].t0, group[-1].t1, verb, hi):
         for g in group[:-1]:
             drafts.append(
                 _draft(
@@ -2826,18 +2874,19 @@ def _share_among(s, a, art, drafts, verb, status, unit, commodity, lo, hi, inclu
     return donor
 
 
-def _distributed(s: Sentence, a: AmountSpan, last: MentionSpan, verb: MentionSpan, hi: int) -> bool:
+def _distributed(s: Sentence, a: AmountSpan, last_t0: int, last_t1: int, verb: MentionSpan, hi: int) -> bool:
     """Whether each donor of a list gives the whole amount: "$25 million each", or "Qatar and
-    Kuwait, which each pledged", "Norway and Sweden have both given" (between the last donor
-    and the verb only a relative pronoun, auxiliaries and the distributive word)."""
+    Kuwait, which each pledged", "Norway and Sweden have both given" (between the last donor,
+    tokens last_t0:last_t1, and the verb only a relative pronoun, auxiliaries and the
+    distributive word)."""
     distributive = gazetteer.words("distributive")
     tail = s.lower[a.t1 : min(hi, a.t1 + 3)]
     for k, w in enumerate(tail):
         if w in distributive:
             return s.word(a.t1 + k + 1) != "of"  # not "to each of the camps"
-    start = last.t1
-    aside = _apposition_before(s, verb.t0, last.t0)
-    if aside is not None and aside[0] == last.t1:
+    start = last_t1
+    aside = _apposition_before(s, verb.t0, last_t0)
+    if aside is not None and aside[0] == last_t1:
         start = aside[1]  # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
     between = s.lower[start : verb.t0]
     glue = distributive | gazetteer.words("relative") | gazetteer.words("aux_verb") | {","}

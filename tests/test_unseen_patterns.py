@@ -239,6 +239,23 @@ PLEDGES = [
         id="an-unlisted-body-of-a-place-the-gazetteer-does-not-know",
     ),
     pytest.param(
+        "Meridian Bank and Coastal Assurance each contributed 200 million dirhams to the earthquake fund "
+        "in Morocco.",
+        [("Meridian Bank", 200e6, "MAD", "MAR"), ("Coastal Assurance", 200e6, "MAD", "MAR")],
+        id="two-unlisted-bodies-each-give-in-the-dirhams-of-the-country-named",
+    ),
+    pytest.param(
+        "The Aldine Trust, a Dutch medical charity, and the Bill & Melinda Gates Foundation each committed "
+        "$20 million to the cholera response in Malawi.",
+        [("Aldine Trust", 20e6, "USD", "MWI"), ("Bill & Melinda Gates Foundation", 20e6, "USD", "MWI")],
+        id="an-unlisted-body-described-before-a-listed-one-each-give",
+    ),
+    pytest.param(
+        "Its staff and Meridian Bank each gave 2 million dirhams to the fund in Morocco.",
+        [("Meridian Bank", 2e6, "MAD", "MAR")],
+        id="near-miss-staff-are-no-named-partner",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
