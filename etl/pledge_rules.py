@@ -1249,6 +1249,28 @@ def _each_partner(s, a, art, drafts, verb, status, unit, commodity, lo, hi, incl
         drafts.append(_draft(s, art, a, partner, True, verb, status, unit, commodity, lo, hi, include_at))
 
 
+def _each_participle_group(s: Sentence, verb: MentionSpan, lo: int) -> list[MentionSpan]:
+    """The givers listed at the opening of the clause that a participle after ", each" (data/
+    words.csv distributive) goes back to: "Saudi Arabia and the United Arab Emirates, which lead
+    the coalition, were again the biggest donors, each pledging $465 million"."""
+    if not (
+        s.word(verb.t0 - 1) in gazetteer.words("distributive")
+        and s.word(verb.t0 - 2) == ","
+        and s.lower[verb.t0].endswith("ing")
+    ):
+        return []
+    group: list[MentionSpan] = []
+    for m in s.mentions_in(lo, verb.t0 - 2):
+        if entity_of(m.mention) is None:
+            continue
+        start = group[-1].t1 if group else lo
+        if not all(w in (",", "and", "the") for w in s.lower[start : m.t0]) or (not group and m.t0 - lo > 1):
+            break
+        group.append(m)
+    givers = [g for g in group if (e := entity_of(g.mention)) is not None and e.kind not in _CHANNEL_KINDS]
+    return group if len(group) >= 2 and len(givers) == len(group) else []
+
+
 def _partner_before(s: Sentence, lo: int, first: int) -> Entity | None:
     """The giver joined by "and" to one whose name opens at token `first`, when the list's
     reader (_coordinated) cannot join them: an unlisted name or one described by an
@@ -2296,6 +2318,12 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         donor = _label_giver(s, a, under_header)
         if donor is not None:
             st.label_line = s.index  # the next line of the list is read the same way
+    if donor is None and verb is not None and (group := _each_participle_group(s, verb, dlo)):
+        # "Saudi Arabia and the UAE were again the biggest donors, each pledging $465 million"
+        *others, last_giver = [entity_of(g.mention) for g in group]
+        for e in others:
+            drafts.append(_draft(s, art, a, e, True, verb, status, unit, commodity, dlo, hi, include_at))
+        donor = last_giver
     donor = donor or _donor_by_pattern(s, lo, hi, verb, a)
     if donor is None and verb is not None:
         # "The batch, donated by the Red Cross Society of China, consisted of 1,000 tents", "two

@@ -256,6 +256,17 @@ PLEDGES = [
         id="near-miss-staff-are-no-named-partner",
     ),
     pytest.param(
+        "Norway and Denmark, which co-chaired the meeting, were the largest donors, each pledging "
+        "$80 million for Somalia.",
+        [("NOR", 80e6, "USD", "SOM"), ("DNK", 80e6, "USD", "SOM")],
+        id="a-participle-after-each-goes-back-to-the-givers-opening-the-clause",
+    ),
+    pytest.param(
+        "Donors met in Oslo, with Norway giving $80 million for Somalia.",
+        [("NOR", 80e6, "USD", "SOM")],
+        id="near-miss-a-participle-without-each",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
