@@ -1307,7 +1307,12 @@ def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
             titled = any(w in gazetteer.words("official") for w in s.lower[opening:k])
             k = opening - 1
     words: list[int] = []
-    while k >= lo and (s.doc[k].text[:1].isupper() or (words and s.lower[k] in ("for", "of"))):
+    # (not the pronoun: "On 21 February I announced" names no one)
+    while (
+        k >= lo
+        and (s.doc[k].text[:1].isupper() or (words and s.lower[k] in ("for", "of")))
+        and s.doc[k].text != "I"
+    ):
         words.insert(0, k)
         k -= 1
     official = titled or any(s.lower[w] in gazetteer.words("official") for w in words)

@@ -1615,6 +1615,18 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Canada will provide $10 million to Malawi after the floods, the Canadian minister said.\n\n"
+        "This builds on the $4 million I announced on 3 March for emergency shelter.",
+        [("CAN", 10e6, "CAD", "MWI"), ("CAN", 4e6, "CAD", "MWI")],
+        id="the-minister-of-a-release-speaks-as-i",
+    ),
+    pytest.param(
+        "Canada will provide $10 million to Malawi after the floods, the Canadian minister said.\n\n"
+        "On 3 March I announced $4 million for emergency shelter.",
+        [("CAN", 10e6, "CAD", "MWI"), ("CAN", 4e6, "CAD", "MWI")],
+        id="a-date-before-i-is-no-name",
+    ),
+    pytest.param(
         "Canada is helping Haiti. Today, the Honourable Jane Doe, Minister of International "
         "Development, announced $12 million in humanitarian assistance for Haiti. Canada has long "
         "supported Haiti.",
