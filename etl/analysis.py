@@ -408,6 +408,12 @@ class Article:
                 ):
                     return m.location
             candidates = [m.location for m in in_title if m.location not in exclude]
+            # "Nepal earthquake: UK triples aid": the place a crisis word follows is where aid goes
+            struck = [
+                m.location for m in in_title if m.location not in exclude and names_a_crisis(self.title, m)
+            ]
+            if struck:
+                return struck[0]
             if candidates:
                 return candidates[-1]
         counts = {k: v for k, v in self.dest_counts.items() if k not in exclude}
@@ -519,6 +525,18 @@ def is_heading(line: str) -> bool:
     """
     line = line.strip()
     return 0 < len(line.split()) <= 6 and "\n" not in line and line[-1:].isalpha()
+
+
+def names_a_crisis(text: str, m: Mention) -> bool:
+    """Whether a data/words.csv crisis_noun follows the place `m` ("Nepal earthquake: UK
+    triples aid"): where the crisis is, in a title.
+
+    >>> m = next(iter(title_mentions("Nepal earthquake: UK triples aid")))
+    >>> names_a_crisis("Nepal earthquake: UK triples aid", m)
+    True
+    """
+    after = _WORD.findall(text[m.end : m.end + 20].lower())[:1]
+    return bool(after) and after[0] in gazetteer.words("crisis_noun")
 
 
 def names_a_currency(text: str, m: Mention) -> bool:

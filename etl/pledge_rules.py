@@ -39,6 +39,7 @@ from aidtracker.etl.analysis import (
     Sentence,
     entity_of,
     is_heading,
+    names_a_crisis,
     title_mentions,
 )
 from aidtracker.etl.gazetteer import Mention, Tag
@@ -2479,7 +2480,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
-        if recent and verb is not None and _pronoun_subject(s, verb.t0, dlo):
+        # a definite noun stands for the giver of the sentence before or the one before that
+        near = s.index - st.last_pledge_sent <= 2 and donor is not None and donor.iso3 != art.main_iso3
+        if recent and verb is not None and _pronoun_subject(s, verb.t0, dlo, donor if near else None):
             explicit = True  # "It supplied 40,000 tonnes of wheat": the giver named before
         if role == "receive" and verb is not None and donor is not None:
             taker = _subject_entities(s, lo, verb.t0)
@@ -2828,11 +2831,21 @@ def _people_ending(s: Sentence, lo: int, t: int) -> MentionSpan | None:
     )
 
 
-def _pronoun_subject(s: Sentence, verb_t0: int, lo: int) -> bool:
+def _pronoun_subject(s: Sentence, verb_t0: int, lo: int, giver: Entity | None = None) -> bool:
     """Whether the verb's subject is a pronoun that stands for a giver named before ("It
-    supplied", "They have also sent": data/words.csv `giver_pronoun`; not "we", a speaker)."""
+    supplied", "They have also sent": data/words.csv `giver_pronoun`; not "we", a speaker),
+    or a definite noun of the giver's kind: "The government announced an initial $1m" for a
+    government (words.csv government_anaphor), "the conglomerate had pledged" for a company
+    (company_noun)."""
     k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
-    return k >= lo and s.lower[k] in gazetteer.words("giver_pronoun")
+    if k < lo:
+        return False
+    if s.lower[k] in gazetteer.words("giver_pronoun"):
+        return True
+    if giver is None or k - 1 < lo or s.lower[k - 1] != "the":
+        return False
+    kind = "government_anaphor" if giver.kind == "government" else "company_noun"
+    return giver.kind in ("government", "private") and s.lower[k] in gazetteer.words(kind)
 
 
 def _home(art: Article, st: State) -> Entity | None:
@@ -2862,7 +2875,8 @@ def _home(art: Article, st: State) -> Entity | None:
             if m.has("demonym") and after and after[0] in people:
                 continue
             counts[iso] = counts.get(iso, 0) + 1
-        opener = next(iter(title_mentions(art.title)), None)
+        mentioned = title_mentions(art.title)
+        opener = next(iter(mentioned), None)
         if (
             opener is not None
             and opener.start == 0
@@ -2870,6 +2884,20 @@ def _home(art: Article, st: State) -> Entity | None:
         ):
             # "Canada announces humanitarian assistance for ...": the title's subject speaks
             counts[iso] = counts.get(iso, 0) + 2
+            if iso == art.main_iso3 and names_a_crisis(art.title, opener):
+                # "Nepal earthquake: UK triples aid": the next country speaks
+                voice = next(
+                    (
+                        v
+                        for m in mentioned[1:]
+                        if (v := m.value("country") or m.value("demonym"))
+                        and v != iso
+                        and not not_giver.intersection(art.title[: m.start].lower().split()[-1:])
+                    ),
+                    None,
+                )
+                if voice is not None:
+                    counts[voice] = counts.get(voice, 0) + 2
         voiced = {k: v for k, v in counts.items() if v >= 2}
         st.home = (max(voiced, key=voiced.__getitem__) if voiced else None,)
     iso = st.home[0]

@@ -1615,6 +1615,19 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Ireland is providing a further €2 million to Mozambique after the cyclone, the Irish minister said.\n\n"
+        "The government announced an initial €1 million on Sunday.",
+        [("IRL", 2e6, "EUR", "MOZ"), ("IRL", 1e6, "EUR", "MOZ")],
+        id="the-government-of-the-giver-just-named",
+    ),
+    pytest.param(
+        "Ireland is providing a further €2 million to Mozambique after the cyclone, the Irish minister said.\n\n"
+        "Roads are cut. Schools are shut. Clinics are full.\n\n"
+        "The government has released 500 million meticais for relief food.",
+        [("IRL", 2e6, "EUR", "MOZ")],
+        id="near-miss-the-government-far-from-the-giver",
+    ),
+    pytest.param(
         "Canada will provide $10 million to Malawi after the floods, the Canadian minister said.\n\n"
         "This builds on the $4 million I announced on 3 March for emergency shelter.",
         [("CAN", 10e6, "CAD", "MWI"), ("CAN", 4e6, "CAD", "MWI")],
@@ -2732,6 +2745,36 @@ def test_an_office_speaks_for_the_country_that_opens_the_title(title: str, expec
         "Today, the Minister of International Development announced $30 million in humanitarian aid for Chad."
     )
     got = [(f.donor_iso3, f.unit) for f in extract(text, title=title, strict=True) if isinstance(f, Pledge)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Malawi floods: Ireland doubles aid as UN launches appeal",
+            [("IRL", 4e6, "EUR", "MWI"), ("IRL", 2e6, "EUR", "MWI")],
+            id="the-place-of-the-crisis-and-the-voice-after-it",
+        ),
+        pytest.param(
+            "Malawi floods: Irish government doubles aid as UN launches appeal",
+            [("IRL", 4e6, "EUR", "MWI"), ("IRL", 2e6, "EUR", "MWI")],
+            id="the-voice-as-a-people",
+        ),
+    ],
+)
+def test_a_title_names_the_crisis_before_the_voice(title: str, expected: list) -> None:
+    text = (
+        "An extra €4 million for shelter and clean water was announced on Wednesday by the Minister of "
+        "State for Overseas Development, bringing the total to €6 million.\n\n"
+        "The government had committed €2 million on Saturday, hours after the river burst its banks.\n\n"
+        "The floods have displaced 200,000 people in Malawi, and Ireland's embassy in Lilongwe is helping."
+    )
+    got = [
+        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
+        for f in extract(text, title=title, strict=True)
+        if isinstance(f, Pledge)
+    ]
     assert got == expected
 
 
