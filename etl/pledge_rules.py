@@ -106,6 +106,9 @@ class State:
     home: tuple[str | None] | None = None  # the article's giver country (_home), once found
     label_line: int = -10  # the last list line whose label named its giver ("Germany: EUR 200 million")
     pledge_list: int = -10  # the last header of a list of pledges, with no sum ("contributions received:")
+    # (giver, sentence index) of the last total a giver was named with ("KSrelief signed six
+    # agreements worth a total of $312.5 million"): whom its parts' receivers take from
+    total_giver: tuple[Entity, int] | None = None
     list_open: bool = False  # every sentence read since that header is a line of its list
     # amounts restated in another currency: "650million euros - around £545million"
     conversions: list[tuple[float, str, float, str]] = field(default_factory=list)
@@ -2183,6 +2186,8 @@ def _read_amount(
     comparison = any(c.mention.text.lower().startswith("compar") for c in cum_before)
     if cum_period or (cum_before and (donor.kind != "various" or comparison)):
         # running totals; "donors pledged a total of" stands when no one donor is named
+        if explicit:
+            st.total_giver = (donor, s.index)
         doubts.append("running_total")
     passive = verb is not None and verb.t0 > a.t0
     if not explicit and not inherited and not passive and not s.cues(lo, a.t0, "money_anaphor"):
@@ -2195,6 +2200,10 @@ def _read_amount(
             and (bool(_subject_entities(s, lo, verb.t0)) or _name_before(s, verb.t0, lo) is not None)
         )
         current = donor == st.last_donor and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
+        # "... worth a total of $312.5 million. Under the agreements: - WFP will receive $140
+        # million": the receivers of the parts of a total take from its giver
+        of_total = st.total_giver is not None and s.index - st.total_giver[1] <= _CONTEXT_SENTENCES
+        current = current or (of_total and st.total_giver is not None and donor == st.total_giver[0])
         # relief goods a ship or plane carries go where the article's aid goes ("The vessel ...
         # is carrying 640 tonnes of aid materials", "will leave Veracruz with 600 tonnes")
         carried = (
@@ -2480,6 +2489,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
+        if donor is None and role == "receive" and st.total_giver is not None:
+            # "- UNICEF will receive $40 million" under a giver's total
+            donor = st.total_giver[0] if s.index - st.total_giver[1] <= _CONTEXT_SENTENCES else None
         # a definite noun stands for the giver of the sentence before or the one before that
         near = s.index - st.last_pledge_sent <= 2 and donor is not None and donor.iso3 != art.main_iso3
         if recent and verb is not None and _pronoun_subject(s, verb.t0, dlo, donor if near else None):

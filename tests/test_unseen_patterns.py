@@ -1615,13 +1615,24 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
-        "Ireland is providing a further €2 million to Mozambique after the cyclone, the Irish minister said.\n\n"
+        "Kuwait today signed two agreements with UN agencies worth a total of $90 million to support "
+        "humanitarian programmes in Somalia.\n\n"
+        "Under the agreements:\n"
+        "- The World Food Programme will receive $50 million for food assistance.\n"
+        "- UNICEF will receive $40 million for nutrition.",
+        [("KWT", 50e6, "USD", "SOM"), ("KWT", 40e6, "USD", "SOM")],
+        id="the-receivers-of-a-total-s-parts-take-from-its-giver",
+    ),
+    pytest.param(
+        "Ireland is providing a further €2 million to Mozambique after the cyclone, the Irish minister "
+        "said.\n\n"
         "The government announced an initial €1 million on Sunday.",
         [("IRL", 2e6, "EUR", "MOZ"), ("IRL", 1e6, "EUR", "MOZ")],
         id="the-government-of-the-giver-just-named",
     ),
     pytest.param(
-        "Ireland is providing a further €2 million to Mozambique after the cyclone, the Irish minister said.\n\n"
+        "Ireland is providing a further €2 million to Mozambique after the cyclone, the Irish minister "
+        "said.\n\n"
         "Roads are cut. Schools are shut. Clinics are full.\n\n"
         "The government has released 500 million meticais for relief food.",
         [("IRL", 2e6, "EUR", "MOZ")],
