@@ -94,8 +94,14 @@ def _pattern() -> re.Pattern[str]:
     # "45,000", "45 000" (report style: a space between thousands), "13'000'000" (Swiss style), "4.8"
     # "2,8 million": a decimal comma, as southern Africa and Europe write it, before a scale word
     decimal_comma = r"\d{1,3},\d{1,2}(?=\s?(?:" + _alternation(gazetteer.number_words("scale")) + r")\b)"
+    # "31,54,000", "2,31,819": South Asian grouping, in lakhs and crores above the thousands
+    south_asian = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
     digit_num = (
-        r"(?:" + decimal_comma + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])"
+        r"(?:"
+        + decimal_comma
+        + r"|"
+        + south_asian
+        + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d,.])"
         r"|\d{1,3}(?:['’]\d{3})+(?![\d'’])|\d+(?:\.\d+)?)"
     )
     num = (
@@ -187,6 +193,8 @@ def number_value(token: str) -> float | None:
     13000000.0
     >>> number_value("2,8")
     2.8
+    >>> number_value("31,54,000")
+    3154000.0
     >>> number_value("twenty-five")
     25.0
     """
