@@ -1846,6 +1846,46 @@ def _label_giver(s: Sentence, a: AmountSpan, under_header: bool = False) -> Enti
     return Entity(" ".join(s.doc[t].text for t in words), None, "private")
 
 
+def _label_givers(s: Sentence, a: AmountSpan) -> list[Entity]:
+    """The givers a list line's label names when each gives the line's sum: "Saudi Arabia and
+    the United Arab Emirates: US$150 million each" (data/words.csv distributive right after
+    the sum; the label holds only the names and what joins them)."""
+    start = _item_start(s)
+    if start == 0 or s.amounts[0] is not a or _past(s, start, a.t0, gazetteer.words("sum_opener")) != a.t0:
+        return []
+    if gazetteer.words("distributive").isdisjoint(s.lower[a.t1 : a.t1 + 2]):
+        return []
+    named = [m for m in s.mentions_in(0, start - 1) if entity_of(m.mention) is not None]
+    inside = {t for m in named for t in range(m.t0, m.t1)}
+    glue = (",", "and", "&", "the", "-", "|", "•", "*")
+    if len(named) < 2 or any(t not in inside and s.lower[t] not in glue for t in range(start - 1)):
+        return []
+    return [e for m in named if (e := entity_of(m.mention)) is not None]
+
+
+def _each_from(s: Sentence, a: AmountSpan) -> list[Entity]:
+    """The givers a list after "each from" names (data/words.csv distributive, giver_prep):
+    "received $1 million each from Japan and South Korea". None for one giver."""
+    k = a.t1
+    if s.word(k) not in gazetteer.words("distributive") or s.word(k + 1) not in gazetteer.words("giver_prep"):
+        return []
+    group: list[Entity] = []
+    t = k + 2
+    while True:
+        t += s.word(t) == "the"
+        m = s.mention_at(t)
+        e = entity_of(m.mention) if m is not None else None
+        if m is None or e is None:
+            break
+        group.append(e)
+        t = m.t1 + (s.word(m.t1) == ",")
+        if s.word(t) == "and":
+            t += 1
+        elif s.word(t - 1) != ",":
+            break
+    return group if len(group) > 1 else []
+
+
 def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     """The one name a list line's label holds, when the line's sum opens it after the label."""
     start = _item_start(s)
@@ -2277,6 +2317,15 @@ def _read_amount(
         st.doubted.append(draft)
         return
     drafts.append(draft)
+    if not gazetteer.words("distributive").isdisjoint(s.lower[a.t1 : a.t1 + 2]):
+        several = _label_givers(s, a)
+        if len(several) > 1 and draft.donor == several[-1]:
+            # "Saudi Arabia and the United Arab Emirates: US$150 million each": each gives it
+            drafts[-1:-1] = [dataclasses.replace(draft, donor=e) for e in several[:-1]]
+        several = _each_from(s, a)
+        if several and draft.donor == several[0]:
+            # "received $1 million each from Japan and South Korea"
+            drafts.extend(dataclasses.replace(draft, donor=e) for e in several[1:])
     for iso in each[1:]:
         # "$1 million each to Myanmar and Laos": the whole sum to each place; "Kogi, Bayelsa and
         # Anambra states are to receive N500 million each": three pledges, though to one country
@@ -2331,6 +2380,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         # ... as follows: / Sudan: $20 million" it is where the money goes)
         under_header = s.index - st.label_line <= 2 or _under_list(s, st)
         donor = _label_giver(s, a, under_header)
+        several = _label_givers(s, a) if donor is None or donor.iso3 is None else []
+        if several:
+            donor = several[-1]  # "Saudi Arabia and the United Arab Emirates: US$150 million each"
         if donor is not None:
             st.label_line = s.index  # the next line of the list is read the same way
     if donor is None and verb is not None and (group := _each_participle_group(s, verb, dlo)):

@@ -267,6 +267,16 @@ PLEDGES = [
         id="near-miss-a-participle-without-each",
     ),
     pytest.param(
+        "The Mozambique Red Cross received $1 million each from Japan and South Korea.",
+        [("JPN", 1e6, "USD", "MOZ"), ("KOR", 1e6, "USD", "MOZ")],
+        id="each-from-a-list-of-givers",
+    ),
+    pytest.param(
+        "The Mozambique Red Cross received $1 million from Japan and South Korea.",
+        [("JPN", 1e6, "USD", "MOZ")],
+        id="near-miss-from-a-list-without-each-is-one-sum",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
@@ -1614,6 +1624,13 @@ PLEDGES = [
 # The second round of issue 12: how a release states the parts of its donor's aid in the
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
+    pytest.param(
+        "Pledges announced at the meeting for Yemen:\n"
+        "Kuwait and Qatar: US$50 million each\n"
+        "Oman: US$10 million",
+        [("KWT", 50e6, "USD", "YEM"), ("QAT", 50e6, "USD", "YEM"), ("OMN", 10e6, "USD", "YEM")],
+        id="a-label-of-two-givers-each-giving-the-sum",
+    ),
     pytest.param(
         "Kuwait today signed two agreements with UN agencies worth a total of $90 million to support "
         "humanitarian programmes in Somalia.\n\n"
