@@ -614,6 +614,33 @@ def _dates_a_clause_after(s: Sentence, c: MentionSpan, a: AmountSpan) -> bool:
     return rel is not None and "," not in s.lower[rel : c.t0] and not s.mentions_in(rel, c.t0, "verb", "give")
 
 
+def _last_year_s_top_donor(s: Sentence, lo: int, t: int) -> bool:
+    """Whether tokens lo:t rank a giver among last year's donors ("Washington was Sudan's
+    largest humanitarian donor last year, providing more than $800 million"): its sum is that
+    year's aggregate (words.csv superlative, then donor_noun within three words)."""
+    words = s.lower[lo:t]
+    last_year = any(words[k] == "last" and words[k + 1] == "year" for k in range(len(words) - 1))
+    donors = gazetteer.words("donor_noun")
+    return last_year and any(
+        w in gazetteer.words("superlative") and not donors.isdisjoint(words[k + 1 : k + 4])
+        for k, w in enumerate(words)
+    )
+
+
+def _year_span(s: Sentence, t0: int, t1: int) -> bool:
+    """Whether tokens t0:t1 name a span of years ("between 2013 and 2018", "from 2015 to
+    2018"): what was given over it is an aggregate, not a pledge.
+
+    (In a sentence, "between 2013 and 2018" and "from 2015 to 2018" after the sum.)"""
+    return any(
+        s.lower[k] in ("between", "from")
+        and is_year_token(s.word(k + 1))
+        and s.word(k + 2) in ("and", "to")
+        and is_year_token(s.word(k + 3))
+        for k in range(t0, min(t1, s.n) - 3)
+    )
+
+
 def _year_opening(s: Sentence) -> bool:
     """Whether a sentence opens on a year alone ("In 2023, ...", "In 2021-22, ...", "In the 2024
     to 2025 financial year, ..."): what it says was done is a year's account, told as
@@ -2207,6 +2234,10 @@ def _read_amount(
     )
     if donor is None:
         return
+    if explicit and any(
+        m.mention.has("cue", "not_aid") and entity_of(m.mention) == donor for m in s.mentions_in(lo, hi)
+    ):
+        return  # "the International Monetary Fund's board approved ... the release of about $1.1 billion"
     # What the rules hold against this sum once its giver is known. Each makes it a doubted
     # candidate (State.doubted) instead of a pledge: the rules drop it, and a fitted keep model
     # (etl.learn.keep_features) weighs it with the rest of what is known of it.
@@ -2224,7 +2255,12 @@ def _read_amount(
             st.last_donor = donor  # later sentences may speak of the same giver
         doubts.append("tally")  # "the charity has already raised $2 million": a fundraising tally
     comparison = any(c.mention.text.lower().startswith("compar") for c in cum_before)
-    if cum_period or (cum_before and (donor.kind != "various" or comparison)):
+    # "extended more than AED13 billion ... between 2013 and 2018": given over past years (not
+    # "will provide 3 billion yuan ... from 2015 to 2018")
+    past_years = (_year_span(s, a.t1, hi) and gazetteer.words("future").isdisjoint(s.lower[lo : a.t0])) or (
+        _last_year_s_top_donor(s, lo, a.t0)
+    )
+    if cum_period or (cum_before and (donor.kind != "various" or comparison)) or past_years:
         # running totals; "donors pledged a total of" stands when no one donor is named
         if explicit:
             st.total_giver = (donor, s.index)

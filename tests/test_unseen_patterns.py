@@ -277,6 +277,27 @@ PLEDGES = [
         id="near-miss-from-a-list-without-each-is-one-sum",
     ),
     pytest.param(
+        "Separately, the International Monetary Fund's board on Monday approved the next review of Kenya's "
+        "programme, clearing the way for the release of about $450 million.",
+        [],
+        id="what-the-imf-releases-is-no-aid",
+    ),
+    pytest.param(
+        "Kuwait provided more than $2 billion in aid to Yemen between 2015 and 2020, the fund said.",
+        [],
+        id="given-over-a-span-of-past-years-is-an-aggregate",
+    ),
+    pytest.param(
+        "Japan will provide 5 billion yen to Nepal from 2026 to 2028 for reconstruction.",
+        [("JPN", 5e9, "JPY", "NPL")],
+        id="near-miss-a-pledge-over-coming-years",
+    ),
+    pytest.param(
+        "Germany was Somalia's largest humanitarian donor last year, providing more than €300 million.",
+        [],
+        id="last-year-s-largest-donor-gave-an-aggregate",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
@@ -812,7 +833,7 @@ PLEDGES = [
         id="near-miss-a-first-shipment-of-a-pledge",
     ),
     pytest.param(
-        "Japan was Nepal's biggest donor last year, providing $30 million.",
+        "Japan was Nepal's biggest donor at the meeting, providing $30 million.",
         [("JPN", 30e6, "USD", None)],
         id="a-possessive-before-donor-is-given-to",
     ),
