@@ -629,9 +629,7 @@ def _last_year_s_top_donor(s: Sentence, lo: int, t: int) -> bool:
 
 def _year_span(s: Sentence, t0: int, t1: int) -> bool:
     """Whether tokens t0:t1 name a span of years ("between 2013 and 2018", "from 2015 to
-    2018"): what was given over it is an aggregate, not a pledge.
-
-    (In a sentence, "between 2013 and 2018" and "from 2015 to 2018" after the sum.)"""
+    2018"): what was given over it is an aggregate, not a pledge."""
     return any(
         s.lower[k] in ("between", "from")
         and is_year_token(s.word(k + 1))
