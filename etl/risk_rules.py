@@ -105,6 +105,23 @@ def _phase_names() -> re.Pattern[str]:
     return re.compile(gazetteer.alternation(w.capitalize() for w in _phase_names_by_word()))
 
 
+def _hosts_received(s: Sentence) -> list[tuple[int, int, str]]:
+    """A place that has received people as a condition of displacement: "Egypt, which has
+    received more than 250,000 Sudanese", "Poland has received more than 2.5 million people
+    crossing from Ukraine" (a words.csv host_verb after an auxiliary, then the count of people:
+    not "WFP has received $10 million", nor "37,000 people have received their first jab")."""
+    out = []
+    for v in s.mentions_in(0, s.n, "verb"):
+        if s.lower[v.t0] not in gazetteer.words("host_verb") or s.word(v.t0 - 1) not in gazetteer.words(
+            "aux_verb"
+        ):
+            continue
+        a = next((b for b in s.amounts if v.t1 <= b.t0 <= v.t1 + 1), None)
+        if a is not None and not a.amount.is_money and _person_noun_after(s, a) is not None:
+            out.append((v.t0, v.t1, "displaced"))
+    return out
+
+
 def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     """The noun a number counts, if it counts people: "2.4 million South Sudanese refugees",
     "1.4 million Haitians", "800,000 internally displaced persons"."""
@@ -127,7 +144,10 @@ def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
                 k = m.t1 + 1  # "17 million of Yemen's population"
                 continue
             return None
-        if s.lower[k] not in gazetteer.words("noun_gap"):
+        gap = gazetteer.words("noun_gap")
+        # "pregnant and breastfeeding women": "and" (or "or") between two words that describe the noun
+        joined = s.lower[k] in ("and", "or") and s.word(k - 1) in gap and s.word(k + 1) in gap and k > a.t1
+        if s.lower[k] not in gap and not joined:
             return None
         k += 1
     return None
@@ -143,6 +163,7 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         # "Crisis (IPC Phase 3)", "Emergency (IPC Phase 4)": the phase decides, not the word
         indicators = [x for x in indicators if not (x[0] >= i0 - 3 and x[1] <= i1 + 2)]
     indicators += ipc
+    indicators += _hosts_received(s)
     counts = [b for b in s.amounts if b.amount.has_scale or b.amount.value >= 100]
     not_people = gazetteer.words("not_people")
     listed = _header_condition(s, art)
@@ -150,6 +171,8 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
     prev_indicator: tuple[str, int] | None = None
     parts = _breakdown(s, counts, not_people)
     read: dict[int, RiskFigure] = {}  # the figures of this sentence, by their number's first token
+    # a count of people with no condition of its own yet, which the next one "and" joins may share
+    unplaced: tuple[AmountSpan, MentionSpan] | None = None
     for a in s.amounts:
         amount = a.amount
         if not _is_count(s, a, not_people):
@@ -264,6 +287,8 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         if best is not None and noun is not None and _other_nationality(s, a, noun, best[2], prev_amount):
             continue  # "978,000 Rohingya refugees and 495,000 Bangladeshis": their hosts are not refugees
         if best is None:
+            if noun is not None:
+                unplaced = (a, noun)
             continue
         _, indicator, ind_t = best
         if s.cues(max(0, a.t0 - 3), a.t0, "home") and not (
@@ -344,6 +369,19 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             confidence=0.75 if noun is not None else 0.6,
         )
         out.append(read[a.t0])
+        if unplaced is not None and _joined_before(s, unplaced[0], unplaced[1], a):
+            # "Some 700,000 children aged under five and 110,000 pregnant and breastfeeding women
+            # are acutely malnourished": both have the condition stated after the second
+            first, first_noun = unplaced
+            read[first.t0] = replace(
+                read[a.t0],
+                people=round(first.amount.value),
+                people_raw=first.amount.raw,
+                population_group=_group(first_noun),
+                qualifier=first.amount.qualifier,
+            )
+            out.insert(len(out) - 1, read[first.t0])
+        unplaced = None
 
 
 # The marker that opens an item of a list on its own line: "- ", "• ", "3. " (etl.sentences trims it).
@@ -401,6 +439,24 @@ def _part_before(s: Sentence, a: AmountSpan, counts: list[AmountSpan], lo: int) 
     if s.cues(max(lo, b.t0 - 8), b.t0, "beneficiary") or s.word(b.t0 - 1) in ("for", "reach"):
         return None
     return b
+
+
+def _joined_before(s: Sentence, first: AmountSpan, noun: MentionSpan, a: AmountSpan) -> bool:
+    """Whether the count `first` of people (`noun`) is joined by "and" to the count `a` right
+    after its description ("children aged under five and 110,000 ... women"), with no verb or
+    condition of its own between them."""
+    between = range(noun.t1, a.t0)
+    return (
+        first.t1 <= noun.t0
+        and s.word(a.t0 - 1) == "and"
+        and len(between) <= 6
+        and not any(m.mention.has("indicator") or m.mention.has("verb") for m in s.mentions_in(noun.t1, a.t0))
+        and not any(w in (",", ";", ":") for w in s.lower[noun.t1 : a.t0])
+        # "100,000 people have died and 9.3 million ...": a verb of its own
+        and (gazetteer.words("aux_verb") | gazetteer.words("copula")).isdisjoint(s.lower[noun.t1 : a.t0])
+        # "to assist an estimated 15.7 million people inside Ukraine and 8.3 million ...": whom aid serves
+        and not s.cues(max(0, first.t0 - 8), first.t0, "beneficiary")
+    )
 
 
 def _companion_before(s: Sentence, a: AmountSpan) -> bool:

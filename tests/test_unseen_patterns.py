@@ -29,6 +29,27 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Chad, which has received more than 600,000 Sudanese since April, asked donors for help.",
+        [("TCD", 600e3, "displaced")],
+        id="a-country-that-has-received-people",
+    ),
+    pytest.param(
+        "More than 37,000 health workers in Zimbabwe have received their first dose.",
+        [],
+        id="near-miss-people-who-received-a-vaccine",
+    ),
+    pytest.param(
+        "In Niger, some 400,000 children under five and 90,000 pregnant and lactating women are acutely "
+        "malnourished.",
+        [("NER", 400e3, "malnourished"), ("NER", 90e3, "malnourished")],
+        id="two-groups-joined-by-and-share-the-condition-after-the-second",
+    ),
+    pytest.param(
+        "In Niger, some 400 people have died and 90,000 pregnant and lactating women are acutely malnourished.",
+        [("NER", 90e3, "malnourished")],
+        id="near-miss-a-group-with-a-verb-of-its-own",
+    ),
+    pytest.param(
         "In Somalia, 14.2 million people - a third of the population - will face acute food insecurity.",
         [("SOM", 14.2e6, "food_insecure")],
         id="aside-between-figure-and-condition",
