@@ -45,7 +45,8 @@ RISKS = [
         id="two-groups-joined-by-and-share-the-condition-after-the-second",
     ),
     pytest.param(
-        "In Niger, some 400 people have died and 90,000 pregnant and lactating women are acutely malnourished.",
+        "In Niger, some 400 people have died and 90,000 pregnant and lactating women are acutely "
+        "malnourished.",
         [("NER", 90e3, "malnourished")],
         id="near-miss-a-group-with-a-verb-of-its-own",
     ),
