@@ -226,7 +226,16 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         # "508,000 people are sheltering in 534 displacement camps": a count of sites takes no
         # condition, so the one it stands before is the figure's
         next_amount = min(
-            (b.t0 for b in counts if b.t0 >= a.t1 and not _counts_sites(s, b, not_people)), default=s.n
+            (
+                b.t0
+                for b in counts
+                # "in 84 of the country's 116 districts": nor a count of places that no phrase names
+                if b.t0 >= a.t1
+                and not _counts_sites(s, b, not_people)
+                and s.word(b.t1) not in not_people
+                and not _part_of_places(s, b, not_people)
+            ),
+            default=s.n,
         )
         prev_amount = max((b.t1 for b in counts if b.t1 <= a.t0 and b is not a), default=0)
         if (
@@ -618,6 +627,15 @@ def _is_count(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
         (not amount.has_scale and is_year_token(amount.raw.strip()))
         or s.word(a.t1) in not_people
         or _counts_sites(s, a, not_people)
+        or _part_of_places(s, a, not_people)
+    )
+
+
+def _part_of_places(s: Sentence, a: AmountSpan, not_people: frozenset[str]) -> bool:
+    """Whether the number counts a part of a count of places: "in 84 of the country's 116
+    districts"."""
+    return s.word(a.t1) == "of" and any(
+        a.t1 < b.t0 <= a.t1 + 5 and s.word(b.t1) in not_people for b in s.amounts
     )
 
 

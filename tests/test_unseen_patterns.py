@@ -29,6 +29,16 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Malawi, 2.1 million people in 140 of the country's 200 villages are affected by the floods.",
+        [("MWI", 2.1e6, "affected")],
+        id="a-count-of-districts-between-the-people-and-their-condition",
+    ),
+    pytest.param(
+        "In Honduras, 50,000 people are still living in more than 300 shelters.",
+        [("HND", 50e3, "displaced")],
+        id="people-living-in-a-count-of-shelters",
+    ),
+    pytest.param(
         "Chad, which has received more than 600,000 Sudanese since April, asked donors for help.",
         [("TCD", 600e3, "displaced")],
         id="a-country-that-has-received-people",
