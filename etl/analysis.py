@@ -342,12 +342,16 @@ class Article:
         art = cls(text, title, hint, mentions)
         _resolve_shared_demonyms(mentions)
         dest = gazetteer.words("dest_prep") | {"the"}
+        currency_names = []
         for m in mentions:
             iso = m.location
             if iso and names_a_currency(text, m):
-                # "20 million Swiss francs": a currency's name, no place (though it tells the dollar)
-                art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
+                # "20 million Swiss francs", "3.5 million US dollars": a currency's name, no place
+                # nor giver (though a people's name, "Australian dollars", tells the dollar)
+                if m.has("demonym"):
+                    art.country_counts[iso] = art.country_counts.get(iso, 0) + 1
                 m.location = None
+                currency_names.append(m)
                 continue
             if iso and _seat_suffix().match(text, m.end):
                 # "Spain-based footballer", "a Geneva-based charity": where someone is based, not a
@@ -363,6 +367,9 @@ class Article:
                 art.dest_counts[iso] = art.dest_counts.get(iso, 0) + weight
             elif (org := gazetteer.organization_of(m)) is not None and org.iso3 and org.kind == "government":
                 art.country_counts[org.iso3] = art.country_counts.get(org.iso3, 0) + 1
+        if currency_names:
+            dropped = {id(m) for m in currency_names}
+            mentions[:] = [m for m in mentions if id(m) not in dropped]
         art.title_iso3 = frozenset(m.location for m in title_mentions(title) if m.location)
         art.military_title = any(
             m.has("cue", "not_aid") and m.text.lower() == "military" for m in title_mentions(title)
@@ -540,9 +547,9 @@ def names_a_crisis(text: str, m: Mention) -> bool:
 
 
 def names_a_currency(text: str, m: Mention) -> bool:
-    """Whether a demonym opens the name of a currency ("Swiss francs", "Australian dollars":
-    data/currencies.csv) in `text`."""
-    if not m.has("demonym"):
+    """Whether a demonym or a country opens the name of a currency ("Swiss francs", "Australian
+    dollars", "US dollars": data/currencies.csv) in `text`."""
+    if not (m.has("demonym") or m.has("country")):
         return False
     found = _currency_name().match(text, m.start)
     return found is not None and found.end() > m.end

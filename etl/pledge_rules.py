@@ -1868,6 +1868,8 @@ def _label_giver(s: Sentence, a: AmountSpan, under_header: bool = False) -> Enti
         words.pop(0)
     if not words or s.mentions_in(words[0], start - 1, "verb"):
         return None
+    if all(s.lower[t] in gazetteer.words("sector") | joiners for t in words):
+        return None  # "Shelter: Some 12,000 shelter kits have been distributed": a sector, no giver
     return Entity(" ".join(s.doc[t].text for t in words), None, "private")
 
 

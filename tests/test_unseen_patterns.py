@@ -330,6 +330,12 @@ PLEDGES = [
         id="last-year-s-largest-donor-gave-an-aggregate",
     ),
     pytest.param(
+        "The Asian Development Bank said it would provide a $3 million grant for relief in Nepal, and was "
+        "ready to lend up to $200 million for reconstruction.",
+        [("Asian Development Bank", 3e6, "USD", "NPL")],
+        id="what-a-bank-will-lend-is-no-aid",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
@@ -1677,6 +1683,19 @@ PLEDGES = [
 # The second round of issue 12: how a release states the parts of its donor's aid in the
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
+    pytest.param(
+        "Japan decided to extend Emergency Grant Aid of 8.5 million US dollars to Turkey and Syria.\n\n"
+        "Of this amount, 5 million US dollars will be provided to Turkey and 3.5 million US dollars to "
+        "Syria.",
+        [("JPN", 5e6, "USD", "TUR"), ("JPN", 3.5e6, "USD", "SYR")],
+        id="a-country-in-a-currency-s-name-gives-nothing",
+    ),
+    pytest.param(
+        "Floods in Malawi.\n\nPledges received so far for Malawi:\nHealth and Nutrition: $2 million\n"
+        "Japan: $1 million",
+        [("JPN", 1e6, "USD", "MWI")],
+        id="a-sector-label-names-no-giver",
+    ),
     pytest.param(
         "Pledges announced at the meeting for Yemen:\n"
         "Kuwait and Qatar: US$50 million each\n"
