@@ -2944,8 +2944,9 @@ def _pronoun_subject(s: Sentence, verb_t0: int, lo: int, giver: Entity | None = 
         return True
     if giver is None or k - 1 < lo or s.lower[k - 1] != "the":
         return False
-    kind = "government_anaphor" if giver.kind == "government" else "company_noun"
-    return giver.kind in ("government", "private") and s.lower[k] in gazetteer.words(kind)
+    government = giver.kind == "government"
+    nouns = gazetteer.words("government_anaphor") if government else gazetteer.words("company_noun")
+    return giver.kind in ("government", "private") and s.lower[k] in nouns
 
 
 def _home(art: Article, st: State) -> Entity | None:
