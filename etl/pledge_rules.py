@@ -1089,7 +1089,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
                 s.word(m.t1) in aux
                 or (aside is not None and m.t1 == aside[0])
                 # "..., and the African Development Bank announced a package of": right before the verb
-                or _gives(s, _past(s, m.t1, verb_t0, aux))
+                # (also past a word of government: "..., and the Tanzanian government flew")
+                or _gives(s, _past(s, m.t1, verb_t0, aux | gazetteer.words("authority")))
             )
         )
         listed = (
@@ -2061,9 +2062,17 @@ def _read_amount(
         s.cues(*span, "portion")
         for span in ((max(lo, a.t0 - 4), a.t0), (lo, min(a.t0, lo + 4)), (a.t1, win_hi))
     )
-    if not amount.is_money and (
-        any(not s.cues(max(lo, m.t0 - 3), m.t0, "beside_money") for m in s.cues(lo, a.t0, "money_anaphor"))
-        or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
+    if (
+        not amount.is_money
+        and (
+            any(
+                not s.cues(max(lo, m.t0 - 3), m.t0, "beside_money")
+                # "approved the donation of 50 tonnes of food": the goods are the donation
+                and not (s.word(m.t1) == "of" and a.t0 <= m.t1 + 2)
+                for m in s.cues(lo, a.t0, "money_anaphor")
+            )
+            or (include_at is not None and include_at < a.t0 and "$" in s.text[: a.start])
+        )
     ):
         # "The aid will include 30,000 tonnes of wheat": goods the money pledge buys (but not
         # "In addition to this funding, the air force flew 12 tonnes")

@@ -336,6 +336,17 @@ PLEDGES = [
         id="what-a-bank-will-lend-is-no-aid",
     ),
     pytest.param(
+        "Japan has donated $100,000 to the appeal, and the Ugandan government flew 120 tonnes of food to "
+        "Beira.",
+        [("JPN", 100e3, "USD", "MOZ"), ("UGA", 120, "tonnes", "MOZ")],
+        id="a-government-after-comma-and-opens-its-own-clause",
+    ),
+    pytest.param(
+        "Chile's government approved the donation of 40 tonnes of food for Haiti.",
+        [("CHL", 40, "tonnes", "HTI")],
+        id="the-donation-of-goods-is-the-goods",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
