@@ -347,6 +347,16 @@ PLEDGES = [
         id="the-donation-of-goods-is-the-goods",
     ),
     pytest.param(
+        "The Aldine Trust followed with $10 million for the cholera response in Malawi.",
+        [("Aldine Trust", 10e6, "USD", "MWI")],
+        id="followed-with-a-sum-gives-it",
+    ),
+    pytest.param(
+        "Canada chipped in with $5 million for Malawi.",
+        [("CAN", 5e6, "CAD", "MWI")],
+        id="chipped-in-with-a-sum-gives-it",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
