@@ -2208,6 +2208,8 @@ def _read_amount(
         # since 2012", "the first supplies to reach the town since December": the superlative or
         # the ordinal, not the sum, runs to date
         and not any(w in gazetteer.words("superlative") for w in s.lower[max(a.t1, c.t0 - 12) : c.t0])
+        # "The largest single pledge so far has come from Japan, which has promised 3.05 million"
+        and not any(w in gazetteer.words("superlative") for w in s.lower[max(lo, c.t0 - 4) : c.t0])
         # "it has since contributed $2 million": "since" as an adverb, later (not "has now pledged")
         and not (verb is not None and c.t1 == verb.t0 and s.lower[c.t0] in gazetteer.words("later_adverb"))
         # "..., and it has since financed two hospitals", "ships have since sailed": after an

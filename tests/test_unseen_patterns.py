@@ -357,6 +357,16 @@ PLEDGES = [
         id="chipped-in-with-a-sum-gives-it",
     ),
     pytest.param(
+        "The biggest pledge so far has come from Germany, which has promised €40 million for Sudan.",
+        [("DEU", 40e6, "EUR", "SDN")],
+        id="so-far-after-a-superlative-runs-no-total",
+    ),
+    pytest.param(
+        "Germany has so far given €40 million to Sudan.",
+        [],
+        id="near-miss-so-far-of-a-giver-is-a-running-total",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
