@@ -972,12 +972,15 @@ def _donor_by_pattern(
             return entity_of(m.mention)
     # "pledged by Japan"; "The grant of $2 million, provided by the Government of Australia,";
     # "A $5 million agreement signed on Tuesday by the Qatar Fund for Development"
-    agent = _agent(s, verb, hi, 0) if verb is not None else None
-    # after goods, past what they are: "200 000 doses of the Sinopharm vaccine donated by China"
+    # after goods, past what they are: "200 000 doses of the Sinopharm vaccine donated by China";
+    # the sum's own participle first: "€3.5 million released by the European Union and NOK 20
+    # million announced by Norway"
     reach = 4 if a.amount.is_money else 7
+    agent = None
     for v in s.mentions_in(a.t1, min(hi, a.t1 + reach), "verb"):
         if v.mention.text.lower() not in gazetteer.words("object_verb"):  # "distributed by": who hands it out
             agent = agent or _agent(s, v, hi, 3)
+    agent = agent or (_agent(s, verb, hi, 0) if verb is not None else None)
     if agent is not None:
         return agent
     if verb is not None and verb.t0 > a.t1 and s.word(verb.t0 - 1) in gazetteer.words("participle_aux"):

@@ -367,6 +367,12 @@ PLEDGES = [
         id="near-miss-so-far-of-a-giver-is-a-running-total",
     ),
     pytest.param(
+        "The coordinator welcomed early contributions for Mozambique, including €2 million released by the "
+        "European Union and NOK 10 million announced by Norway.",
+        [("European Union", 2e6, "EUR", "MOZ"), ("NOR", 10e6, "NOK", "MOZ")],
+        id="each-sum-s-own-passive-agent",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
