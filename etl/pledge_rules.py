@@ -2526,6 +2526,13 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             last = subj[-1]
             donor, explicit = entity_of(_owner(s, last, subj)), True
             end = _back_over(s, verb.t0 - 1, dlo, gazetteer.words("aux_verb")) + 1
+            relative = _back_over_time(s, end - 1, dlo)
+            dated = next((d for d in s.dates if s.tok(d.end - 1) == relative), None)
+            if dated is not None:  # "which on 6 February handed over"
+                relative = s.tok(dated.start) - 1
+                relative -= s.word(relative) == "on"
+            if s.word(relative) in gazetteer.words("relative") and s.word(relative - 1) == ",":
+                end = relative - 1  # "... mobile operator Zambezi Mobile, which on 6 February handed over"
             company = _described_company(s, last, end) or _named_association(s, last, end)
             if company is not None:
                 # "State-controlled Polish refiner PKN Orlen delivered", "Chinese Enterprises

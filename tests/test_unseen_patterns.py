@@ -373,6 +373,12 @@ PLEDGES = [
         id="each-sum-s-own-passive-agent",
     ),
     pytest.param(
+        "The gift follows one by Zambian mobile operator Kafue Mobile, which on 3 March handed over "
+        "K2 million to the health ministry.",
+        [("Kafue Mobile", 2e6, "ZMW", None)],
+        id="a-described-company-before-a-dated-relative-clause",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
