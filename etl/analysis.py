@@ -135,6 +135,7 @@ class Sentence:
         self.n = len(self.doc)
         self.mentions = [MentionSpan(*self._tokens(m.start - start, m.end - start), m) for m in mentions]
         self._m_t0 = [m.t0 for m in self.mentions]
+        self._asked: dict[tuple[int, int, str | None, str | None], list[MentionSpan]] = {}
         self.dates: list[DateMention] = find_dates(text) if _month_name().search(low) else []
         self.clause_id, self._bounds = self._clauses()
         self.amounts = self._amounts(text, low)
@@ -232,15 +233,20 @@ class Sentence:
     def mentions_in(
         self, t0: int, t1: int, kind: str | None = None, value: str | None = None
     ) -> list[MentionSpan]:
-        """Mentions wholly inside tokens t0:t1, of a kind (and value) when given."""
-        out = []
-        for i in range(bisect.bisect_left(self._m_t0, t0), len(self.mentions)):
-            m = self.mentions[i]
-            if m.t0 >= t1:
-                break
-            if m.t1 <= t1 and (kind is None or m.mention.has(kind, value)):
-                out.append(m)
-        return out
+        """Mentions wholly inside tokens t0:t1, of a kind (and value) when given (a new list;
+        the rules ask the same question often, so the answers are kept)."""
+        key = (t0, t1, kind, value)
+        found = self._asked.get(key)
+        if found is None:
+            found = []
+            for i in range(bisect.bisect_left(self._m_t0, t0), len(self.mentions)):
+                m = self.mentions[i]
+                if m.t0 >= t1:
+                    break
+                if m.t1 <= t1 and (kind is None or m.mention.has(kind, value)):
+                    found.append(m)
+            self._asked[key] = found
+        return list(found)
 
     def covers(self, t: int) -> bool:
         """Whether token `t` is part of a gazetteer phrase ("nations" in "United Nations")."""
@@ -308,15 +314,24 @@ class Sentence:
 def entity_of(m: Mention) -> Entity | None:
     """The donor a mention can name: a country, a demonym's country, an organization
     (a government body as its country), or 'various' for "donor nations"."""
-    iso = m.value("country") or m.value("demonym")
+    return _entity_for(m.tags)
+
+
+@cache
+def _entity_for(tags: tuple[gazetteer.Tag, ...]) -> Entity | None:
+    """entity_of by a mention's tags: the same few hundred tag sets recur in every article."""
+    first: dict[str, str] = {}
+    for t in tags:
+        first.setdefault(t.kind, t.value)
+    iso = first.get("country") or first.get("demonym")
     if iso:
         return Entity(gazetteer.country_name(iso), iso, "government")
-    org = gazetteer.organization_of(m)
+    org = gazetteer.organizations()[first["org"]] if first.get("org") else None
     if org:
         if org.iso3 and org.kind == "government":
             return Entity(gazetteer.country_name(org.iso3), org.iso3, "government")
         return Entity(org.name, None, org.kind)
-    if m.has("cue", "generic_donor"):
+    if any(t.kind == "cue" and t.value == "generic_donor" for t in tags):
         return Entity("various", None, "various")
     return None
 

@@ -2003,8 +2003,10 @@ def _header(s: Sentence, art: Article) -> tuple[Entity, int, str] | None:
     verbs = [v for v in s.mentions_in(0, s.n, "verb") if v.mention.value("verb") in ("give", "include")]
     status = next((v.mention.extra("verb") for v in verbs if v.mention.extra("verb")), "")
     for m in s.mentions:
+        if s.word(m.t1) not in ("'s", "’s"):
+            continue
         entity = entity_of(m.mention)
-        if entity is not None and s.word(m.t1) in ("'s", "’s"):
+        if entity is not None:
             k = m.t1 + 1
             noun = next((j for j in range(k, min(s.n, k + 3)) if s.lower[j] in aid), None)
             if noun is not None and _only_modifiers(s, k, noun):

@@ -110,7 +110,9 @@ def _hosts_received(s: Sentence) -> list[tuple[int, int, str]]:
     received more than 250,000 Sudanese", "Poland has received more than 2.5 million people
     crossing from Ukraine" (a words.csv host_verb after an auxiliary, then the count of people:
     not "WFP has received $10 million", nor "37,000 people have received their first jab")."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if gazetteer.words("host_verb").isdisjoint(s.lower):
+        return out
     for v in s.mentions_in(0, s.n, "verb"):
         if s.lower[v.t0] not in gazetteer.words("host_verb") or s.word(v.t0 - 1) not in gazetteer.words(
             "aux_verb"
