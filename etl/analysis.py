@@ -395,8 +395,11 @@ class Article:
         return art
 
     def settle(self, donors: set[str]) -> bool:
-        """Fix the main country, not counting `donors`; True when it changed."""
+        """Fix the main country, not counting `donors` (unless what is left is named too little
+        to stand in: then the one named most); True when it changed."""
         main = self._main_country(donors)
+        if donors and (main is None or not replace(self, main_iso3=main).main_is_clear()):
+            main = self._most_sent_to() or main
         changed = main != self.main_iso3
         self.main_iso3 = main
         return changed
@@ -406,8 +409,20 @@ class Article:
         only (the countries that give and receive nothing), a copy when that changes it. When
         it names no country but donors, the most named of them: people at home that their own
         companies and citizens give for ("Moroccan companies pour money into earthquake fund")."""
-        main = self._main_country(donors) or self._main_country(set())
+        main = self._main_country(donors)
+        if main is None or not replace(self, main_iso3=main).main_is_clear():
+            # "Republic of Korea | USD 2 million" once in a Philippine situation report whose own
+            # agencies give too: a country named once does not stand in for the one aid goes to
+            main = self._most_sent_to() or self._main_country(set()) or main
         return self if main == self.main_iso3 else replace(self, main_iso3=main)
+
+    def _most_sent_to(self) -> str | None:
+        """The country most named as where aid goes (dest_counts), givers or not, when it is
+        named three times or more: the subject of the article, though it gives too."""
+        if not self.dest_counts:
+            return None
+        best = max(self.dest_counts, key=self.dest_counts.__getitem__)
+        return best if self.country_counts.get(best, 0) >= 3 else None
 
     def _main_country(self, exclude: set[str]) -> str | None:
         """The hint, else a country the title names as destination, else the most named

@@ -1727,6 +1727,14 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Floods hit 12 districts in Sri Lanka on Monday.\n\n"
+        "A total of 250,000 persons were affected in 12 districts of Sri Lanka.\n\n"
+        "The Sri Lankan government has released Rs 50 million for the affected families.\n\n"
+        "International assistance:\nJapan | USD 1 million | Pledged",
+        [("LKA", 50e6, "LKR", None), ("JPN", 1e6, "USD", "LKA")],
+        id="a-country-that-gives-at-home-is-still-where-aid-goes",
+    ),
+    pytest.param(
         "Japan decided to extend Emergency Grant Aid of 8.5 million US dollars to Turkey and Syria.\n\n"
         "Of this amount, 5 million US dollars will be provided to Turkey and 3.5 million US dollars to "
         "Syria.",
