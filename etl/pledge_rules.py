@@ -1129,7 +1129,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             and m.t1 == aside[0]
             and all(s.lower[k] in aux | gazetteer.words("distributive") for k in range(aside[1], verb_t0))
         )
-        after = _past(s, m.t1, verb_t0, aux)
+        # (past an aside: "Neighbouring India, which launched a relief effort ..., said")
+        after = _past(s, aside[1] if aside is not None and m.t1 == aside[0] else m.t1, verb_t0, aux)
         if prev in gazetteer.words("neighbour") and not (
             _gives(s, after) or s.word(after) in gazetteer.words("speech_verb")
         ):

@@ -379,6 +379,12 @@ PLEDGES = [
         id="a-described-company-before-a-dated-relative-clause",
     ),
     pytest.param(
+        "Neighbouring Kenya, which launched a relief operation within hours of the floods, said its air "
+        "force had flown in 30 tonnes of food to Somalia.",
+        [("KEN", 30, "tonnes", "SOM")],
+        id="a-neighbour-speaking-past-an-aside",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
