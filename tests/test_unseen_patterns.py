@@ -392,8 +392,8 @@ PLEDGES = [
     pytest.param(
         "The United States has provided PHP29 million (USD500,000) in emergency assistance to the "
         "Philippines.",
-        [("USA", 5e5, "USD", "PHL")],
-        id="a-sum-restated-in-the-giving-country-s-currency",
+        [("USA", 29e6, "PHP", "PHL")],
+        id="a-sum-stays-in-the-currency-stated-first",
     ),
     pytest.param(
         "Japan pledged 500 million yen ($4.5 million) to Kenya.",
