@@ -990,8 +990,10 @@ def _donor_by_pattern(
         agent = _agent(s, verb, hi, 9, passive=True)
         if agent is None:
             own = next((m for k in range(a.t1, verb.t0) if (m := _giver_at(s, k)) is not None), None)
-            return entity_of(own.mention) if own is not None else None
-        return agent
+            if own is not None:
+                return entity_of(own.mention)
+        else:
+            return agent
     for k in range(lo, hi):
         word = s.lower[k]
         if (
@@ -1286,15 +1288,19 @@ def _each_partner(s, a, art, drafts, verb, status, unit, commodity, lo, hi, incl
 def _each_participle_group(s: Sentence, verb: MentionSpan, lo: int) -> list[MentionSpan]:
     """The givers listed at the opening of the clause that a participle after ", each" (data/
     words.csv distributive) goes back to: "Saudi Arabia and the United Arab Emirates, which lead
-    the coalition, were again the biggest donors, each pledging $465 million"."""
-    if not (
-        s.word(verb.t0 - 1) in gazetteer.words("distributive")
-        and s.word(verb.t0 - 2) == ","
-        and s.lower[verb.t0].endswith("ing")
-    ):
+    the coalition, were again the biggest donors, each pledging $465 million", "... jointly
+    announced US$ 500 million, with each country contributing US$ 250 million"."""
+    distributive = gazetteer.words("distributive")
+    k = verb.t0 - 1
+    k -= s.word(k) not in distributive  # a noun after it: "with each country contributing"
+    if s.word(k) not in distributive or not s.lower[verb.t0].endswith("ing"):
+        return []
+    k -= 1
+    k -= s.word(k) == "with"
+    if s.word(k) != ",":
         return []
     group: list[MentionSpan] = []
-    for m in s.mentions_in(lo, verb.t0 - 2):
+    for m in s.mentions_in(lo, k):
         if entity_of(m.mention) is None:
             continue
         start = group[-1].t1 if group else lo
@@ -2441,6 +2447,15 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     if donor is None and verb is not None and (group := _each_participle_group(s, verb, dlo)):
         # "Saudi Arabia and the UAE were again the biggest donors, each pledging $465 million"
         *others, last_giver = [entity_of(g.mention) for g in group]
+        for d in drafts:
+            # "... jointly announced US$ 500 million, with each country contributing US$ 250
+            # million": the sum before is the total of their shares
+            if (
+                d.sentence is s
+                and d.amount.is_money == amount.is_money
+                and abs(d.amount.value - len(group) * amount.value) <= 0.01 * d.amount.value
+            ):
+                d.total_of_parts = True
         for e in others:
             drafts.append(_draft(s, art, a, e, True, verb, status, unit, commodity, dlo, hi, include_at))
         donor = last_giver

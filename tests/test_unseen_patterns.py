@@ -385,6 +385,18 @@ PLEDGES = [
         id="a-neighbour-speaking-past-an-aside",
     ),
     pytest.param(
+        "Norway and Denmark jointly announced $60 million for Somalia, with each country contributing "
+        "$30 million.",
+        [("NOR", 30e6, "USD", "SOM"), ("DNK", 30e6, "USD", "SOM")],
+        id="with-each-country-contributing-its-share-of-the-total",
+    ),
+    pytest.param(
+        "On 2 March, CHF 300,000 was allocated from the IFRC's Disaster Response Emergency Fund to the "
+        "Malawi Red Cross.",
+        [("International Federation of Red Cross and Red Crescent Societies", 3e5, "CHF", "MWI")],
+        id="allocated-from-a-giver-s-fund-passively",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
