@@ -708,7 +708,12 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         return True
     if (
         s.word(a.t0 - 1).endswith(":")  # "Internally displaced (since 15 April 2023): 6.5 million"
-        and nxt in ("", ".", ";")
+        and (
+            nxt in ("", ".", ";")
+            # a note after it, with no verb or condition of its own: "884,000 across five provinces
+            # (WHO)", "48,915 (in 112 accommodation sites)"
+            or not any(m.mention.has("verb") or m.mention.has("indicator") for m in s.mentions_in(a.t1, s.n))
+        )
         and any(m.t1 < a.t0 for m in s.mentions if m.mention.has("indicator") and m.t0 >= lo)
     ):
         return True  # a key figure: "People in need: 24.8 million", "Internally displaced: 6.5 million"

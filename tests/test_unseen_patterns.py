@@ -29,6 +29,16 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Floods in Mozambique.\n\nKey figures\nPeople affected: 410,000 across four provinces (INGC)",
+        [("MOZ", 410e3, "affected")],
+        id="a-key-figure-with-a-note-after-it",
+    ),
+    pytest.param(
+        "Floods in Mozambique.\n\nKey figures\nPeople affected: 410,000 who need food in four provinces",
+        [],
+        id="near-miss-a-key-figure-with-a-condition-after-it",
+    ),
+    pytest.param(
         "In Malawi, 2.1 million people in 140 of the country's 200 villages are affected by the floods.",
         [("MWI", 2.1e6, "affected")],
         id="a-count-of-districts-between-the-people-and-their-condition",
