@@ -351,12 +351,24 @@ def _candidates(
         )
         # an item of a list whose header names a condition counts people in it ("The drought has
         # affected:" then "- Oromia Regional State: 2.4 million people")
-        listed = not cued and _under_risk_header(text, mentions, a)
+        listed = not cued and (_under_risk_header(text, mentions, a) or _in_risk_table(text, mentions, a, b))
         if (money_or_goods and (cued or list_item.match(text, a, b))) or (
             (cued or listed) and count.search(low, a, b)
         ):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
     return out
+
+
+def _in_risk_table(text: str, mentions: list[gazetteer.Mention], start: int, end: int) -> bool:
+    """Whether the sentence at `start` is a row of a table whose first line has an indicator
+    phrase ("Country | People food insecure | ..." over "Malawi | 6,500,000 | 212 million")."""
+    if "|" not in text[start:end]:
+        return False
+    head = risk_rules.table_head(text, start)
+    if head is None:
+        return False
+    at = text.rfind(head, 0, start)
+    return any(m.has("indicator") for m in gazetteer.starting_in(mentions, at, at + len(head)))
 
 
 def _under_risk_header(text: str, mentions: list[gazetteer.Mention], start: int) -> bool:

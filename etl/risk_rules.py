@@ -105,6 +105,88 @@ def _phase_names() -> re.Pattern[str]:
     return re.compile(gazetteer.alternation(w.capitalize() for w in _phase_names_by_word()))
 
 
+def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
+    """The risk figures of a row of a table whose cells "|" parts, read with the table's first
+    line: the country from the row's first cell and the condition from the column's head
+    ("Country | People food insecure (VAC 2016) | ..." over "Malawi | 6,500,000 | 212 million"),
+    or the other way round ("Indicator | Burkina Faso | Mali" over "People in need | 2.9 million
+    | 6.8 million"). None when the sentence is no row of such a table."""
+    if "|" not in s.text:
+        return None
+    head = table_head(art.text, s.start)
+    if head is None:
+        return None
+    heads = [h.strip() for h in head.strip().strip("|").split("|")]
+    cells = _cell_spans(s.text)
+    if len(cells) != len(heads) or len(cells) < 2:
+        return None
+    label = s.text[cells[0][0] : cells[0][1]]
+    row_places, row_condition = _cell_reading(label)
+    text, start, end = s.evidence()
+    out = []
+    for (c0, c1), head_cell in zip(cells[1:], heads[1:], strict=True):
+        a = next((b.amount for b in s.amounts if c0 <= b.amount.start and b.amount.end <= c1), None)
+        if a is None or a.is_money or a.unit or a.is_range or a.value < 100:
+            continue
+        places, condition = _cell_reading(head_cell)
+        if len(row_places) == 1 and condition is not None and not places:
+            iso, indicator = next(iter(row_places)), condition
+        elif len(places) == 1 and row_condition is not None and not row_places:
+            iso, indicator = next(iter(places)), row_condition
+        else:
+            continue
+        out.append(
+            RiskFigure(
+                country=gazetteer.country_name(iso),
+                country_iso3=iso,
+                people=round(a.value),
+                people_raw=a.raw,
+                indicator=indicator,
+                population_group=None,
+                source_org=None,
+                qualifier=a.qualifier,
+                as_of=None,
+                evidence=text,
+                span_start=start,
+                span_end=end,
+                confidence=0.6,
+            )
+        )
+    return out
+
+
+def table_head(text: str, start: int) -> str | None:
+    """The first line of the table whose row starts at `start` (the lines above it that "|"
+    parts, past a line of dashes), none when the row is that first line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = None
+    while line_start > 0:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if "|" not in line:
+            break
+        if line.strip(" |-:\t"):
+            head = line
+        line_start = above
+    return head
+
+
+def _cell_spans(row: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row, outer bars left out."""
+    bars = [i for i, c in enumerate(row) if c == "|"]
+    edges = [-1, *bars, len(row)]
+    spans = [(edges[i] + 1, edges[i + 1]) for i in range(len(edges) - 1)]
+    return [(a, b) for a, b in spans if row[a:b].strip() or a > 0 and b < len(row)]
+
+
+def _cell_reading(cell: str) -> tuple[set[str], str | None]:
+    """(the countries a table cell names, the condition of its first indicator phrase)."""
+    found = gazetteer.find_mentions(cell)
+    places = {m.location for m in found if m.location and not m.has("indicator")}
+    condition = next((m.value("indicator") for m in found if m.has("indicator")), None)
+    return places, condition
+
+
 def _hosts_received(s: Sentence) -> list[tuple[int, int, str]]:
     """A place that has received people as a condition of displacement: "Egypt, which has
     received more than 250,000 Sudanese", "Poland has received more than 2.5 million people
@@ -157,6 +239,10 @@ def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
 
 def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure]) -> None:
     """Append the sentence's risk figures to `out`; `donors` are never the place of the people."""
+    table = _table_row_risks(s, art)
+    if table:
+        out.extend(table)
+        return
     ipc = _ipc_indicators(s)
     indicators = [
         (m.t0, m.t1, m.mention.value("indicator")) for m in s.mentions if m.mention.has("indicator")

@@ -29,6 +29,23 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Drought in southern Africa.\n\nCountry | People food insecure | WFP requirement (US$)\n"
+        "Zambia | 1,200,000 | 40 million\nNamibia | 300,000 | 12 million",
+        [("ZMB", 1.2e6, "food_insecure"), ("NAM", 300e3, "food_insecure")],
+        id="a-table-row-per-country-under-a-condition-column",
+    ),
+    pytest.param(
+        "Conflict in the Lake Chad basin.\n\nIndicator | Chad | Cameroon\n"
+        "Internally displaced people | 400,000 | 330,000",
+        [("TCD", 400e3, "displaced"), ("CMR", 330e3, "displaced")],
+        id="a-table-row-per-condition-under-country-columns",
+    ),
+    pytest.param(
+        "Drought in southern Africa.\n\nCountry | Schools | Clinics\nZambia | 1,200 | 400",
+        [],
+        id="near-miss-a-table-with-no-condition",
+    ),
+    pytest.param(
         "Floods in Mozambique.\n\nKey figures\nPeople affected: 410,000 across four provinces (INGC)",
         [("MOZ", 410e3, "affected")],
         id="a-key-figure-with-a-note-after-it",
