@@ -364,11 +364,16 @@ def _in_risk_table(text: str, mentions: list[gazetteer.Mention], start: int, end
     phrase ("Country | People food insecure | ..." over "Malawi | 6,500,000 | 212 million")."""
     if "|" not in text[start:end]:
         return False
-    head = risk_rules.table_head(text, start)
-    if head is None:
+    found = risk_rules.table_head(text, start)
+    if found is None:
         return False
-    at = text.rfind(head, 0, start)
-    return any(m.has("indicator") for m in gazetteer.starting_in(mentions, at, at + len(head)))
+    at, head = found
+    # the head, or a heading right above it ("NEW IDPs BY STATE OF DISPLACEMENT")
+    above = text.rfind("\n", 0, max(0, at - 1)) + 1
+    heading = is_heading(text[above : max(0, at - 1)])
+    return any(
+        m.has("indicator") for m in gazetteer.starting_in(mentions, above if heading else at, at + len(head))
+    )
 
 
 def _under_risk_header(text: str, mentions: list[gazetteer.Mention], start: int) -> bool:

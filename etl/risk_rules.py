@@ -32,7 +32,7 @@ from functools import cache
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import is_year_token
-from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence
+from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence, is_heading
 from aidtracker.etl.records import RiskFigure
 
 # Conditions that make people a figure even as the target of aid ("to feed 96,700 people displaced").
@@ -113,10 +113,14 @@ def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
     | 6.8 million"). None when the sentence is no row of such a table."""
     if "|" not in s.text:
         return None
-    head = table_head(art.text, s.start)
-    if head is None:
+    found = table_head(art.text, s.start)
+    if found is None:
         return None
+    head_start, head = found
     heads = [h.strip() for h in head.strip().strip("|").split("|")]
+    # "NEW IDPs BY STATE OF DISPLACEMENT" over "State | Individuals": the heading names the condition
+    above = art.text[art.text.rfind("\n", 0, max(0, head_start - 1)) + 1 : max(0, head_start - 1)]
+    above_condition = _cell_reading(above)[1] if is_heading(above) else None
     cells = _cell_spans(s.text)
     if len(cells) != len(heads) or len(cells) < 2:
         return None
@@ -129,10 +133,22 @@ def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
         if a is None or a.is_money or a.unit or a.is_range or a.value < 100:
             continue
         places, condition = _cell_reading(head_cell)
+        if condition is None and not places and _people_noun().search(head_cell):
+            condition = above_condition  # "Individuals", "People" under a heading that names it
         if len(row_places) == 1 and condition is not None and not places:
             iso, indicator = next(iter(row_places)), condition
         elif len(places) == 1 and row_condition is not None and not row_places:
             iso, indicator = next(iter(places)), row_condition
+        elif (
+            condition is not None
+            and not places
+            and not row_places
+            and label.strip()[:1].isupper()
+            and not any(m.has("cue", "total") for m in gazetteer.find_mentions(label))
+            and art.main_is_clear()
+            and art.main_iso3 is not None
+        ):
+            iso, indicator = art.main_iso3, condition  # "River Nile | 263,000": a region of the country
         else:
             continue
         out.append(
@@ -155,9 +171,10 @@ def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
     return out
 
 
-def table_head(text: str, start: int) -> str | None:
-    """The first line of the table whose row starts at `start` (the lines above it that "|"
-    parts, past a line of dashes), none when the row is that first line."""
+def table_head(text: str, start: int) -> tuple[int, str] | None:
+    """(where it starts, the line) of the first line of the table whose row starts at `start`
+    (the lines above it that "|" parts, past a line of dashes), none when the row is that first
+    line."""
     line_start = text.rfind("\n", 0, start) + 1
     head = None
     while line_start > 0:
@@ -166,9 +183,16 @@ def table_head(text: str, start: int) -> str | None:
         if "|" not in line:
             break
         if line.strip(" |-:\t"):
-            head = line
+            head = (above, line)
         line_start = above
     return head
+
+
+@cache
+def _people_noun() -> re.Pattern[str]:
+    """A noun of people (data/cues.csv `person`): a column of counts of people."""
+    people = [r["phrase"].lower() for r in gazetteer.read_csv("cues.csv") if r["cue"] == "person"]
+    return re.compile(gazetteer.alternation(people), re.IGNORECASE)
 
 
 def _cell_spans(row: str) -> list[tuple[int, int]]:

@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Fighting in Sudan has driven people from their homes across Sudan.\n\n"
+        "NEW IDPs BY STATE\nState | Individuals\nRiver Nile | 200,000\nSennar | 100,000\nTotal | 300,000",
+        [("SDN", 200e3, "displaced"), ("SDN", 100e3, "displaced")],
+        id="a-table-of-regions-under-a-heading-that-names-the-condition",
+    ),
+    pytest.param(
         "Drought in southern Africa.\n\nCountry | People food insecure | WFP requirement (US$)\n"
         "Zambia | 1,200,000 | 40 million\nNamibia | 300,000 | 12 million",
         [("ZMB", 1.2e6, "food_insecure"), ("NAM", 300e3, "food_insecure")],
