@@ -619,3 +619,43 @@ def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
 def title_mentions(title: str) -> tuple[Mention, ...]:
     """The gazetteer's mentions in an article's title."""
     return tuple(gazetteer.find_mentions(title)) if title else ()
+
+
+def table_head(text: str, start: int) -> tuple[int, str] | None:
+    """(where it starts, the line) of the first line of the table whose row starts at `start`
+    (the lines above it that "|" parts, past a line of dashes), none when the row is that first
+    line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = None
+    while line_start > 0:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if "|" not in line:
+            break
+        if line.strip(" |-:\t"):
+            head = (above, line)
+        line_start = above
+    return head
+
+
+@cache
+def people_noun() -> re.Pattern[str]:
+    """A noun of people (data/cues.csv `person`): a column of counts of people."""
+    people = [r["phrase"].lower() for r in gazetteer.read_csv("cues.csv") if r["cue"] == "person"]
+    return re.compile(gazetteer.alternation(people), re.IGNORECASE)
+
+
+def cell_spans(row: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row, outer bars left out."""
+    bars = [i for i, c in enumerate(row) if c == "|"]
+    edges = [-1, *bars, len(row)]
+    spans = [(edges[i] + 1, edges[i + 1]) for i in range(len(edges) - 1)]
+    return [(a, b) for a, b in spans if row[a:b].strip() or a > 0 and b < len(row)]
+
+
+def cell_reading(cell: str) -> tuple[set[str], str | None]:
+    """(the countries a table cell names, the condition of its first indicator phrase)."""
+    found = gazetteer.find_mentions(cell)
+    places = {m.location for m in found if m.location and not m.has("indicator")}
+    condition = next((m.value("indicator") for m in found if m.has("indicator")), None)
+    return places, condition

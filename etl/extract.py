@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidtracker.etl import gazetteer, learn, pledge_rules, risk_rules
-from aidtracker.etl.analysis import Article, Sentence, is_heading, number_start
+from aidtracker.etl.analysis import Article, Sentence, is_heading, number_start, table_head
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 from aidtracker.etl.sentences import split_sentences
 
@@ -351,7 +351,9 @@ def _candidates(
         )
         # an item of a list whose header names a condition counts people in it ("The drought has
         # affected:" then "- Oromia Regional State: 2.4 million people")
-        listed = not cued and (_under_risk_header(text, mentions, a) or _in_risk_table(text, mentions, a, b))
+        listed = not cued and (
+            _under_risk_header(text, mentions, a) or _in_fact_table(text, low, mentions, a, b)
+        )
         if (money_or_goods and (cued or list_item.match(text, a, b))) or (
             (cued or listed) and count.search(low, a, b)
         ):
@@ -359,21 +361,25 @@ def _candidates(
     return out
 
 
-def _in_risk_table(text: str, mentions: list[gazetteer.Mention], start: int, end: int) -> bool:
-    """Whether the sentence at `start` is a row of a table whose first line has an indicator
-    phrase ("Country | People food insecure | ..." over "Malawi | 6,500,000 | 212 million")."""
+def _in_fact_table(text: str, low: str, mentions: list[gazetteer.Mention], start: int, end: int) -> bool:
+    """Whether the sentence at `start` is a row of a table of facts: one whose first line, or a
+    heading right above it, has an indicator phrase ("Country | People food insecure | ..." over
+    "Malawi | 6,500,000 | 212 million"; "NEW IDPs BY STATE" over "State | Individuals"), or whose
+    first line or row asks for money (words.csv appeal_noun: "WFP requirement (US$)", "2020
+    humanitarian response plan requirements (US$) | 424 million")."""
     if "|" not in text[start:end]:
         return False
-    found = risk_rules.table_head(text, start)
+    found = table_head(text, start)
     if found is None:
         return False
     at, head = found
+    asking = gazetteer.words("appeal_noun")
+    if not asking.isdisjoint(re.findall(r"[a-z]+", low[at : at + len(head)] + " " + low[start:end])):
+        return True
     # the head, or a heading right above it ("NEW IDPs BY STATE OF DISPLACEMENT")
     above = text.rfind("\n", 0, max(0, at - 1)) + 1
-    heading = is_heading(text[above : max(0, at - 1)])
-    return any(
-        m.has("indicator") for m in gazetteer.starting_in(mentions, above if heading else at, at + len(head))
-    )
+    first = above if is_heading(text[above : max(0, at - 1)]) else at
+    return any(m.has("indicator") for m in gazetteer.starting_in(mentions, first, at + len(head)))
 
 
 def _under_risk_header(text: str, mentions: list[gazetteer.Mention], start: int) -> bool:

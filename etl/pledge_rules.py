@@ -30,16 +30,19 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from aidtracker.etl import gazetteer
-from aidtracker.etl.amounts import Amount, is_year_token
+from aidtracker.etl.amounts import Amount, find_amounts, is_year_token
 from aidtracker.etl.analysis import (
     AmountSpan,
     Article,
     Entity,
     MentionSpan,
     Sentence,
+    cell_reading,
+    cell_spans,
     entity_of,
     is_heading,
     names_a_crisis,
+    table_head,
     title_mentions,
 )
 from aidtracker.etl.gazetteer import Mention, Tag
@@ -1739,6 +1742,10 @@ def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> 
 
 def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appeals: list[Appeal]) -> None:
     """Append the sentence's pledges to `drafts` and its appeals to `appeals`."""
+    asked = _table_row_appeals(s, art)
+    if asked:
+        appeals.extend(asked)
+        return
     starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
     include_at = _including_at(s)
     # a colon, or a dash between two sums, opens the parts of the sum before it
@@ -3250,6 +3257,63 @@ def _read_appeal(
             confidence=0.6,
         )
     )
+
+
+def _table_row_appeals(s: Sentence, art: Article) -> list[Appeal]:
+    """The appeals of a row of a table whose cells "|" parts, under a column whose head asks
+    for money (words.csv appeal_noun): "Country | ... | WFP requirement (US$)" over "Malawi |
+    6,500,000 | 212 million", or a row that asks under columns of countries ("2020 humanitarian
+    response plan requirements (US$) | 424 million | 474 million"). The place is the row's
+    first cell or the column's head; a sum with no currency of its own is in the head's."""
+    if "|" not in s.text:
+        return []
+    found = table_head(art.text, s.start)
+    if found is None:
+        return []
+    heads = [h.strip() for h in found[1].strip().strip("|").split("|")]
+    cells = cell_spans(s.text)
+    if len(cells) != len(heads) or len(cells) < 2:
+        return []
+    asking = gazetteer.words("appeal_noun")
+    label = s.text[cells[0][0] : cells[0][1]]
+    row_places = cell_reading(label)[0]
+    row_asks = not asking.isdisjoint(re.findall(r"[a-z]+", label.lower()))
+    text, start, end = s.evidence()
+    out = []
+    for (c0, c1), head in zip(cells[1:], heads[1:], strict=True):
+        a = next((b.amount for b in s.amounts if c0 <= b.amount.start and b.amount.end <= c1), None)
+        if a is None or a.value < 1000 or a.unit or a.is_range:
+            continue
+        places = cell_reading(head)[0]
+        if len(row_places) == 1 and not places and not asking.isdisjoint(re.findall(r"[a-z]+", head.lower())):
+            iso, asker = next(iter(row_places)), head
+        elif len(places) == 1 and not row_places and row_asks:
+            iso, asker = next(iter(places)), label
+        else:
+            continue
+        # "(US$)": the currency of the cell that asks, read as a sum of one
+        bare = re.sub(r"[()]", " ", asker).split()
+        money = [b for b in find_amounts(f"{bare[-1]} 1") if b.is_money] if bare and not a.is_money else []
+        unit = a.currency if a.is_money else (money[0].currency if money else None)
+        if unit is None or (a.is_money and a.bare_dollar):
+            unit = "USD" if a.is_money or money else None  # a UN table's "$" is in US dollars
+        if unit is None:
+            continue
+        org = next((e for m in gazetteer.find_mentions(asker) if (e := entity_of(m)) is not None), None)
+        out.append(
+            Appeal(
+                organization=org.name if org else None,
+                country_iso3=iso,
+                amount=a.value,
+                unit=str(unit),
+                amount_raw=a.raw,
+                evidence=text,
+                span_start=start,
+                span_end=end,
+                confidence=0.6,
+            )
+        )
+    return out
 
 
 def _public_appeal(s: Sentence, a: AmountSpan, verb: MentionSpan) -> bool:

@@ -32,7 +32,17 @@ from functools import cache
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import is_year_token
-from aidtracker.etl.analysis import AmountSpan, Article, MentionSpan, Sentence, is_heading
+from aidtracker.etl.analysis import (
+    AmountSpan,
+    Article,
+    MentionSpan,
+    Sentence,
+    cell_reading,
+    cell_spans,
+    is_heading,
+    people_noun,
+    table_head,
+)
 from aidtracker.etl.records import RiskFigure
 
 # Conditions that make people a figure even as the target of aid ("to feed 96,700 people displaced").
@@ -120,20 +130,20 @@ def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
     heads = [h.strip() for h in head.strip().strip("|").split("|")]
     # "NEW IDPs BY STATE OF DISPLACEMENT" over "State | Individuals": the heading names the condition
     above = art.text[art.text.rfind("\n", 0, max(0, head_start - 1)) + 1 : max(0, head_start - 1)]
-    above_condition = _cell_reading(above)[1] if is_heading(above) else None
-    cells = _cell_spans(s.text)
+    above_condition = cell_reading(above)[1] if is_heading(above) else None
+    cells = cell_spans(s.text)
     if len(cells) != len(heads) or len(cells) < 2:
         return None
     label = s.text[cells[0][0] : cells[0][1]]
-    row_places, row_condition = _cell_reading(label)
+    row_places, row_condition = cell_reading(label)
     text, start, end = s.evidence()
     out = []
     for (c0, c1), head_cell in zip(cells[1:], heads[1:], strict=True):
         a = next((b.amount for b in s.amounts if c0 <= b.amount.start and b.amount.end <= c1), None)
         if a is None or a.is_money or a.unit or a.is_range or a.value < 100:
             continue
-        places, condition = _cell_reading(head_cell)
-        if condition is None and not places and _people_noun().search(head_cell):
+        places, condition = cell_reading(head_cell)
+        if condition is None and not places and people_noun().search(head_cell):
             condition = above_condition  # "Individuals", "People" under a heading that names it
         if len(row_places) == 1 and condition is not None and not places:
             iso, indicator = next(iter(row_places)), condition
@@ -169,46 +179,6 @@ def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
             )
         )
     return out
-
-
-def table_head(text: str, start: int) -> tuple[int, str] | None:
-    """(where it starts, the line) of the first line of the table whose row starts at `start`
-    (the lines above it that "|" parts, past a line of dashes), none when the row is that first
-    line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    head = None
-    while line_start > 0:
-        above = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[above : line_start - 1]
-        if "|" not in line:
-            break
-        if line.strip(" |-:\t"):
-            head = (above, line)
-        line_start = above
-    return head
-
-
-@cache
-def _people_noun() -> re.Pattern[str]:
-    """A noun of people (data/cues.csv `person`): a column of counts of people."""
-    people = [r["phrase"].lower() for r in gazetteer.read_csv("cues.csv") if r["cue"] == "person"]
-    return re.compile(gazetteer.alternation(people), re.IGNORECASE)
-
-
-def _cell_spans(row: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a table row, outer bars left out."""
-    bars = [i for i, c in enumerate(row) if c == "|"]
-    edges = [-1, *bars, len(row)]
-    spans = [(edges[i] + 1, edges[i + 1]) for i in range(len(edges) - 1)]
-    return [(a, b) for a, b in spans if row[a:b].strip() or a > 0 and b < len(row)]
-
-
-def _cell_reading(cell: str) -> tuple[set[str], str | None]:
-    """(the countries a table cell names, the condition of its first indicator phrase)."""
-    found = gazetteer.find_mentions(cell)
-    places = {m.location for m in found if m.location and not m.has("indicator")}
-    condition = next((m.value("indicator") for m in found if m.has("indicator")), None)
-    return places, condition
 
 
 def _hosts_received(s: Sentence) -> list[tuple[int, int, str]]:

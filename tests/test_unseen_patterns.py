@@ -2710,6 +2710,23 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "Drought in the Sahel.\n\nCountry | People in need | Requirements (US$)\n"
+        "Chad | 1,000,000 | 300 million\nNiger | 800,000 | 250 million",
+        [(300e6, "USD", "TCD"), (250e6, "USD", "NER")],
+        id="a-table-column-that-asks-for-money-by-country",
+    ),
+    pytest.param(
+        "Drought in the Sahel.\n\nIndicator | Chad | Niger\n"
+        "Response plan requirements (US$) | 300 million | 250 million",
+        [(300e6, "USD", "TCD"), (250e6, "USD", "NER")],
+        id="a-table-row-that-asks-for-money-under-country-columns",
+    ),
+    pytest.param(
+        "Drought in the Sahel.\n\nCountry | People in need | Schools closed\nChad | 1,000,000 | 3,000",
+        [],
+        id="near-miss-a-table-that-asks-for-nothing",
+    ),
+    pytest.param(
         "Cholera spread in Malawi. UNICEF requires US$ 18 million to respond to the outbreak in Malawi, of "
         "which US$ 2.5 million has been received.",
         [(18e6, "USD", "MWI")],
