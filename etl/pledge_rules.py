@@ -2058,6 +2058,20 @@ def _read_amount(
             return  # a count of people, years, percentages: not a pledge
         if _size_of_counted(s, a):
             return  # the "25kg" of "2,000 bags of 25kg rice": the size of each, counted with them
+        if unit in gazetteer.words("vehicle") and (
+            # "18 trucks carrying 11,000 tonnes": what they carry is counted
+            any(
+                b.t0 >= a.t1 and not b.amount.is_money and s.clause_id[b.t0] == s.clause_id[a.t0]
+                for b in s.amounts
+            )
+            # "carried in 50 trucks": how goods counted elsewhere travel; "two 40-foot containers": a size
+            or s.word(a.t0 - 1) in ("in", "by", "aboard", "on")
+            or s.word(a.t1) == "-"
+            # loaded: "20 trucks loaded with food", "12 containers of clothing" (not "200 trucks
+            # were counted at the border")
+            or s.word(a.t1 + 1) not in gazetteer.words("load_word")
+        ):
+            return
     elif amount.value < 1000:
         return
     lo, hi = s.clause_bounds(a.t0)

@@ -430,6 +430,21 @@ PLEDGES = [
         id="allocated-from-a-giver-s-fund-passively",
     ),
     pytest.param(
+        "Guatemala sent 15 trucks loaded with food and water across the border into Honduras.",
+        [("GTM", 15, "trucks", "HND")],
+        id="trucks-of-relief-no-weight-counts",
+    ),
+    pytest.param(
+        "Guatemala sent 15 trucks carrying 60 tonnes of food across the border into Honduras.",
+        [("GTM", 60, "tonnes", "HND")],
+        id="near-miss-trucks-carrying-a-weight-count-the-weight",
+    ),
+    pytest.param(
+        "A diaspora coalition in Miami shipped two 40-foot containers of clothing to Haiti.",
+        [],
+        id="near-miss-a-container-s-size-is-no-count",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
