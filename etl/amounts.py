@@ -40,7 +40,8 @@ def opening_words() -> frozenset[str]:
     than", "the estimated"), a currency written before the number ("USD", "Rs"), or the
     "between" of a range (_pattern's syntax)."""
     prefixes = [p for p, (_, position) in gazetteer.currencies().items() if position != "suffix"]
-    return frozenset({q.split()[0] for q in [*gazetteer.qualifiers(), *prefixes]} | {"between"})
+    # (a word's stop stays out: "approx." is the token "approx" before the token ".")
+    return frozenset({q.split()[0].rstrip(".") for q in [*gazetteer.qualifiers(), *prefixes]} | {"between"})
 
 
 @dataclass(frozen=True)

@@ -1364,6 +1364,8 @@ def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
         words.pop(0)
     if not words or s.lower[words[-1]] in titles:
         return None
+    if any(c.isdigit() for w in words for c in s.doc[w].text):
+        return None  # "An IAF C-130J brought": a model of aircraft, no one who gives
     return " ".join(s.doc[w].text for w in words), official
 
 
@@ -2164,6 +2166,16 @@ def _read_amount(
     ):
         return  # no aid verb, and not an item of a list of allocations nor a part of the last pledge
     role = (verb.mention.value("verb") or "") if verb else "inherit"
+    if (
+        role == "receive"
+        and verb is not None
+        and verb.t0 < a.t0
+        and not gazetteer.words("appeal_noun").isdisjoint(s.lower[max(lo, verb.t0 - 12) : verb.t0])
+        and not any(_giver_at(s, k) for k in range(a.t1, min(hi, a.t1 + 4)))
+    ):
+        # "the 2017 Humanitarian Response Plan (HRP), which as of 24 March had received $270
+        # million": what an appeal has received from no one named is its funding, no pledge
+        return
     status = noun_status or (verb.mention.extra("verb") if verb else "")
     if role == "include" and verb is not None:
         heads = [

@@ -445,6 +445,17 @@ PLEDGES = [
         id="near-miss-a-container-s-size-is-no-count",
     ),
     pytest.param(
+        "The 2024 Humanitarian Response Plan for Somalia, which as of 30 April had received $270 million, "
+        "seeks $1.6 billion.",
+        [],
+        id="what-an-appeal-has-received-is-no-pledge",
+    ),
+    pytest.param(
+        "The Government of Bangladesh will provide $10 million in counterpart funds for the project.",
+        [],
+        id="counterpart-funds-are-no-aid",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
@@ -1792,6 +1803,18 @@ PLEDGES = [
 # The second round of issue 12: how a release states the parts of its donor's aid in the
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
+    pytest.param(
+        "Earthquake in Myanmar. Pledges so far:\n\n"
+        "Japan: JPY 500 million (approx. US$4.5 million) in emergency assistance for Myanmar.",
+        [("JPN", 5e8, "JPY", "MMR")],
+        id="an-approximate-conversion-after-approx-is-no-second-sum",
+    ),
+    pytest.param(
+        "India was first to respond to the quake in Myanmar, India said.\n\n"
+        "An IAF C-130J brought approx. 15 tonnes of relief material to Yangon.",
+        [("IND", 15, "tonnes", "MMR")],
+        id="an-aircraft-model-is-no-giver",
+    ),
     pytest.param(
         "Floods hit 12 districts in Sri Lanka on Monday.\n\n"
         "A total of 250,000 persons were affected in 12 districts of Sri Lanka.\n\n"
