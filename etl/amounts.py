@@ -145,6 +145,14 @@ def _people_after() -> re.Pattern[str]:
     return re.compile(r"\s+" + gazetteer.alternation(people), re.IGNORECASE)
 
 
+@cache
+def _condition_after() -> re.Pattern[str]:
+    """A condition of people right after a number (data/indicators.csv): "3.5M acutely
+    malnourished children", "2.1M displaced"."""
+    phrases = [r["phrase"].lower() for r in gazetteer.read_csv("indicators.csv")]
+    return re.compile(r"\s+" + gazetteer.alternation(phrases), re.IGNORECASE)
+
+
 def _key_figure(text: str, start: int, end: int) -> bool:
     """Whether a number ends a line of key figures whose label names people: "People in need:
     24.8M", "Children with severe acute malnutrition: 730K" (the label holds a data/cues.csv
@@ -238,6 +246,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         scale_word in gazetteer.number_words("letter")
         and not (pre or suf)
         and not _people_after().match(text, m.end())
+        and not _condition_after().match(text, m.end())
         and not _key_figure(text, m.start(), m.end())
     ):
         return None  # "15m" is a distance or a height unless money or people are named ("7.8M people")

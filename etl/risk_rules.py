@@ -787,6 +787,17 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
     if (
+        a.t0 == 0
+        and nxt in ("-", "–", "—", ":")
+        and any(
+            m.t0 == a.t1 + 1 and (m.mention.has("cue", "person") or m.mention.has("indicator"))
+            for m in s.mentions
+        )
+    ):
+        return (
+            True  # a key figure, its number first: "6.2 million - people in need of humanitarian assistance"
+        )
+    if (
         s.word(a.t0 - 1).endswith(":")  # "Internally displaced (since 15 April 2023): 6.5 million"
         and (
             nxt in ("", ".", ";")
@@ -967,10 +978,22 @@ def _risk_country(
         # not the country their demonym names (GUIDELINES.md: one named host is the place)
         return host
     for m in s.mentions_in(lo, a.t0):
+        # "Lebanon, already mired in its worst crisis in decades, also hosts": past an aside
+        close = (
+            next((k for k in range(m.t1 + 1, a.t0) if s.lower[k] == ","), None)
+            if s.word(m.t1) == ","
+            else None
+        )
         if (
             m.mention.location
             # "Turkey is already hosting", "Lebanon, which says it hosts"
-            and any(w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 6)])
+            and (
+                any(w in gazetteer.words("host") for w in s.lower[m.t1 : min(a.t0, m.t1 + 6)])
+                or (
+                    close is not None
+                    and any(w in gazetteer.words("host") for w in s.lower[close + 1 : min(a.t0, close + 4)])
+                )
+            )
             # "Peru hosts 500,000 Venezuelans and Ecuador about 220,000": the host nearest the count
             and not any(
                 x.mention.location and not x.mention.has("demonym") for x in s.mentions_in(m.t1, a.t0)

@@ -29,6 +29,26 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Sudan key figures:\n\n2.1M acutely malnourished children",
+        [("SDN", 2.1e6, "malnourished")],
+        id="a-letter-scale-before-a-condition",
+    ),
+    pytest.param(
+        "Ethiopia drought key figures\n\n4.4 million - people in need of humanitarian assistance",
+        [("ETH", 4.4e6, "in_need")],
+        id="a-key-figure-with-its-number-first",
+    ),
+    pytest.param(
+        "Jordan, already struggling with high unemployment, also hosts about 650,000 Syrian refugees.",
+        [("JOR", 650e3, "displaced")],
+        id="a-host-past-an-aside",
+    ),
+    pytest.param(
+        "The tower is 15M tall in Sudan.",
+        [],
+        id="near-miss-a-letter-scale-with-no-people",
+    ),
+    pytest.param(
         "Fighting in Sudan has driven people from their homes across Sudan.\n\n"
         "NEW IDPs BY STATE\nState | Individuals\nRiver Nile | 200,000\nSennar | 100,000\nTotal | 300,000",
         [("SDN", 200e3, "displaced"), ("SDN", 100e3, "displaced")],
