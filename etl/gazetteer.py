@@ -51,6 +51,7 @@ def word_classes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
 def words(word_class: str) -> frozenset[str]:
     """The words of one class of data/words.csv; KeyError for a class it has no row of.
 

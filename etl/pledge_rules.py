@@ -622,6 +622,8 @@ def _last_year_s_top_donor(s: Sentence, lo: int, t: int) -> bool:
     largest humanitarian donor last year, providing more than $800 million"): its sum is that
     year's aggregate (words.csv superlative, then donor_noun within three words)."""
     words = s.lower[lo:t]
+    if "last" not in words:
+        return False
     last_year = any(words[k] == "last" and words[k + 1] == "year" for k in range(len(words) - 1))
     donors = gazetteer.words("donor_noun")
     return last_year and any(
@@ -633,6 +635,9 @@ def _last_year_s_top_donor(s: Sentence, lo: int, t: int) -> bool:
 def _year_span(s: Sentence, t0: int, t1: int) -> bool:
     """Whether tokens t0:t1 name a span of years ("between 2013 and 2018", "from 2015 to
     2018"): what was given over it is an aggregate, not a pledge."""
+    words = s.lower[t0:t1]
+    if "between" not in words and "from" not in words:
+        return False
     return any(
         s.lower[k] in ("between", "from")
         and is_year_token(s.word(k + 1))
