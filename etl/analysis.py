@@ -403,7 +403,7 @@ class Article:
         """Fix the main country, not counting `donors` (unless what is left is named too little
         to stand in: then the one named most); True when it changed."""
         main = self._main_country(donors)
-        if donors and (main is None or not replace(self, main_iso3=main).main_is_clear()):
+        if donors and not self._clear(main):
             main = self._most_sent_to() or main
         changed = main != self.main_iso3
         self.main_iso3 = main
@@ -415,7 +415,7 @@ class Article:
         it names no country but donors, the most named of them: people at home that their own
         companies and citizens give for ("Moroccan companies pour money into earthquake fund")."""
         main = self._main_country(donors)
-        if main is None or not replace(self, main_iso3=main).main_is_clear():
+        if not self._clear(main):
             # "Republic of Korea | USD 2 million" once in a Philippine situation report whose own
             # agencies give too: a country named once does not stand in for the one aid goes to
             main = self._most_sent_to() or self._main_country(set()) or main
@@ -538,7 +538,10 @@ class Article:
 
     def main_is_clear(self) -> bool:
         """Whether the main country is named enough to stand for a sentence that names none."""
-        main = self.main_iso3
+        return self._clear(self.main_iso3)
+
+    def _clear(self, main: str | None) -> bool:
+        """Whether country `main` is named enough to stand for a sentence that names none."""
         return main is not None and (
             self.country_counts.get(main, 0) >= 2
             or self.hint == main
@@ -586,8 +589,17 @@ def names_a_currency(text: str, m: Mention) -> bool:
     dollars", "US dollars": data/currencies.csv) in `text`."""
     if not (m.has("demonym") or m.has("country")):
         return False
+    after = _WORD.findall(text[m.end : m.end + 14])[:1]
+    if not after or after[0].lower() not in _currency_words():
+        return False  # the common case, cheaply: no currency's word after the name
     found = _currency_name().match(text, m.start)
     return found is not None and found.end() > m.end
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    """The second words of the currencies of more than one word named by a word ("francs")."""
+    return frozenset(p.split()[1] for p in gazetteer.currencies() if " " in p and p[:1].isalpha())
 
 
 @cache
