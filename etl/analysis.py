@@ -569,7 +569,8 @@ def is_heading(line: str) -> bool:
     (True, False)
     """
     line = line.strip()
-    return 0 < len(line.split()) <= 6 and "\n" not in line and line[-1:].isalpha()
+    # (the cheap tests first: most sentences end with a stop)
+    return line[-1:].isalpha() and "\n" not in line and len(line) <= 120 and len(line.split()) <= 6
 
 
 def names_a_crisis(text: str, m: Mention) -> bool:
