@@ -590,17 +590,18 @@ def names_a_currency(text: str, m: Mention) -> bool:
     dollars", "US dollars": data/currencies.csv) in `text`."""
     if not (m.has("demonym") or m.has("country")):
         return False
-    after = _WORD.findall(text[m.end : m.end + 14])[:1]
-    if not after or after[0].lower() not in _currency_words():
-        return False  # the common case, cheaply: no currency's word after the name
+    if not _currency_word_after().match(text, m.end):
+        return False  # the common case, cheaply: no currency's word right after the name
     found = _currency_name().match(text, m.start)
     return found is not None and found.end() > m.end
 
 
 @cache
-def _currency_words() -> frozenset[str]:
-    """The second words of the currencies of more than one word named by a word ("francs")."""
-    return frozenset(p.split()[1] for p in gazetteer.currencies() if " " in p and p[:1].isalpha())
+def _currency_word_after() -> re.Pattern[str]:
+    """A space, then a word past the first of a currency of more than one word ("Swiss
+    francs", "New Zealand dollars")."""
+    later = {w for p in gazetteer.currencies() if " " in p and p[:1].isalpha() for w in p.split()[1:]}
+    return re.compile(r"\s+" + gazetteer.alternation(later), re.IGNORECASE)
 
 
 @cache

@@ -528,13 +528,19 @@ def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:
     )
 
 
+@cache
+def _needed_glue() -> frozenset[str]:
+    """The words that may stand between a sum and who needs it (_needed_by)."""
+    return (gazetteer.words("reporting_verb") | gazetteer.words("aux_verb") | {"and", ","}) - {"to"}
+
+
 def _needed_by(s: Sentence, a: AmountSpan, hi: int) -> MentionSpan | None:
     """The appeal verb of a clause that says who needs the sum right after it: "far short of
     the $4.3 billion the United Nations says it needs" (only an organization, the words of
     data/words.csv `reporting_verb` and pronouns stand between)."""
     # "the $2.96 billion the UN is seeking", "the $606 million the United Nations had sought",
     # "the $2b that the Government and the UN refugee agency, UNHCR, say is needed"
-    glue = (gazetteer.words("reporting_verb") | gazetteer.words("aux_verb") | {"and", ","}) - {"to"}
+    glue = _needed_glue()
     k, asker = a.t1, False
     while k < min(hi, a.t1 + 16):
         m = s.mention_at(k)
@@ -2944,8 +2950,11 @@ def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
     a place after "in", an opening "In <place>,", a second people joined by a hyphen or an
     abroad_word tells that they live away from home. Named as the text names them, with
     where they live."""
-    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
     abroad = gazetteer.words("abroad_word")
+    members = gazetteer.words("group_noun") | gazetteer.words("community_modifier")
+    if (members | abroad).isdisjoint(s.lower[lo:end]):
+        return None  # the common case: no group named
+    k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
     if k >= lo and s.lower[k] in abroad:
         # "Kenyans in the diaspora", "Somalis abroad": a people's plural name stands for them
         t = k - 1
@@ -2964,7 +2973,6 @@ def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
     placed = j < k and s.word(j) == "in" and s.doc[j + 1 + (s.word(j + 1) == "the")].text[:1].isupper()
     end_at = k if placed else None
     j = j - 1 if placed else k
-    members = gazetteer.words("group_noun") | gazetteer.words("community_modifier")
     if j < lo or s.lower[j] not in members:
         return None
     t = _back_over(s, j, lo, members)
