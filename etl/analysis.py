@@ -135,9 +135,6 @@ class Sentence:
         self.n = len(self.doc)
         self.mentions = [MentionSpan(*self._tokens(m.start - start, m.end - start), m) for m in mentions]
         self._m_t0 = [m.t0 for m in self.mentions]
-        # the mentions of a kind the rules ask for, kept apart once asked for, so that a question
-        # scans only them
-        self._of_kind: dict[str, tuple[list[int], list[MentionSpan]]] = {}
         self.dates: list[DateMention] = find_dates(text) if _month_name().search(low) else []
         self.clause_id, self._bounds = self._clauses()
         self.amounts = self._amounts(text, low)
@@ -236,20 +233,12 @@ class Sentence:
         self, t0: int, t1: int, kind: str | None = None, value: str | None = None
     ) -> list[MentionSpan]:
         """Mentions wholly inside tokens t0:t1, of a kind (and value) when given."""
-        starts, mentions = self._m_t0, self.mentions
-        if kind is not None:
-            of = self._of_kind.get(kind)
-            if of is None:
-                kept = [m for m in self.mentions if m.mention.has(kind)]
-                of = self._of_kind[kind] = ([m.t0 for m in kept], kept)
-            starts, mentions = of
         out = []
-        for i in range(bisect.bisect_left(starts, t0), len(mentions)):
-            m = mentions[i]
+        for i in range(bisect.bisect_left(self._m_t0, t0), len(self.mentions)):
+            m = self.mentions[i]
             if m.t0 >= t1:
                 break
-            # (those of a kind are all of it: only a value is left to check)
-            if m.t1 <= t1 and (value is None or m.mention.has(kind, value)):
+            if m.t1 <= t1 and (kind is None or m.mention.has(kind, value)):
                 out.append(m)
         return out
 
