@@ -1100,7 +1100,14 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         glue = s.lower[dest_end : m.t0] if dest_end > 0 else []
         # "for Mozambique, and the African Development Bank has approved a grant of": after ", and",
         # a name with an auxiliary after it opens a clause of its own, whose subject it is
-        k = m.t0 - 1 - (prev == "the")
+        k = m.t0 - 1 - (prev in ("the", "a", "an"))
+        # "..., and a Mexican navy ship unloaded 97 tons": a people's vehicle that carries the aid
+        vehicle = (
+            m.mention.has("demonym")
+            and m.t1 < verb_t0 <= m.t1 + 4
+            and s.lower[verb_t0 - 1] in gazetteer.words("vehicle")
+            and all(s.doc[t].text.islower() for t in range(m.t1, verb_t0))
+        )
         opens = (
             s.word(k) == "and"
             and s.word(k - 1) == ","
@@ -1110,6 +1117,7 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
                 # "..., and the African Development Bank announced a package of": right before the verb
                 # (also past a word of government: "..., and the Tanzanian government flew")
                 or _gives(s, _past(s, m.t1, verb_t0, aux | gazetteer.words("authority")))
+                or vehicle
             )
         )
         listed = (

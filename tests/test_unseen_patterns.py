@@ -476,6 +476,12 @@ PLEDGES = [
         id="counterpart-funds-are-no-aid",
     ),
     pytest.param(
+        "The Dominican Republic sent 50 tonnes of food to Haiti, and a Colombian navy ship unloaded 80 "
+        "tonnes of aid in Jeremie.",
+        [("DOM", 50, "tonnes", "HTI"), ("COL", 80, "tonnes", "HTI")],
+        id="a-people-s-vehicle-after-comma-and-carries-its-aid",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
