@@ -1643,6 +1643,11 @@ def _gapped_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     linked = s.word(t0 - 1) in gazetteer.words("giver_link")
     if linked:
         t0 -= 1  # "followed by the World Bank with $2bn and the Asian Development Bank with $1.5bn"
+    if s.word(t0 - 1) == ",":
+        # "... and Japan, one of Nepal's biggest donors, $7.8 million": past a description
+        opening = _aside_opening(s, t0 - 1, 0)
+        if opening is not None and s.word(opening + 1) in gazetteer.words("apposition_opener"):
+            t0 = opening
     glossed: list[MentionSpan] = []
     if s.word(t0 - 1) == ")":
         # "the Asian Development Bank (ADB) with $1.5bn": the name before its gloss

@@ -482,6 +482,12 @@ PLEDGES = [
         id="a-people-s-vehicle-after-comma-and-carries-its-aid",
     ),
     pytest.param(
+        "Norway said it would give $5 million to Malawi, Sweden $3 million and Japan, one of Malawi's "
+        "largest donors, $2 million.",
+        [("NOR", 5e6, "USD", "MWI"), ("SWE", 3e6, "USD", "MWI"), ("JPN", 2e6, "USD", "MWI")],
+        id="a-gapped-giver-past-its-description",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
