@@ -2337,8 +2337,13 @@ def _read_amount(
     comparison = any(c.mention.text.lower().startswith("compar") for c in cum_before)
     # "extended more than AED13 billion ... between 2013 and 2018": given over past years (not
     # "will provide 3 billion yuan ... from 2015 to 2018")
-    past_years = (_year_span(s, a.t1, hi) and gazetteer.words("future").isdisjoint(s.lower[lo : a.t0])) or (
-        _last_year_s_top_donor(s, lo, a.t0)
+    past_years = (
+        (_year_span(s, a.t1, hi) and gazetteer.words("future").isdisjoint(s.lower[lo : a.t0]))
+        or _last_year_s_top_donor(s, lo, a.t0)
+        # "Turkey says it has spent some $9 billion caring for them": what was spent, a tally
+        or (
+            verb is not None and verb.t0 < a.t0 and verb.mention.text.lower() in gazetteer.words("spent_word")
+        )
     )
     if cum_period or (cum_before and (donor.kind != "various" or comparison)) or past_years:
         # running totals; "donors pledged a total of" stands when no one donor is named

@@ -488,6 +488,21 @@ PLEDGES = [
         id="a-gapped-giver-past-its-description",
     ),
     pytest.param(
+        "Uganda, which hosts 1.5 million refugees, says it has spent some $300 million caring for them.",
+        [],
+        id="what-a-country-has-spent-is-a-tally",
+    ),
+    pytest.param(
+        "Japan will spend $20 million on relief for refugees in Kenya.",
+        [("JPN", 20e6, "USD", "KEN")],
+        id="near-miss-what-a-giver-will-spend-is-a-pledge",
+    ),
+    pytest.param(
+        "In January India provided a $400 million currency swap to Sri Lanka.",
+        [],
+        id="a-currency-swap-is-no-aid",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
