@@ -1851,6 +1851,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Tanzania gave 200 tonnes of maize to Malawi.\n\n"
+        "Including the CERF allocation, funding reported for the flood response in Malawi now stands at "
+        "$30 million.",
+        [("TZA", 200, "tonnes", "MWI")],
+        id="funding-that-now-stands-at-a-sum-is-a-running-total",
+    ),
+    pytest.param(
         "Earthquake in Myanmar. Pledges so far:\n\n"
         "Japan: JPY 500 million (approx. US$4.5 million) in emergency assistance for Myanmar.",
         [("JPN", 5e8, "JPY", "MMR")],
