@@ -813,7 +813,7 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     ):
         return True  # "the floods have ... displaced over 1.3 million and affected about 2.5 million others"
     copula = gazetteer.words("copula")
-    share = _share_apposition().match(s.text, a.end) if nxt == "," else None
+    share = _share_apposition().match(s.text, a.end) if nxt in (",", "—", "–", "-", "--") else None
     if share is not None:
         # "an estimated 21.1 million, 80% of the population, in need": the condition follows the share
         k = s.tok(share.end())
@@ -880,11 +880,11 @@ def _share_apposition() -> re.Pattern[str]:
     whole = gazetteer.alternation(gazetteer.words("share_noun"))
     return re.compile(
         rf"""
-        \s*[,—–]                    # the comma (or dash) that opens the apposition
+        \s*(?:[,—–]|\s-{{1,2}})      # the comma (or dash, "--" in plain text) that opens the apposition
         [^,;:.—–]{{1,40}}?          # a few words: "80", "or a third of the"
         (?:{percent}|{whole}|\bone\s+in\s+\w+)  # a share: "%", "one in seven", or the whole: "population"
-        [^,;:.—–]{{0,30}}           # what ends it: "of the country's population"
-        [,—–]\s*                    # the comma (or dash) that closes it
+        [^,;:.—–]{{0,30}}?          # what ends it: "of the country's population"
+        (?:[,—–]|\s-{{1,2}}\s)\s*     # the comma (or dash) that closes it
         """,
         re.VERBOSE | re.IGNORECASE,
     )

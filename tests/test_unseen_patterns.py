@@ -29,6 +29,16 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Haiti, some 5.2 million -- almost half of the population -- need humanitarian assistance.",
+        [("HTI", 5.2e6, "in_need")],
+        id="a-share-set-off-by-double-hyphens",
+    ),
+    pytest.param(
+        "Floods in Chad. Some 1.9 million people still need humanitarian assistance, the world body said.",
+        [("TCD", 1.9e6, "in_need")],
+        id="the-world-body-is-the-un-not-the-world",
+    ),
+    pytest.param(
         "Sudan key figures:\n\n2.1M acutely malnourished children",
         [("SDN", 2.1e6, "malnourished")],
         id="a-letter-scale-before-a-condition",
