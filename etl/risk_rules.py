@@ -392,9 +392,18 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         # not a share set off by commas ("24 million people, some 80 per cent of the population, need")
         share = _share_after(s, a, noun)
         aside = range(*share) if share is not None else range(0)
-        if ind_t > a.t1 and any(
-            s.lower[k] in ("and", ",") and s.word(k + 1) in gazetteer.words("other_group") and k not in aside
-            for k in range(a.t1, ind_t)
+        # ("staying in student dormitories, tents and other temporary shelters": other places)
+        place = next((m for m in s.mentions_in(ind_t, s.n) if m.t0 == ind_t), None)
+        of_places = place is not None and s.word(place.t1 - 1) in not_people
+        if (
+            ind_t > a.t1
+            and not of_places
+            and any(
+                s.lower[k] in ("and", ",")
+                and s.word(k + 1) in gazetteer.words("other_group")
+                and k not in aside
+                for k in range(a.t1, ind_t)
+            )
         ):
             continue
         span_lo, span_hi = max(lo, min(a.t0, ind_t) - 4), max(a.t1, ind_t) + 1

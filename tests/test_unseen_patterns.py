@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Ecuador, some 30,000 people are staying in schools, tents and other temporary shelters.",
+        [("ECU", 30e3, "displaced")],
+        id="other-places-in-a-list-are-no-other-group",
+    ),
+    pytest.param(
         "In Haiti, some 5.2 million -- almost half of the population -- need humanitarian assistance.",
         [("HTI", 5.2e6, "in_need")],
         id="a-share-set-off-by-double-hyphens",
