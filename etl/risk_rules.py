@@ -795,6 +795,8 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     nxt = s.word(a.t1)
     if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
         return True
+    if nxt in ("more", "others") and any(a.t1 < i0 <= a.t1 + 5 for i0, _, _ in indicators):
+        return True  # "Nearly 4 million more have fled abroad": more people
     if (
         a.t0 == 0
         and nxt in ("-", "–", "—", ":")

@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Some 3 million people are displaced inside South Sudan. Nearly 2 million more have fled abroad.",
+        [("SSD", 3e6, "displaced"), ("SSD", 2e6, "displaced")],
+        id="n-more-people-with-the-noun-left-out",
+    ),
+    pytest.param(
         "In Ecuador, some 30,000 people are staying in schools, tents and other temporary shelters.",
         [("ECU", 30e3, "displaced")],
         id="other-places-in-a-list-are-no-other-group",
