@@ -1012,7 +1012,11 @@ def _donor_by_pattern(
         word = s.lower[k]
         if (
             word == "from"
-            and ((verb is not None and k < verb.t0) or a.t1 <= k <= a.t1 + 10)
+            and (
+                (verb is not None and k < verb.t0)
+                # not past ", and" that opens another clause ("..., and relief flights from the UAE")
+                or (a.t1 <= k <= a.t1 + 10 and not _comma_and(s, a.t1, k))
+            )
             and s.word(k - 1) not in gazetteer.words("origin")
         ):
             givers = [m for m in s.mentions_in(k + 1, min(hi, k + 7)) if entity_of(m.mention)]
@@ -1030,6 +1034,11 @@ def _donor_by_pattern(
             if owners:
                 return entity_of(owners[0].mention)
     return None
+
+
+def _comma_and(s: Sentence, t0: int, t1: int) -> bool:
+    """Whether ", and" stands between tokens t0 and t1."""
+    return any(s.lower[k] == "," and s.word(k + 1) == "and" for k in range(t0, t1))
 
 
 def _donor_adjective(s: Sentence, a: AmountSpan, hi: int) -> Entity | None:

@@ -523,6 +523,17 @@ PLEDGES = [
         id="a-currency-swap-is-no-aid",
     ),
     pytest.param(
+        "Canada has announced $10 million for Pakistan, and relief flights from Qatar have landed in "
+        "Karachi.",
+        [("CAN", 10e6, "CAD", "PAK")],
+        id="from-past-comma-and-names-another-clause-s-origin",
+    ),
+    pytest.param(
+        "Pakistan has received $10 million from Qatar.",
+        [("QAT", 10e6, "USD", "PAK")],
+        id="near-miss-from-right-after-the-sum-names-its-giver",
+    ),
+    pytest.param(
         "The community raised $5,000 for the school. Kenya collected $2 billion in taxes.",
         [],
         id="near-miss-no-community-named-and-a-country-collecting-taxes",
