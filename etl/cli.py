@@ -21,6 +21,7 @@ DASHBOARD_APP = Path(str(resources.files("aidtracker.dashboard") / "app.py"))
 PROGRESS_MIN_FILES = 20
 EXIT_FAILED = 1
 EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the database; retrying later will work
+EXIT_NO_INPUT = 66  # EX_NOINPUT: a path given names nothing to read, most likely a typo
 EXIT_INTERRUPTED = 130
 # --every more often than this would press a public source for nothing: news moves in hours.
 MIN_PERIOD_SECONDS = 60.0
@@ -316,6 +317,10 @@ def _ingest(args: argparse.Namespace) -> int:
         return _fail(f"interrupted; {args.db} was left unchanged", 130)
     bar.close()
     _report(summary, args.quiet)
+    if summary.unread:
+        names = ", ".join(summary.unread)
+        rest = " (the other paths were ingested)" if len(summary.unread) < len(args.paths) else ""
+        return _fail(f"nothing to read at {names}{rest}", EXIT_NO_INPUT)
     return 0
 
 

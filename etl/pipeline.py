@@ -54,6 +54,8 @@ class Summary:
     consolidated: consolidate.Consolidated = consolidate.Consolidated(0, 0, 0, 0, 0, 0)
     # the analysts' reviews in force, applied again to every record (etl.reviews); None: none made
     reviewed: reviews.Applied | None = None
+    # the paths given that name nothing readable (missing, an empty folder, a glob matching nothing)
+    unread: tuple[str, ...] = ()
 
 
 def read_chunk(paths: Sequence[str]) -> list[list[Article | Rejected]]:
@@ -289,7 +291,14 @@ def run(
         db=Path(db),
         consolidated=grouped,
         reviewed=reviewed,
+        unread=_unread(paths, rejected_paths),
     )
+
+
+def _unread(paths: Sequence[str | Path], rejected: Sequence[Rejected]) -> tuple[str, ...]:
+    """The paths in `paths` that discover() rejected whole, as the user typed them."""
+    given = {str(p) for p in paths}
+    return tuple(dict.fromkeys(r.source for r in rejected if r.source in given))
 
 
 def apply_reviews(con: duckdb.DuckDBPyConnection, db: str | Path) -> reviews.Applied | None:

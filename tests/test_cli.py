@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -69,6 +70,38 @@ def test_ingest_prints_a_summary_and_rejects_bad_input_with_status_0(tmp_path: P
 
     again = aidtracker("ingest", SEED, "--db", db, "--quiet", cwd=tmp_path)
     assert "0 new, 0 updated, 1 unchanged" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        pytest.param(lambda p: p / "typo", "no such file or folder", id="missing"),
+        pytest.param(
+            lambda p: (p / "empty").mkdir() or p / "empty", "folder has no readable files", id="empty-folder"
+        ),
+        pytest.param(lambda p: p / "*.nothing", "no file or folder matches", id="glob-matching-none"),
+    ],
+)
+def test_a_path_naming_nothing_exits_66_after_ingesting_the_others(
+    make: Callable[[Path], Path], reason: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "aid.duckdb"
+    bad = make(tmp_path)
+    proc = aidtracker("ingest", SEED, bad, "--db", db, cwd=tmp_path)
+    assert proc.returncode == 66, proc.stderr
+    assert (
+        one_line_error(proc) == f"aidtracker: error: nothing to read at {bad} (the other paths were ingested)"
+    )
+    assert f"rejected: {bad}: {reason}" in proc.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    con.close()
+
+
+def test_only_a_missing_path_exits_66_without_the_others_clause(tmp_path: Path) -> None:
+    proc = aidtracker("ingest", tmp_path / "typo", "--db", tmp_path / "aid.duckdb", "--quiet", cwd=tmp_path)
+    assert proc.returncode == 66
+    assert one_line_error(proc) == f"aidtracker: error: nothing to read at {tmp_path / 'typo'}"
 
 
 @pytest.mark.parametrize(
