@@ -387,7 +387,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         best = v
     if best is not None:
         return best
-    start = _past_goods_aside(s, after if after is not None else a.t1, hi)
+    start = _past_goods_aside(s, after if after is not None else _sum_noun_end(s, a, hi), hi)
     nxt = min((b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a and not _valued(s, b)), default=hi)
     glue = gazetteer.words("participle_aux") | gazetteer.words("aux_verb")
     for v in s.mentions_in(start, min(hi, nxt, start + 8), "verb"):
@@ -432,6 +432,25 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
                 mention=Mention(start_char, start_char + 5, "under", (_UNDER_PROGRAMME,)),
             )
     return None
+
+
+def _sum_noun_end(s: Sentence, a: AmountSpan, hi: int) -> int:
+    """Where a sum of money's own noun ends: past "in initial humanitarian assistance" or "of
+    emergency funding" (words.csv aid_noun; adjectives only before it), so that what follows is
+    read as said of the sum ("$5 million in humanitarian assistance announced by Japan", "the $1
+    million in initial humanitarian assistance we announced on 16 January"); else a.t1."""
+    if not a.amount.is_money or s.word(a.t1) not in ("in", "of"):
+        return a.t1
+    stop = gazetteer.words("dest_prep") | gazetteer.words("giver_prep")
+    aid, kind = gazetteer.words("aid_noun"), gazetteer.words("humanitarian")
+    end = a.t1
+    for k in range(a.t1 + 1, min(hi, a.t1 + 5)):
+        word = s.lower[k]
+        if word in aid:
+            end = k + 1
+        elif not word.isalpha() or word in stop or (s.mentions_in(k, k + 1, "verb") and word not in kind):
+            break
+    return end
 
 
 def _last_object(s: Sentence, obj: int, a: AmountSpan) -> bool:
@@ -989,9 +1008,10 @@ def _donor_by_pattern(
     # after goods, past what they are: "200 000 doses of the Sinopharm vaccine donated by China";
     # the sum's own participle first: "€3.5 million released by the European Union and NOK 20
     # million announced by Norway"
+    own_end = _sum_noun_end(s, a, hi)
     reach = 4 if a.amount.is_money else 7
     agent = None
-    for v in s.mentions_in(a.t1, min(hi, a.t1 + reach), "verb"):
+    for v in s.mentions_in(a.t1, min(hi, own_end + reach), "verb"):
         if v.mention.text.lower() not in gazetteer.words("object_verb"):  # "distributed by": who hands it out
             agent = agent or _agent(s, v, hi, 3)
     agent = agent or (_agent(s, verb, hi, 0) if verb is not None else None)

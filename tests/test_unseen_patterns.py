@@ -192,6 +192,18 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Relief is flowing to Vanuatu, including $4 million in emergency humanitarian assistance announced "
+        "by South Korea.",
+        [("KOR", 4e6, "USD", "VUT")],
+        id="the-sum-s-participle-past-its-own-aid-noun",
+    ),
+    pytest.param(
+        "New Zealand will give $2 million to Samoa. This is in addition to the $1 million in initial relief "
+        "funding we announced on 3 March.",
+        [("NZL", 2e6, "NZD", "WSM"), ("NZL", 1e6, "NZD", "WSM")],
+        id="an-earlier-sum-s-own-aid-noun-before-who-announced-it",
+    ),
+    pytest.param(
         "The Gujarat state government has donated Rs 5 crore to the relief fund for Nepal.",
         [("IND", 5e7, "INR", "NPL")],
         id="a-region-s-government-gives-as-its-country",
