@@ -208,7 +208,7 @@ def number_value(token: str) -> float | None:
     25.0
     """
     t = token.strip()
-    if re.fullmatch(r"\d{1,3},\d{1,2}", t):
+    if _DECIMAL_COMMA.fullmatch(t):
         t = t.replace(",", ".")  # "2,8" before "million": a decimal comma
     if t and (t[0].isdigit() or t[0] == "."):
         try:
@@ -219,6 +219,8 @@ def number_value(token: str) -> float | None:
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "2,8 million": one to three digits, then one or two
+_OF_NEXT = re.compile(r"\s+of\b")  # "170,000 pounds of equipment": a weight of goods, not a currency
 
 
 def is_year_token(token: str) -> bool:
@@ -265,7 +267,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
             code = cur[word][0]
             if code.startswith("~"):
                 family, code = gazetteer.family_words()[word]  # its row's code, until the text decides
-            if word in _weights() and re.match(r"\s+of\b", m.string[m.end() :]):
+            if word in _weights() and _OF_NEXT.match(m.string, m.end()):
                 unit = _canonical_unit(word)  # "170,000 pounds of equipment" weighs, it does not pay
                 continue
             if code == "$":

@@ -646,6 +646,15 @@ def table_head(text: str, start: int) -> tuple[int, str] | None:
     return head
 
 
+def words_in(text: str) -> list[str]:
+    """The words of `text`, lowercased, to look them up in a word class.
+
+    >>> words_in("Funding Requirements (US$)")
+    ['funding', 'requirements', 'us']
+    """
+    return _WORD.findall(text.lower())
+
+
 @cache
 def people_noun() -> re.Pattern[str]:
     """A noun of people (data/cues.csv `person`): a column of counts of people."""

@@ -158,5 +158,8 @@ def _infer(text: str, title: str) -> tuple[dt.date, str] | None:
     return dt.date(year, 1, 1), "year"
 
 
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # a year as news writes one, 1800-2099
+
+
 def _has_year(s: str) -> bool:
-    return bool(re.search(r"1[89]\d\d|20\d\d", s))
+    return _YEAR.search(s) is not None

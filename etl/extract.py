@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidtracker.etl import gazetteer, learn, pledge_rules, risk_rules
-from aidtracker.etl.analysis import Article, Sentence, is_heading, number_start, table_head
+from aidtracker.etl.analysis import Article, Sentence, is_heading, number_start, table_head, words_in
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 from aidtracker.etl.sentences import split_sentences
 
@@ -330,7 +330,7 @@ def _candidates(
         colon = text[a:b].rstrip().endswith(":")
         header = (colon or is_heading(text[a:b])) and (
             (colon and any(m.has("verb") for m in ms))
-            or not gazetteer.words("pledge_list").isdisjoint(re.findall(r"[a-z]+", low[a:b]))
+            or not gazetteer.words("pledge_list").isdisjoint(words_in(low[a:b]))
         )
         if header and not (money.search(low, a, b) or _glued_money(low, a, b)):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
@@ -374,7 +374,7 @@ def _in_fact_table(text: str, low: str, mentions: list[gazetteer.Mention], start
         return False
     at, head = found
     asking = gazetteer.words("appeal_noun")
-    if not asking.isdisjoint(re.findall(r"[a-z]+", low[at : at + len(head)] + " " + low[start:end])):
+    if not asking.isdisjoint(words_in(low[at : at + len(head)] + " " + low[start:end])):
         return True
     # the head, or a heading right above it ("NEW IDPs BY STATE OF DISPLACEMENT")
     above = text.rfind("\n", 0, max(0, at - 1)) + 1

@@ -44,6 +44,7 @@ from aidtracker.etl.analysis import (
     names_a_crisis,
     table_head,
     title_mentions,
+    words_in,
 )
 from aidtracker.etl.gazetteer import Mention, Tag
 from aidtracker.etl.records import Appeal, Pledge
@@ -3363,7 +3364,7 @@ def _table_row_appeals(s: Sentence, art: Article) -> list[Appeal]:
     asking = gazetteer.words("appeal_noun")
     label = s.text[cells[0][0] : cells[0][1]]
     row_places = cell_reading(label)[0]
-    row_asks = not asking.isdisjoint(re.findall(r"[a-z]+", label.lower()))
+    row_asks = not asking.isdisjoint(words_in(label))
     text, start, end = s.evidence()
     out = []
     for (c0, c1), head in zip(cells[1:], heads[1:], strict=True):
@@ -3371,14 +3372,14 @@ def _table_row_appeals(s: Sentence, art: Article) -> list[Appeal]:
         if a is None or a.value < 1000 or a.unit or a.is_range:
             continue
         places = cell_reading(head)[0]
-        if len(row_places) == 1 and not places and not asking.isdisjoint(re.findall(r"[a-z]+", head.lower())):
+        if len(row_places) == 1 and not places and not asking.isdisjoint(words_in(head)):
             iso, asker = next(iter(row_places)), head
         elif len(places) == 1 and not row_places and row_asks:
             iso, asker = next(iter(places)), label
         else:
             continue
         # "(US$)": the currency of the cell that asks, read as a sum of one
-        bare = re.sub(r"[()]", " ", asker).split()
+        bare = asker.replace("(", " ").replace(")", " ").split()
         money = [b for b in find_amounts(f"{bare[-1]} 1") if b.is_money] if bare and not a.is_money else []
         unit = a.currency if a.is_money else (money[0].currency if money else None)
         if unit is None or (a.is_money and a.bare_dollar):

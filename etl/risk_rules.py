@@ -56,6 +56,7 @@ _IPC = re.compile(
 )
 # "(Phase 3)", "Phase 4": a phase cited without "IPC" still says the text speaks of IPC phases
 _PHASE = re.compile(r"\bPhases?\s*[1-5]\b")
+_PHASE_DIGIT = re.compile(r"[1-5]")  # each phase a mention names ("3 and 4", "3-5")
 # Parts follow their total closely: they are looked for among the next figures, in the
 # total's sentence and the two after it (a figure further on is another statement).
 _PARTS_REACH = 8
@@ -75,7 +76,7 @@ def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
     others ("3 and 4", "3-5", "3 or worse"), is food_insecure; Phase 4 or 5 is famine_risk."""
     out = []
     for m in _IPC.finditer(s.text):
-        phases = [int(d) for d in re.findall(r"[1-5]", m.group("ph"))]
+        phases = [int(d) for d in _PHASE_DIGIT.findall(m.group("ph"))]
         if phases:
             ind = "famine_risk" if min(phases) >= 4 else "food_insecure"
             out.append((s.tok(m.start()), s.tok(max(m.start(), m.end() - 1)) + 1, ind))

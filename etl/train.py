@@ -60,9 +60,13 @@ class Example:
     gold: str | None
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_FILLER = re.compile(r"\b(the|of|and|for)\b")  # words a donor's name may have or lack: "Government of"
+
+
 def _norm_name(name: str | None) -> str:
-    name = re.sub(r"[^\w\s]", " ", (name or "").casefold())
-    return " ".join(re.sub(r"\b(the|of|and|for)\b", " ", name).split())
+    name = _PUNCTUATION.sub(" ", (name or "").casefold())
+    return " ".join(_FILLER.sub(" ", name).split())
 
 
 def _close(a: float | None, b: float | None) -> bool:
