@@ -670,6 +670,57 @@ def cell_spans(row: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if row[a:b].strip() or a > 0 and b < len(row)]
 
 
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a table whose cells "|" parts, with the table's first line: `label` is the
+    row's first cell, `cells` each later cell's first amount (None if it has none) with the
+    head of its column, and `above` the line over the table's first line."""
+
+    label: str
+    cells: tuple[tuple[Amount | None, str], ...]
+    above: str
+
+
+def table_row(s: Sentence, text: str) -> TableRow | None:
+    """Sentence `s` of article text `text` read as a row of a table under its first line; None
+    when it is no such row (no bars, no first line above it, or not as many cells as heads)."""
+    if "|" not in s.text:
+        return None
+    found = table_head(text, s.start)
+    if found is None:
+        return None
+    head_start, head = found
+    heads = [h.strip() for h in head.strip().strip("|").split("|")]
+    spans = cell_spans(s.text)
+    if len(spans) != len(heads) or len(spans) < 2:
+        return None
+    cells = tuple(
+        (next((b.amount for b in s.amounts if c0 <= b.amount.start and b.amount.end <= c1), None), h)
+        for (c0, c1), h in zip(spans[1:], heads[1:], strict=True)
+    )
+    above = text[text.rfind("\n", 0, max(0, head_start - 1)) + 1 : max(0, head_start - 1)]
+    return TableRow(s.text[spans[0][0] : spans[0][1]], cells, above)
+
+
+def row_or_column(
+    row_places: set[str], row_says: bool, head_places: set[str], head_says: bool
+) -> tuple[str, bool] | None:
+    """(the country, whether the column's head says what the cell counts) of a table cell: a row
+    of one country under a column whose head says it ("Malawi" under "People food insecure"),
+    or a column of one country on a row that says it ("Mali" over "People in need"); else None.
+
+    >>> row_or_column({"MWI"}, False, set(), True), row_or_column(set(), True, {"MLI"}, False)
+    (('MWI', True), ('MLI', False))
+    >>> row_or_column({"MWI", "MOZ"}, False, set(), True) is None
+    True
+    """
+    if len(row_places) == 1 and head_says and not head_places:
+        return next(iter(row_places)), True
+    if len(head_places) == 1 and row_says and not row_places:
+        return next(iter(head_places)), False
+    return None
+
+
 def cell_reading(cell: str) -> tuple[set[str], str | None]:
     """(the countries a table cell names, the condition of its first indicator phrase)."""
     found = gazetteer.find_mentions(cell)

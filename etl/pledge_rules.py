@@ -38,11 +38,11 @@ from aidtracker.etl.analysis import (
     MentionSpan,
     Sentence,
     cell_reading,
-    cell_spans,
     entity_of,
     is_heading,
     names_a_crisis,
-    table_head,
+    row_or_column,
+    table_row,
     title_mentions,
     words_in,
 )
@@ -3352,32 +3352,25 @@ def _table_row_appeals(s: Sentence, art: Article) -> list[Appeal]:
     6,500,000 | 212 million", or a row that asks under columns of countries ("2020 humanitarian
     response plan requirements (US$) | 424 million | 474 million"). The place is the row's
     first cell or the column's head; a sum with no currency of its own is in the head's."""
-    if "|" not in s.text:
-        return []
-    found = table_head(art.text, s.start)
-    if found is None:
-        return []
-    heads = [h.strip() for h in found[1].strip().strip("|").split("|")]
-    cells = cell_spans(s.text)
-    if len(cells) != len(heads) or len(cells) < 2:
+    row = table_row(s, art.text)
+    if row is None:
         return []
     asking = gazetteer.words("appeal_noun")
-    label = s.text[cells[0][0] : cells[0][1]]
+    label = row.label
     row_places = cell_reading(label)[0]
     row_asks = not asking.isdisjoint(words_in(label))
     text, start, end = s.evidence()
     out = []
-    for (c0, c1), head in zip(cells[1:], heads[1:], strict=True):
-        a = next((b.amount for b in s.amounts if c0 <= b.amount.start and b.amount.end <= c1), None)
+    for a, head in row.cells:
         if a is None or a.value < 1000 or a.unit or a.is_range:
             continue
-        places = cell_reading(head)[0]
-        if len(row_places) == 1 and not places and not asking.isdisjoint(words_in(head)):
-            iso, asker = next(iter(row_places)), head
-        elif len(places) == 1 and not row_places and row_asks:
-            iso, asker = next(iter(places)), label
-        else:
+        found = row_or_column(
+            row_places, row_asks, cell_reading(head)[0], not asking.isdisjoint(words_in(head))
+        )
+        if found is None:
             continue
+        iso, in_head = found
+        asker = head if in_head else label
         # "(US$)": the currency of the cell that asks, read as a sum of one
         bare = asker.replace("(", " ").replace(")", " ").split()
         money = [b for b in find_amounts(f"{bare[-1]} 1") if b.is_money] if bare and not a.is_money else []

@@ -38,10 +38,10 @@ from aidtracker.etl.analysis import (
     MentionSpan,
     Sentence,
     cell_reading,
-    cell_spans,
     is_heading,
     people_noun,
-    table_head,
+    row_or_column,
+    table_row,
 )
 from aidtracker.etl.records import RiskFigure
 
@@ -122,34 +122,25 @@ def _table_row_risks(s: Sentence, art: Article) -> list[RiskFigure] | None:
     ("Country | People food insecure (VAC 2016) | ..." over "Malawi | 6,500,000 | 212 million"),
     or the other way round ("Indicator | Burkina Faso | Mali" over "People in need | 2.9 million
     | 6.8 million"). None when the sentence is no row of such a table."""
-    if "|" not in s.text:
+    row = table_row(s, art.text)
+    if row is None:
         return None
-    found = table_head(art.text, s.start)
-    if found is None:
-        return None
-    head_start, head = found
-    heads = [h.strip() for h in head.strip().strip("|").split("|")]
     # "NEW IDPs BY STATE OF DISPLACEMENT" over "State | Individuals": the heading names the condition
-    above = art.text[art.text.rfind("\n", 0, max(0, head_start - 1)) + 1 : max(0, head_start - 1)]
-    above_condition = cell_reading(above)[1] if is_heading(above) else None
-    cells = cell_spans(s.text)
-    if len(cells) != len(heads) or len(cells) < 2:
-        return None
-    label = s.text[cells[0][0] : cells[0][1]]
+    above_condition = cell_reading(row.above)[1] if is_heading(row.above) else None
+    label = row.label
     row_places, row_condition = cell_reading(label)
     text, start, end = s.evidence()
     out = []
-    for (c0, c1), head_cell in zip(cells[1:], heads[1:], strict=True):
-        a = next((b.amount for b in s.amounts if c0 <= b.amount.start and b.amount.end <= c1), None)
+    for a, head_cell in row.cells:
         if a is None or a.is_money or a.unit or a.is_range or a.value < 100:
             continue
         places, condition = cell_reading(head_cell)
         if condition is None and not places and people_noun().search(head_cell):
             condition = above_condition  # "Individuals", "People" under a heading that names it
-        if len(row_places) == 1 and condition is not None and not places:
-            iso, indicator = next(iter(row_places)), condition
-        elif len(places) == 1 and row_condition is not None and not row_places:
-            iso, indicator = next(iter(places)), row_condition
+        found = row_or_column(row_places, row_condition is not None, places, condition is not None)
+        if found is not None:
+            iso, in_head = found
+            indicator = condition if in_head else row_condition
         elif (
             condition is not None
             and not places
