@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import re
@@ -32,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import feedparser
 import httpx
 
 from aidtracker.etl import load, pipeline, read
@@ -731,7 +729,7 @@ def _fetch_feed(web: Web, db: Path, run: _FeedRun, state: SourceState | None) ->
     if reply.status == 304:
         run.result.not_modified = True
         return None
-    parsed = read.parse(reply.content, "feed.xml")
+    parsed, feed = read.parse_feed(reply.content, "feed.xml")
     if len(parsed) == 1 and isinstance(parsed[0], Rejected) and "#entry" not in parsed[0].source:
         run.rejected.append(Rejected(run.url, f"malformed feed: {parsed[0].reason}"))
         run.received.append(("feed.xml", reply.content))
@@ -739,7 +737,6 @@ def _fetch_feed(web: Web, db: Path, run: _FeedRun, state: SourceState | None) ->
         run.result.stopped = f"malformed feed ({parsed[0].reason})"
         return None
     run.received.append(("feed.xml", reply.content))
-    feed = feedparser.parse(io.BytesIO(reply.content))
     entries = feed.get("entries") or []
     title = (feed.get("feed") or {}).get("title")
     run.feed_title = title.strip() if isinstance(title, str) and title.strip() else None

@@ -192,7 +192,7 @@ def _parse(content: bytes, name: str) -> list[Article | Rejected]:
     except UnicodeDecodeError as exc:
         return [Rejected(name, _not_utf8(content, exc))]
     if fmt == "feed":
-        return _read_feed(content, name, stem)
+        return _feed_articles(_feedparse(content), name, stem)
     text = _newlines(text)
     if fmt in ("text", "markdown"):
         return [_read_plain(text, name, stem, markdown=fmt == "markdown")]
@@ -605,9 +605,30 @@ def _reliefweb_report(item: object, origin: str, stem: str, index: int) -> Artic
 # --- feeds ------------------------------------------------------------------------------------
 
 
-def _read_feed(content: bytes, name: str, stem: str) -> list[Article | Rejected]:
+def parse_feed(content: bytes, name: str) -> tuple[list[Article | Rejected], Any]:
+    """parse() of a feed's bytes, with feedparser's reading of them (None when the bytes were
+    refused before it), for a fetcher that follows the entries' links: the feed is parsed once.
+    Never raises."""
+    problem = _content_problem(content, "feed")
+    if problem:
+        return [Rejected(name, problem)], None
+    try:
+        content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [Rejected(name, _not_utf8(content, exc))], None
+    try:
+        feed = _feedparse(content)
+        return _feed_articles(feed, name, PurePath(name).stem), feed
+    except Exception as exc:  # the contract of parse(): never raises
+        return [Rejected(name, f"could not be read ({type(exc).__name__}: {_shorten(str(exc))})")], None
+
+
+def _feedparse(content: bytes) -> Any:
     # a stream, never a string: feedparser fetches strings that look like URLs or file names
-    feed = feedparser.parse(io.BytesIO(content))
+    return feedparser.parse(io.BytesIO(content))
+
+
+def _feed_articles(feed: Any, name: str, stem: str) -> list[Article | Rejected]:
     entries = feed.get("entries") or []
     if not entries:
         if feed.get("bozo") and not feed.get("version"):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import feedparser
 import pytest
 from fake_sources import APPROVED_APPNAME, FakeSources, Fault, Feed, atom, page, report, rss, serving
 
@@ -436,6 +437,16 @@ def test_feeds_load_each_entry_under_its_own_id_with_the_page_text_for_summaries
         ".jsonl",
     ]
     assert len({n.split("Z", 1)[0] for n in names}) == 1  # one fetch: one time in every name
+
+
+def test_each_feed_fetched_is_parsed_once(sources, web, db, tmp_path, monkeypatch) -> None:
+    parsed: list[object] = []
+    real = feedparser.parse
+    monkeypatch.setattr(feedparser, "parse", lambda *args, **kw: parsed.append(args) or real(*args, **kw))
+    serve_feeds(sources)
+    summary = feeds(db, sources, web, tmp_path)
+    assert [r.new for r in summary.sources] == [2, 2]
+    assert len(parsed) == 2
 
 
 def test_an_unchanged_feed_is_answered_304_and_a_changed_one_brings_only_its_new_entry(

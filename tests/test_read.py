@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from aidtracker.etl.read import MAX_ARTICLE_BYTES, SUFFIXES, discover, parse, parse_date, read_file
+from aidtracker.etl.read import (
+    MAX_ARTICLE_BYTES,
+    SUFFIXES,
+    discover,
+    parse,
+    parse_date,
+    parse_feed,
+    read_file,
+)
 from aidtracker.etl.records import Article, Rejected
 
 REPO = Path(__file__).resolve().parents[1]
@@ -394,6 +402,25 @@ def test_atom_feed_entry(tmp_path: Path) -> None:
         "url": "https://atom.example.org/eu-yemen",
         "country_iso3": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("content", "read_by_feedparser"),
+    [
+        pytest.param(ATOM.encode(), True, id="a-feed"),
+        pytest.param(b"<html><body>not a feed</body></html>", True, id="not-a-feed"),
+        pytest.param(b"", False, id="empty"),
+        pytest.param("<rss>caf\u00e9</rss>".encode("latin-1"), False, id="not-utf8"),
+    ],
+)
+def test_parse_feed_reads_as_parse_and_keeps_feedparser_s_reading(
+    content: bytes, read_by_feedparser: bool
+) -> None:
+    items, feed = parse_feed(content, "aid.atom")
+    assert items == parse(content, "aid.atom")
+    assert (feed is not None) == read_by_feedparser
+    if feed is not None:
+        assert len(feed["entries"]) == sum(isinstance(i, Article) for i in items)
 
 
 REJECTIONS = [
