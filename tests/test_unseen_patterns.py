@@ -192,6 +192,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Oman said on Sunday that Sultan Haitham had directed $10 million in relief for flood victims "
+        "in Yemen.",
+        [("OMN", 10e6, "USD", "YEM")],
+        id="a-ruler-directs-a-sum",
+    ),
+    pytest.param(
         "Relief is flowing to Vanuatu, including $4 million in emergency humanitarian assistance announced "
         "by South Korea.",
         [("KOR", 4e6, "USD", "VUT")],
