@@ -36,7 +36,7 @@ REACHED = {
     "ps": {"pledges": 0.889, "risk_figures": 0.968, "appeals": 0.947},
     "pt": {"pledges": 0.897, "risk_figures": 0.987, "appeals": 0.957},
     "pu": {"pledges": 0.944, "risk_figures": 0.943, "appeals": 0.971},
-    "pv": {"pledges": 0.765, "risk_figures": 0.986, "appeals": 1.0},
+    "pv": {"pledges": 0.752, "risk_figures": 0.986, "appeals": 1.0},
     "pw": {"pledges": 0.907, "risk_figures": 0.953, "appeals": 0.92},
     "px": {"pledges": 0.802, "risk_figures": 0.958, "appeals": 0.93},
     "py": {"pledges": 0.882, "risk_figures": 0.959, "appeals": 1.0},
@@ -64,6 +64,14 @@ REACHED = {
     "qu": {"pledges": 0.852, "risk_figures": 0.861, "appeals": 0.95},
     "qv": {"pledges": 0.928, "risk_figures": 0.944, "appeals": 1.0},
     "qw": {"pledges": 0.918, "risk_figures": 0.9, "appeals": 0.915},
+    "qx": {"pledges": 0.915, "risk_figures": 0.841, "appeals": 0.889},
+    "qy": {"pledges": 0.822, "risk_figures": 0.849, "appeals": 1.0},
+    "qz": {"pledges": 0.896, "risk_figures": 0.885, "appeals": 0.92},
+    "ra": {"pledges": 0.744, "risk_figures": 0.927, "appeals": 0.844},
+    "rb": {"pledges": 0.886, "risk_figures": 0.932, "appeals": 0.971},
+    "rc": {"pledges": 0.881, "risk_figures": 0.913, "appeals": 0.968},
+    "rd": {"pledges": 0.942, "risk_figures": 0.939, "appeals": 0.929},
+    "re": {"pledges": 0.873, "risk_figures": 0.897, "appeals": 0.895},
 }
 TOLERANCE = 0.03
 
