@@ -88,6 +88,7 @@ def test_weight_examples(text: str, value: float, unit: str) -> None:
         pytest.param("4.25million", 4.25e6, None, id="glued-decimal-million"),
         pytest.param("about 45 000", 45000, "about", id="space-grouped-thousands"),
         pytest.param("1 250 000", 1250000, None, id="space-grouped-millions"),
+        pytest.param("to 270 000.", 270000, None, id="space-grouped-thousands-before-a-full-stop"),
         pytest.param("nearly 31,54,000", 3154000, "nearly", id="lakh-grouped-millions"),
         pytest.param("2,31,819", 231819, None, id="lakh-grouped-hundreds-of-thousands"),
     ],
