@@ -843,7 +843,8 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         return True
     for k in _number_of(s, max(lo, a.t0 - 20), a.t0):
         m = s.mention_at(k + 2)
-        if m and (m.mention.has("cue", "person") or m.mention.has("indicator")):
+        # "the number of people affected", "the number of Kenyans in need": people, or a nation's
+        if m and (m.mention.has("cue", "person") or m.mention.has("indicator") or m.mention.has("demonym")):
             return True
     for k in range(max(lo, a.t0 - 20), a.t0):
         if s.lower[k] == "caseload" and any(k - 3 <= i1 <= k for _, i1, _ in indicators):

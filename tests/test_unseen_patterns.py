@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "The number of Malawians in need of food aid has risen to 3.3 million, the disaster agency said.",
+        [("MWI", 3.3e6, "in_need")],
+        id="the-number-of-a-nation-s-people-rose-to",
+    ),
+    pytest.param(
         "Some 3 million people are displaced inside South Sudan. Nearly 2 million more have fled abroad.",
         [("SSD", 3e6, "displaced"), ("SSD", 2e6, "displaced")],
         id="n-more-people-with-the-noun-left-out",
