@@ -1209,6 +1209,11 @@ def _host_after(s: Sentence, a: AmountSpan, end: int, donors: set[str]) -> str |
         ),
         end,
     )
+    opened = max((j for j in range(a.t0) if s.lower[j] == ","), default=None)
+    if opened is not None and s.word(opened + 1) in gazetteer.words("relative"):
+        # "Jordan, which hosts 660,000 Syrian refugees, said it would move aid to Syria": the
+        # comma that closes the relative clause ends what is said of the number
+        stop = min(stop, next((j for j in range(a.t1, stop) if s.lower[j] == ","), stop))
     for m in s.mentions_in(a.t1, stop):
         region = m.mention.has("region")
         if not (m.mention.location or region) or m.mention.has("demonym"):
