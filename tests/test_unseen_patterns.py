@@ -203,6 +203,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Haiti's international partners pledged $2 billion for reconstruction in the south of Haiti.",
+        [("various", 2e9, "USD", "HTI")],
+        id="a-country-s-partners-give-to-it",
+    ),
+    pytest.param(
+        "Germany pledged 50 million euros for the Lake Chad region.",
+        [("DEU", 50e6, "EUR", None)],
+        id="lake-chad-is-a-region-not-chad",
+    ),
+    pytest.param(
         "Oman said on Sunday that Sultan Haitham had directed $10 million in relief for flood victims "
         "in Yemen.",
         [("OMN", 10e6, "USD", "YEM")],
