@@ -2254,7 +2254,11 @@ def _read_amount(
     if include_at is not None and include_at < a.t0:
         head = max((b for b in s.amounts if b.t1 <= include_at), key=lambda b: b.t0, default=None)
     conference = _at_conference(s, art)
-    if _not_aid(s, max(win_lo, a.t0 - 6), min(win_hi, a.t1 + 8), conference) or (
+    # "$50 million in loans and $20 million in grants", "... a security mission, and $33 million in
+    # humanitarian aid": what comes before "and" is said of the sum before it
+    joined = _back_over(s, a.t0 - 1, win_lo, gazetteer.words("sum_opener"))
+    own_lo = joined + 1 if joined > win_lo and s.lower[joined] == "and" and win_lo > lo else win_lo
+    if _not_aid(s, max(own_lo, a.t0 - 6), min(win_hi, a.t1 + 8), conference) or (
         head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8, conference)
     ):
         return  # loans, investments, debt, military aid; or parts of such a total

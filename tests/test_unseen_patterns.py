@@ -203,6 +203,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The State Department approved the sale of $400 million worth of missiles to Qatar.",
+        [],
+        id="an-arms-sale-is-no-aid",
+    ),
+    pytest.param(
+        "The Asian Development Bank approved $50 million in loans and $20 million in grants for Nepal.",
+        [("Asian Development Bank", 20e6, "USD", "NPL")],
+        id="a-cue-before-and-belongs-to-the-sum-before",
+    ),
+    pytest.param(
         "Haiti's international partners pledged $2 billion for reconstruction in the south of Haiti.",
         [("various", 2e9, "USD", "HTI")],
         id="a-country-s-partners-give-to-it",
