@@ -203,6 +203,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Fergana Silk Company pledged 2 billion soums (about $180,000) for flood victims in Uzbekistan.",
+        [("Fergana Silk Company", 2e9, "UZS", "UZB")],
+        id="soums-are-uzbek",
+    ),
+    pytest.param(
         "The State Department approved the sale of $400 million worth of missiles to Qatar.",
         [],
         id="an-arms-sale-is-no-aid",
