@@ -203,6 +203,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Jordanian aircraft airdropped 20 tonnes of food to Gaza on Tuesday.",
+        [("JOR", 20, "tonnes", "PSE")],
+        id="an-airdrop-delivers",
+    ),
+    pytest.param(
         "The Fergana Silk Company pledged 2 billion soums (about $180,000) for flood victims in Uzbekistan.",
         [("Fergana Silk Company", 2e9, "UZS", "UZB")],
         id="soums-are-uzbek",
