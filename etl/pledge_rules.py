@@ -771,12 +771,16 @@ def _future(s: Sentence, t: int) -> bool:
 
 def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
     """The places a sum goes to whole, each of them, when it is followed by a distributive word
-    and a list of two or more ("$1 million each to Myanmar and Laos", data/words.csv
-    distributive); [] otherwise."""
-    k = end
-    if s.word(k) not in gazetteer.words("distributive") or s.word(k + 1) not in gazetteer.words("dest_prep"):
+    and a list of two or more ("$1 million each to Myanmar and Laos", "$5 million to each of
+    Türkiye and Syria", data/words.csv distributive); [] otherwise."""
+    dest, each = gazetteer.words("dest_prep"), gazetteer.words("distributive")
+    if s.word(end) in each and s.word(end + 1) in dest:
+        start = end + 2
+    elif s.word(end) in dest and s.word(end + 1) in each and s.word(end + 2) == "of":
+        start = end + 3
+    else:
         return []
-    places = [m.mention.location for m in _listed_after(s, k + 2, hi) if m.mention.location]
+    places = [m.mention.location for m in _listed_after(s, start, hi) if m.mention.location]
     return places if len(places) >= 2 else []
 
 
@@ -828,11 +832,15 @@ def _receivers_each(s: Sentence, end: int, verb: MentionSpan | None, lo: int) ->
 
 
 def _listed_after(s: Sentence, k: int, hi: int) -> list[MentionSpan]:
-    """The names listed from token `k` on, joined by commas, "and" and "the"."""
+    """The names listed from token `k` on, joined by commas, "and" and "the"; a list that "and"
+    has closed ends at the next comma ("Türkiye and Syria, the Iraqi government said")."""
     out: list[MentionSpan] = []
+    closed = False
     for m in s.mentions_in(k, hi):
-        if not all(w in (",", "and", "the") for w in s.lower[k : m.t0]):
+        glue = s.lower[k : m.t0]
+        if not all(w in (",", "and", "the") for w in glue) or (closed and "," in glue):
             break
+        closed = closed or "and" in glue
         out.append(m)
         k = m.t1
     return out

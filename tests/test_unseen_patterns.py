@@ -203,6 +203,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Kuwait has pledged $3 million to each of Malawi and Mozambique, the Kuwaiti foreign ministry said.",
+        [("KWT", 3e6, "USD", "MWI"), ("KWT", 3e6, "USD", "MOZ")],
+        id="a-sum-to-each-of-two-countries",
+    ),
+    pytest.param(
         "Jordanian aircraft airdropped 20 tonnes of food to Gaza on Tuesday.",
         [("JOR", 20, "tonnes", "PSE")],
         id="an-airdrop-delivers",
