@@ -1070,12 +1070,14 @@ def _comma_and(s: Sentence, t0: int, t1: int) -> bool:
     return any(s.lower[k] == "," and s.word(k + 1) == "and" for k in range(t0, t1))
 
 
-def _donor_adjective(s: Sentence, a: AmountSpan, hi: int) -> Entity | None:
+def _donor_adjective(s: Sentence, a: AmountSpan, hi: int, spoken_in: Article | None = None) -> Entity | None:
     """The donor named as an adjective of the aid an amount is "in" or "of": "£32 million in
     new UK aid for Sudan", "$5 million of Japanese assistance for Myanmar", "€10m in EU
     funding". Only when no subject gives, and a country only when the sentence sends the aid
-    elsewhere: "$20 million in Gaza aid", "in Ukrainian assistance for Ukrainian border
-    guards" name where it goes."""
+    elsewhere ("$20 million in Gaza aid", "in Ukrainian assistance for Ukrainian border
+    guards" name where it goes) or an official of an article about another country announces
+    it (`spoken_in`: "Secretary of State John Kerry announced $890 million in new U.S.
+    humanitarian aid")."""
     if s.word(a.t1) not in ("in", "of"):
         return None
     named = s.mentions_in(a.t1 + 1, min(hi, a.t1 + 5))
@@ -1089,6 +1091,8 @@ def _donor_adjective(s: Sentence, a: AmountSpan, hi: int) -> Entity | None:
     noun = next((k for k in range(m.t1, min(hi, m.t1 + 3)) if s.lower[k] in aid), None)
     if noun is None or not _only_modifiers(s, m.t1, noun):
         return None
+    if spoken_in is not None and entity.iso3 is not None:
+        return entity if entity.iso3 != spoken_in.main_iso3 else None
     if entity.iso3 is not None and s.word(m.t1) not in gazetteer.words("official"):
         # "$310 million in U.S. government support": a government gives, wherever the aid goes
         iso, explicit, _ = _recipient(s, a, a.t1, hi, entity.iso3, None)
@@ -2685,7 +2689,7 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
                 known = st.names.get(last) if last.lower() not in gazetteer.words("body_noun") else None
                 if known is not None:
                     donor, explicit = known, True  # "Saouma also offered": he spoke for FAO before
-                elif official and (adjective := _donor_adjective(s, a, hi)) is not None:
+                elif official and (adjective := _donor_adjective(s, a, hi, spoken_in=art)) is not None:
                     # "Vice President Harris announced $310 million in U.S. aid": the aid names its giver
                     donor, explicit = adjective, True
                 elif official and (home := _home(art, st)) is not None:

@@ -1946,6 +1946,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Donors met in London for Yemen.\n\n"
+        "Britain pledged £100 million for Yemen.\n\n"
+        "Secretary of State Mike Pompeo announced $500 million in new U.S. humanitarian aid.",
+        [("GBR", 100e6, "GBP", "YEM"), ("USA", 500e6, "USD", "YEM")],
+        id="an-official-announces-his-country-s-aid-by-its-adjective",
+    ),
+    pytest.param(
         "Tanzania gave 200 tonnes of maize to Malawi.\n\n"
         "Including the CERF allocation, funding reported for the flood response in Malawi now stands at "
         "$30 million.",
