@@ -203,6 +203,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "European Commissioner for Humanitarian Aid Christos Stylianides announced €25 million for Haiti.",
+        [("European Union", 25e6, "EUR", "HTI")],
+        id="a-european-commissioner-gives-for-the-eu",
+    ),
+    pytest.param(
         "Kuwait has pledged $3 million to each of Malawi and Mozambique, the Kuwaiti foreign ministry said.",
         [("KWT", 3e6, "USD", "MWI"), ("KWT", 3e6, "USD", "MOZ")],
         id="a-sum-to-each-of-two-countries",
