@@ -947,6 +947,11 @@ def _named_after_by(s: Sentence, by: int, hi: int) -> Entity | None:
     for m in (m for m in s.mentions_in(by + 1, min(hi, by + 16)) if m.t0 < by + 6):
         if any(w in gazetteer.words("dest_prep") for w in s.lower[by + 1 : m.t0]):
             break  # "donated by the public to the Disasters Emergency Committee": where it went
+        if m.mention.location and not entity_of(m.mention):
+            region = _place_government(s, by + 1, m.t1)
+            if region is not None:
+                return region  # "sent by the Government of Tamil Nadu", "by the Kerala government"
+            continue
         if entity_of(m.mention):
             end = m.t1
             while end < s.n and s.doc[end].text[:1].isupper():

@@ -203,6 +203,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "A shipment of 2,000 tonnes of rice sent by the Government of Kerala arrived in Colombo for "
+        "Sri Lanka.",
+        [("IND", 2000, "tonnes", "LKA")],
+        id="sent-by-a-region-s-government",
+    ),
+    pytest.param(
         "European Commissioner for Humanitarian Aid Christos Stylianides announced €25 million for Haiti.",
         [("European Union", 25e6, "EUR", "HTI")],
         id="a-european-commissioner-gives-for-the-eu",
