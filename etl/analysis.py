@@ -50,6 +50,37 @@ def _month_name() -> re.Pattern[str]:
 
 
 @cache
+def _stated_unit() -> re.Pattern[str]:
+    """A currency right before a scale word, as a table's header states the unit of its bare
+    numbers: "(US$ million", "EUR m", "USD millions" (data/currencies.csv, data/numbers.csv)."""
+    prefixes = [p for p, (_, pos) in gazetteer.currencies().items() if pos in ("prefix", "both")]
+    scales = gazetteer.number_words("scale", "abbreviation", "letter")
+    return re.compile(
+        rf"""
+        (?<![\w$])(?P<cur>{gazetteer.alternation(prefixes, whole_words=False)})  # "US$", "EUR", "€"
+        \s?(?P<scale>{gazetteer.alternation(scales, whole_words=False)})s?\b     # "million", "m", "mn"
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def stated_unit(line: str) -> Amount | None:
+    """One of the unit a header states for the bare numbers below it, as money: "Top donors (US$
+    million, as of 15 March 2026):" -> one million US dollars; None when it states none.
+
+    >>> [(u.value, u.currency) for u in map(stated_unit, ["Funding (US$ million):", "Amount (EUR m)"]) if u]
+    [(1000000.0, 'USD'), (1000000.0, 'EUR')]
+    >>> stated_unit("People in need (million)") is None
+    True
+    """
+    for m in _stated_unit().finditer(line):
+        found = find_amounts(f"{m.group('cur')} 1 {m.group('scale')}")
+        if found and found[0].is_money and found[0].value >= 1000:
+            return found[0]
+    return None
+
+
+@cache
 def tokenizer():
     """spaCy's blank English tokenizer, built once per process (no model download)."""
     import spacy
@@ -122,7 +153,15 @@ def _enumerator(text: str, a: Amount) -> bool:
 class Sentence:
     """One candidate sentence: tokens, and the mentions and amounts placed on them."""
 
-    def __init__(self, text: str, start: int, index: int, mentions: list[Mention], low: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        index: int,
+        mentions: list[Mention],
+        low: str,
+        stated: tuple[Amount, int | None] | None = None,
+    ) -> None:
         self.text = text
         self.low = low  # the text lower-cased, same length
         self.start = start  # offset of the sentence in the article
@@ -138,6 +177,8 @@ class Sentence:
         self.dates: list[DateMention] = find_dates(text) if _month_name().search(low) else []
         self.clause_id, self._bounds = self._clauses()
         self.amounts = self._amounts(text, low)
+        if stated is not None:
+            self._in_stated_unit(*stated)
         self._borrow_currency()
 
     def _amounts(self, text: str, low: str) -> list[AmountSpan]:
@@ -169,6 +210,27 @@ class Sentence:
             and not any(ds <= a.start < de for ds, de in in_dates)  # "3 May 2021" is a date
             and not _enumerator(text, a)
         ]
+
+    def _in_stated_unit(self, unit: Amount, column: int | None) -> None:
+        """A line under a header that states the unit of its bare numbers ("Top donors (US$
+        million):" over "United States | 61.3"): each bare number, or only that of the header's
+        column of a table, is a sum in that unit."""
+        cells = cell_spans(self.text) if column is not None else []
+        for b in self.amounts:
+            a = b.amount
+            if a.is_money or a.unit or a.has_scale or a.is_range:
+                continue
+            if column is not None and not (
+                column < len(cells) and cells[column][0] <= a.start and a.end <= cells[column][1]
+            ):
+                continue
+            b.amount = replace(
+                a,
+                value=round(a.value * unit.value, 2),  # 8.2 x 1e6 is 8199999.999999999 in floats
+                currency=unit.currency,
+                bare_dollar=unit.bare_dollar,
+                has_scale=True,
+            )
 
     def _borrow_currency(self) -> None:
         """ "80 million euros will go to ..., while 40 million will be spent on ...": a bare

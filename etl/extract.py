@@ -26,7 +26,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidtracker.etl import gazetteer, learn, pledge_rules, risk_rules
-from aidtracker.etl.analysis import Article, Sentence, is_heading, number_start, table_head, words_in
+from aidtracker.etl.amounts import Amount
+from aidtracker.etl.analysis import (
+    Article,
+    Sentence,
+    cell_spans,
+    is_heading,
+    number_start,
+    stated_unit,
+    table_head,
+    words_in,
+)
 from aidtracker.etl.records import Appeal, Fact, Pledge, RiskFigure
 from aidtracker.etl.sentences import split_sentences
 
@@ -146,8 +156,14 @@ def _arrived_with() -> re.Pattern[str]:
 
 @cache
 def _hypothetical_header() -> re.Pattern[str]:
-    """A hedge word in a list header ("a war would result in:"): it makes the list's items hypothetical."""
-    return re.compile(gazetteer.alternation(gazetteer.words("hedge")))
+    """A hedge word in a list header ("a war would result in:"): it makes the list's items
+    hypothetical; not a month's name in a date ("as of 2 May:")."""
+    hedges = gazetteer.words("hedge")
+    months = hedges & set(gazetteer.months())
+    parts = [gazetteer.alternation(hedges - months)]  # "would", "could", "if"
+    if months:
+        parts.append(rf"(?<!\d\s){gazetteer.alternation(months)}(?!\s\d)")  # "may", but not "2 May"
+    return re.compile("|".join(parts))
 
 
 # What one article may cost. The rules read a sentence in time that grows with the square of
@@ -309,7 +325,14 @@ def _candidates(
     out = []
     k = 0
     hypothetical_list = False
+    stated: tuple[Amount, int | None] | None = None  # the unit a header states for the lines below it
+    last_end = 0
     for index, (a, b) in enumerate(spans):
+        if stated is not None and "\n\n" in text[last_end:a]:
+            stated = None  # a blank line ends the table or list
+        last_end = b
+        states = _states_unit(text[a:b])
+        in_stated, stated = stated, states or stated
         in_hypothetical_list = hypothetical_list
         if text[a:b].rstrip().endswith((":", ";", "; and")):
             hypothetical_list = hypothetical_list or bool(_hypothetical_header().search(low, a, b))
@@ -332,7 +355,8 @@ def _candidates(
             (colon and any(m.has("verb") for m in ms))
             or not gazetteer.words("pledge_list").isdisjoint(words_in(low[a:b]))
         )
-        if header and not (money.search(low, a, b) or _glued_money(low, a, b)):
+        # "Top donors (US$ million):" names the unit of the list's numbers, and no sum
+        if header and (states is not None or not (money.search(low, a, b) or _glued_money(low, a, b))):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
             continue
         if not number.search(low, a, b):
@@ -358,7 +382,24 @@ def _candidates(
             (cued or listed) and count.search(low, a, b)
         ):
             out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
+        elif in_stated is not None and not money_or_goods:
+            out.append(Sentence(text[a:b], a, index, ms, low[a:b], stated=in_stated))
     return out
+
+
+def _states_unit(line: str) -> tuple[Amount, int | None] | None:
+    """The unit a header line states for the bare numbers of the lines below it, and the
+    column it heads when it is a table's first line ("| Donor | Amount (US$ million) |": the
+    second column), or None for every number of a list ("Top donors (US$ million):")."""
+    table = "|" in line
+    if not (table or line.rstrip().endswith(":")):
+        return None
+    unit = stated_unit(line)
+    if unit is None or not table:
+        return (unit, None) if unit is not None else None
+    heads = [line[c0:c1] for c0, c1 in cell_spans(line)]
+    column = next((i for i, h in enumerate(heads) if stated_unit(h) is not None), None)
+    return (unit, column) if column is not None else None
 
 
 def _in_fact_table(text: str, low: str, mentions: list[gazetteer.Mention], start: int, end: int) -> bool:

@@ -42,6 +42,7 @@ from aidtracker.etl.analysis import (
     is_heading,
     names_a_crisis,
     row_or_column,
+    stated_unit,
     table_row,
     title_mentions,
     words_in,
@@ -1887,7 +1888,8 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     else:
         # "Chitakale Tea Estates | 30 tonnes of maize": a line of the list keeps it open for
         # the next, past lines with no sum read ("Telenet Malawi | K150 million")
-        st.list_open = st.list_open and _item_start(s) > 0
+        # a table's first line that states its unit ("| Donor | Amount (US$ million) |") too
+        st.list_open = st.list_open and (_item_start(s) > 0 or stated_unit(s.text) is not None)
 
 
 def _under_list(s: Sentence, st: State) -> bool:
@@ -2026,6 +2028,14 @@ def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     if any(w.isalnum() and w != "the" for w in s.lower[: m.t0]) or end != start - 1:
         return None
     return m
+
+
+def _rest_label(s: Sentence) -> bool:
+    """Whether a list line's label names the rest of the list, not a giver ("Other donors |",
+    "Others:", data/words.csv rest_label)."""
+    start = _item_start(s)
+    first = next((w for w in s.lower[:start] if w.isalpha()), None)
+    return start > 0 and first in gazetteer.words("rest_label")
 
 
 def _item_start(s: Sentence) -> int:
@@ -2227,6 +2237,8 @@ def _read_amount(
     )
     given = inherited and (labelled or _given_subject(s, a, goods_end))
     subject_sum = inherited and (given or _subject_sum(s, a, goods_end))
+    if inherited and _rest_label(s):
+        return  # "Other donors | 45.9", "Others: $3 million": the rest of a list, given by no one named
     if inherited and not (
         given
         or (

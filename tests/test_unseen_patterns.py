@@ -1957,6 +1957,34 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Cyclone Freddy has displaced 500,000 people in Malawi.\n\n"
+        "New contributions as of 2 May:\n"
+        "Japan: $5 million\n"
+        "Norway: $2 million",
+        [("JPN", 5e6, "USD", "MWI"), ("NOR", 2e6, "USD", "MWI")],
+        id="may-in-a-date-is-no-hedge",
+    ),
+    pytest.param(
+        "Drought has left 3 million people in Kenya in need of food aid.\n\n"
+        "Top donors to the 2025 flash appeal (US$ million, as of 2 May):\n"
+        "Japan | 12.5\n"
+        "Norway | 4.2\n"
+        "Other donors | 9.9\n"
+        "Total | 26.6",
+        [("JPN", 12.5e6, "USD", "KEN"), ("NOR", 4.2e6, "USD", "KEN")],
+        id="a-list-of-bare-numbers-in-the-unit-its-header-states",
+    ),
+    pytest.param(
+        "Floods have displaced 200,000 people in Malawi.\n\n"
+        "New contributions reported this week:\n\n"
+        "| Donor | Amount (EUR m) | Channel |\n"
+        "|---|---|---|\n"
+        "| Ireland | 2.5 | UN agencies |\n"
+        "| Denmark | 1.8 | NGOs |",
+        [("IRL", 2.5e6, "EUR", "MWI"), ("DNK", 1.8e6, "EUR", "MWI")],
+        id="a-table-column-in-the-unit-its-head-states",
+    ),
+    pytest.param(
         "Donors met in London for Yemen.\n\n"
         "Britain pledged £100 million for Yemen.\n\n"
         "Secretary of State Mike Pompeo announced $500 million in new U.S. humanitarian aid.",
