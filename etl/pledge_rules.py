@@ -3506,6 +3506,7 @@ def finish(drafts: list[Draft], conversions: Sequence[tuple[float, str, float, s
         and _broken_down(d, keep, bisect.bisect_right(sent, d.sent_index))
     }
     dropped |= _restated(keep, conversions)
+    dropped |= _sums_of_parts_after(keep)
     dropped |= {
         i
         for i, d in enumerate(keep)
@@ -3568,6 +3569,35 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
     return (places and earlier.recipient_iso3 != draft.recipient_iso3) or (
         goods and earlier.commodity != draft.commodity
     )
+
+
+def _sums_of_parts_after(drafts: list[Draft]) -> set[int]:
+    """The drafts (by index) that are totals the same sentence breaks down after them: "has
+    released $20m for the three countries, with $12m going to Mozambique and $4m each to
+    Zimbabwe and Malawi", "Of the US$20 million allocated ..., US$14 million is for Mozambique,
+    US$3 million for Malawi and US$3 million for Zimbabwe" (the parts open after "with" or a
+    colon, or the total after "of the", and add up to it)."""
+    out = set()
+    for i, total in enumerate(drafts):
+        s = total.sentence
+        parts = [
+            d
+            for d in drafts[i + 1 :]
+            if d.sentence is s
+            and d.donor == total.donor
+            and d.unit == total.unit
+            and d.amount is not total.amount
+        ]
+        if len(parts) < 2 or not total.amount.is_money:
+            continue
+        at, first = _token_of(total), _token_of(parts[0])
+        opened = any(
+            w in gazetteer.words("shares_opener") or w == ":" for w in s.lower[max(at + 1, first - 3) : first]
+        ) or s.lower[max(0, at - 3) : at][:2] == ["of", "the"]
+        value = total.amount.value
+        if opened and abs(sum(d.amount.value for d in parts) - value) <= 0.01 * value:
+            out.add(i)
+    return out
 
 
 def _token_of(d: Draft) -> int:

@@ -203,6 +203,22 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Norway has released $9m for Sahel countries, with $5m going to Mali and $2m each to Niger and Chad.",
+        [("NOR", 5e6, "USD", "MLI"), ("NOR", 2e6, "USD", "NER"), ("NOR", 2e6, "USD", "TCD")],
+        id="a-total-its-sentence-breaks-down-after-with",
+    ),
+    pytest.param(
+        "Of the $9 million allocated by Norway, $5 million is for Mali, $2 million for Niger and $2 million "
+        "for Chad.",
+        [("NOR", 5e6, "USD", "MLI"), ("NOR", 2e6, "USD", "NER"), ("NOR", 2e6, "USD", "TCD")],
+        id="of-the-total-its-parts",
+    ),
+    pytest.param(
+        "Japan gave $10 million to Sudan, $6 million to Chad and $4 million to South Sudan.",
+        [("JPN", 10e6, "USD", "SDN"), ("JPN", 6e6, "USD", "TCD"), ("JPN", 4e6, "USD", "SSD")],
+        id="near-miss-a-list-whose-first-sum-equals-the-rest",
+    ),
+    pytest.param(
         "A shipment of 2,000 tonnes of rice sent by the Government of Kerala arrived in Colombo for "
         "Sri Lanka.",
         [("IND", 2000, "tonnes", "LKA")],
