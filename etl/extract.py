@@ -141,6 +141,20 @@ def _made_available() -> re.Pattern[str]:
 
 
 @cache
+def _helped_with() -> re.Pattern[str]:
+    """ "will support Malawi with $5 million": a word of helping (data/words.csv help_word) and,
+    later in its clause, "with" before a sum; pledge_rules reads the two as an aid verb."""
+    return re.compile(
+        rf"""
+        {gazetteer.alternation(gazetteer.words("help_word"))}   # "support", "funding"
+        [^.;:,]{{1,80}}?\s                                      # whom: "Malawi", "to UNRWA"
+        with\s                                                 # the sum follows
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
 def _arrived_with() -> re.Pattern[str]:
     """ "landed in Benghazi with 8 tonnes": a verb of arriving (data/words.csv arrival) and, later
     in its clause, "with" before what was brought; pledge_rules reads the two as an aid verb."""
@@ -368,6 +382,7 @@ def _candidates(
             or bool(_aid_programme().search(low, a, b))
             or bool(_made_available().search(low, a, b))
             or bool(_arrived_with().search(low, a, b))
+            or bool(_helped_with().search(low, a, b))
         )
         # goods are counted in the units of data/goods.csv ("40 kits"), which the gazetteer found
         money_or_goods = (

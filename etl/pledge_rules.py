@@ -53,7 +53,10 @@ from aidtracker.etl.records import Appeal, Pledge
 _UNDER_PROGRAMME = Tag("verb", "give", "pledged")
 _MADE_AVAILABLE = Tag("verb", "give", "pledged")  # "has made 5 million euros available"
 _ARRIVED_WITH = Tag("verb", "give", "delivered")  # "has landed in Benghazi with 8 tonnes of relief items"
-_LEAVING_WITH = Tag("verb", "give", "pledged")  # "two ships will leave Veracruz with 600 tonnes"
+_LEAVING_WITH = Tag("verb", "give", "pledged")
+_HELPED_WITH = Tag(
+    "verb", "give", "pledged"
+)  # "will support Malawi with an additional $5 million"  # "two ships will leave Veracruz with 600 tonnes"
 
 # How many sentences after the article's last pledge its donor still speaks: an item of a
 # list of allocations ("• $2 million to UNICEF"), a named receiver ("UNDP will receive
@@ -420,7 +423,7 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         far.mention.text.lower() not in gazetteer.words("transport") or _names_aid(s, lo, hi)
     ):
         return far
-    arrived = _arrived_with(s, a, lo, hi)
+    arrived = _arrived_with(s, a, lo, hi) or _helped_with(s, a, lo)
     if arrived is not None:
         return arrived
     for k in range(lo, hi):
@@ -534,6 +537,25 @@ def _arrived_with(s: Sentence, a: AmountSpan, lo: int, hi: int) -> MentionSpan |
     tag = _LEAVING_WITH if s.word(moves[-1] - 1) in gazetteer.words("future") else _ARRIVED_WITH
     at = s.tok_starts[k]
     return MentionSpan(k, k + 1, at, at + 4, mention=Mention(at, at + 4, "with", (tag,)))
+
+
+def _helped_with(s: Sentence, a: AmountSpan, lo: int) -> MentionSpan | None:
+    """The word of helping that "with" before a sum completes, as the aid verb: "will support
+    Malawi with an additional $5 million", "would resume funding to UNRWA with an initial SEK
+    200 million" (data/words.csv help_word, earlier in the clause, no comma or other sum
+    between; "with" may stand after "a further", "an initial": sum_opener)."""
+    k = _back_over(s, a.t0 - 1, max(lo + 1, a.t0 - 4), gazetteer.words("sum_opener"))
+    if s.word(k) != "with":
+        return None
+    helps = [j for j in range(lo, k) if s.lower[j] in gazetteer.words("help_word")]
+    if not helps or "," in s.lower[helps[0] : k] or any(helps[0] < b.t0 < k for b in s.amounts):
+        return None
+    j = helps[0]
+    at = s.tok_starts[j]
+    word = s.lower[j]
+    return MentionSpan(
+        j, j + 1, at, at + len(word), mention=Mention(at, at + len(word), word, (_HELPED_WITH,))
+    )
 
 
 def _subject_sum(s: Sentence, a: AmountSpan, end: int) -> bool:

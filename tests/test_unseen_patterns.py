@@ -203,6 +203,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Denmark will support Lebanon with an additional 20 million kroner.",
+        [("DNK", 20e6, "DKK", "LBN")],
+        id="support-a-country-with-a-sum",
+    ),
+    pytest.param(
+        "A town with 20,000 people in Malawi received aid.",
+        [],
+        id="near-miss-with-a-count-of-people",
+    ),
+    pytest.param(
         "Norway has released $9m for Sahel countries, with $5m going to Mali and $2m each to Niger and Chad.",
         [("NOR", 5e6, "USD", "MLI"), ("NOR", 2e6, "USD", "NER"), ("NOR", 2e6, "USD", "TCD")],
         id="a-total-its-sentence-breaks-down-after-with",
