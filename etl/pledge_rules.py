@@ -283,6 +283,14 @@ def _bought(s: Sentence, a: AmountSpan, lo: int) -> bool:
     )
 
 
+def _valued_agreement(s: Sentence, a: AmountSpan) -> bool:
+    """Whether a sum is the worth of an agreement in apposition, one of those the last giver
+    signed: "The second agreement, worth US$25 million, will enable UNICEF to ...", "Under the
+    first agreement, worth $10 million, WFP will ..." (words.csv contract, then valued)."""
+    k = _back_over(s, a.t0 - 1, max(0, a.t0 - 3), gazetteer.words("valued") | {"at"})
+    return k < a.t0 - 1 and s.word(k) == "," and s.word(k - 1) in gazetteer.words("contract")
+
+
 def _valued(s: Sentence, b: AmountSpan) -> bool:
     """ "worth six mln sterling", "valued at $5 million", "at a cost ... of 3.4 mln stg"."""
     valued = gazetteer.words("valued")
@@ -2264,7 +2272,7 @@ def _read_amount(
     if inherited and not (
         given
         or (
-            (starts_with_amount or subject_sum or _next_item(s, a, drafts))
+            (starts_with_amount or subject_sum or _next_item(s, a, drafts) or _valued_agreement(s, a))
             and st.last_donor
             and s.index - st.last_pledge_sent <= _CONTEXT_SENTENCES
         )

@@ -1983,6 +1983,12 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Under the first agreement, Qatar Charity will provide $3 million to WFP in Somalia. The second "
+        "agreement, worth $2 million, will enable UNICEF to repair wells.",
+        [("Qatar Charity", 3e6, "USD", "SOM"), ("Qatar Charity", 2e6, "USD", "SOM")],
+        id="an-agreement-worth-a-sum-in-apposition",
+    ),
+    pytest.param(
         "Cyclone Freddy has displaced 500,000 people in Malawi.\n\n"
         "New contributions as of 2 May:\n"
         "Japan: $5 million\n"
