@@ -1137,6 +1137,15 @@ def _donor_adjective(s: Sentence, a: AmountSpan, hi: int, spoken_in: Article | N
     return entity
 
 
+def _back_over_place_words(s: Sentence, k: int, lo: int) -> int:
+    """The token before the words that describe a place, back from token `k`: "the", words.csv
+    place_modifier ("northern") and hyphened compounds ("government-held", "war-torn")."""
+    modifiers = gazetteer.words("place_modifier") | {"the", "-"}
+    while k >= lo and (s.lower[k] in modifiers or s.word(k + 1) == "-" or s.word(k - 1) == "-"):
+        k -= 1
+    return k
+
+
 def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     """Donor-capable mentions before the verb in its clause, nearest last, skipping
     objects of "to/for/in/with" (destinations and partners, not givers), those after a
@@ -1211,6 +1220,7 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
         if (
             prev in dest
             or (prev == "the" and prev2 in dest)
+            or s.word(_back_over_place_words(s, m.t0 - 1, lo)) in dest  # "in government-held Syria"
             or prev == "on"  # "called on development partners to mobilize": asked, not giving
             # "in partnership with UNICEF"; not "..., with China handing over US$ 2.2 million"
             or ("with" in s.lower[max(lo, m.t0 - 4) : m.t0] and not _gives(s, m.t1))

@@ -203,6 +203,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Qatar's aid agency QFFD said its first plane to land in rebel-held northern Yemen had arrived in "
+        "Saada carrying 40 tonnes of food.",
+        [("QAT", 40, "tonnes", "YEM")],
+        id="a-place-after-a-hyphened-adjective-is-where-aid-goes",
+    ),
+    pytest.param(
         "Denmark will support Lebanon with an additional 20 million kroner.",
         [("DNK", 20e6, "DKK", "LBN")],
         id="support-a-country-with-a-sum",
