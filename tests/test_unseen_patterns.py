@@ -203,6 +203,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Kuwait, through the Kuwait Red Crescent Society, sent 30 tonnes of food to Lebanon.",
+        [("KWT", 30, "tonnes", "LBN")],
+        id="a-giver-through-its-channel-in-an-aside",
+    ),
+    pytest.param(
         "Qatar's aid agency QFFD said its first plane to land in rebel-held northern Yemen had arrived in "
         "Saada carrying 40 tonnes of food.",
         [("QAT", 40, "tonnes", "YEM")],
