@@ -2899,7 +2899,12 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
         return group  # "an association of the Lebanese community in France said it had collected"
     subj = _subject_entities(s, lo, k)
     body = _unlisted_body(s, lo, k)
-    if body is not None and (not subj or subj[-1].t0 >= body[1]):
+    if body is not None and (
+        not subj
+        or subj[-1].t0 >= body[1]
+        # "The UK-based diaspora group ZimAbroad Relief said": a place that describes the body
+        or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+    ):
         return body[0]  # "Lusaka Cement Holdings said it would donate": not Zambia's government
     if subj:
         last = subj[-1]

@@ -203,6 +203,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Canada-based diaspora group Kanpe Relief said it had raised C$60,000 for Haiti.",
+        [("Kanpe Relief", 60e3, "CAD", "HTI")],
+        id="a-place-based-body-that-speaks-gives-for-itself",
+    ),
+    pytest.param(
         "Kuwait, through the Kuwait Red Crescent Society, sent 30 tonnes of food to Lebanon.",
         [("KWT", 30, "tonnes", "LBN")],
         id="a-giver-through-its-channel-in-an-aside",
