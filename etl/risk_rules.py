@@ -1166,8 +1166,9 @@ def _source_start(s: Sentence, t0: int, t1: int) -> int:
 def _names_country_noun(s: Sentence, k: int) -> bool:
     """Whether the tokens ending at `k`, right before a list of places, say the list names the
     countries of a plural noun before it: "neighbouring countries (Uganda, Kenya", "neighbouring
-    countries, including Chad, Egypt" (data/words.csv `including`)."""
-    including = gazetteer.words("including")
+    countries, including Chad, Egypt", "neighboring countries, mainly Uganda" (data/words.csv
+    `including`, `chiefly`)."""
+    including = gazetteer.words("including") | gazetteer.words("chiefly")
     opener = 1 if s.word(k) == "(" else 0
     if not opener:
         opener = next((n for n in (1, 2) if " ".join(s.lower[max(0, k - n + 1) : k + 1]) in including), 0)

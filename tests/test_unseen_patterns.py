@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Some 2.1 million people are displaced inside Burundi and another 400,000 have fled to neighbouring "
+        "countries, mainly Tanzania, Rwanda and Uganda.",
+        [("BDI", 2.1e6, "displaced"), ("BDI", 4e5, "displaced")],
+        id="refugees-spread-over-hosts-after-mainly",
+    ),
+    pytest.param(
         "Lebanon, which hosts some 800,000 Syrian refugees registered with UNHCR, said it would open a "
         "corridor for aid to Syria.",
         [("LBN", 8e5, "displaced")],
