@@ -408,6 +408,9 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             c
             for c in s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary")
             if not _number_of_before(s, lo, c.t0)  # "the number of displaced people has reached 6.8 million"
+            # "thanked the kingdom for its support, saying that 20 million Yemenis are food insecure":
+            # what is said after "that" is a clause of its own
+            and "that" not in s.lower[c.t1 : a.t0]
             # "to help Pakistan cope with floods that have affected 33 million people": a relative
             # clause whose verb is the condition states it, whom the aid helps aside
             and not (
