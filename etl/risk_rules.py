@@ -833,6 +833,12 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         or _place_with(s, a) is not None
     ):
         return True
+    if (
+        after_a_figure
+        and s.word(a.t0 - 1) in ("at", "to")
+        and any(s.lower[k] in gazetteer.words("figure_noun") for k in range(max(lo, a.t0 - 5), a.t0))
+    ):
+        return True  # "270,000 people have been affected, while in Malawi the figure stands at 868,900"
     k = a.t1 + _part_of(s, a)  # "2.5 million of them will be in Emergency"
     if s.word(k) in copula and any(k <= i0 <= k + 3 for i0, _, _ in indicators):
         return True

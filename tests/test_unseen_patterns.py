@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Fiji, some 40,000 people have been displaced, while in Tonga the figure stands at 3,000 after "
+        "the storm surge.",
+        [("FJI", 4e4, "displaced"), ("TON", 3e3, "displaced")],
+        id="the-figure-stands-at-a-second-count",
+    ),
+    pytest.param(
         "The UNICEF director thanked Japan for its support, saying that more than 3 million Afghans are "
         "acutely food insecure.",
         [("AFG", 3e6, "food_insecure")],
