@@ -2990,6 +2990,12 @@ PLEDGES_IN_CONTEXT = [
 
 STATUSES = [
     pytest.param(
+        "Tonga was hit by a tsunami. The French navy ship Dumont d'Urville berthed at Nuku'alofa yesterday "
+        "with 40 tonnes of relief supplies, including tents.",
+        ["delivered"],
+        id="a-ship-berthed-with-relief-delivers",
+    ),
+    pytest.param(
         "Canada announced $5 million in aid for Haiti. A further $50,000 will be provided to UNICEF.",
         ["pledged", "pledged"],
         id="will-be-provided-is-pledged",
