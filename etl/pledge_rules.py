@@ -343,10 +343,6 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     for v in s.mentions_in(lo, a.t0, "verb"):
         role = v.mention.value("verb")
         word = v.mention.text.lower()
-        if word in gazetteer.words("vehicle") and any(
-            m.t1 == v.t0 and entity_of(m.mention) is not None for m in s.mentions_in(max(lo, v.t0 - 4), v.t0)
-        ):
-            continue  # "The French navy ship Dumont d'Urville berthed with": a vehicle, not "to ship"
         if word == "aid" and s.word(v.t0 - 1) == "to":
             best = v  # "to aid peru with 160,000 dlrs"
             continue

@@ -2990,8 +2990,8 @@ PLEDGES_IN_CONTEXT = [
 
 STATUSES = [
     pytest.param(
-        "Tonga was hit by a tsunami. The French navy ship Dumont d'Urville berthed at Nuku'alofa yesterday "
-        "with 40 tonnes of relief supplies, including tents.",
+        "Tonga was hit by a tsunami. The Royal New Zealand Navy's HMNZS Aotearoa berthed at Nuku'alofa "
+        "yesterday with 40 tonnes of relief supplies, including tents.",
         ["delivered"],
         id="a-ship-berthed-with-relief-delivers",
     ),
