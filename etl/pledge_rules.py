@@ -3620,8 +3620,9 @@ def _sums_of_parts_after(drafts: list[Draft]) -> set[int]:
     """The drafts (by index) that are totals the same sentence breaks down after them: "has
     released $20m for the three countries, with $12m going to Mozambique and $4m each to
     Zimbabwe and Malawi", "Of the US$20 million allocated ..., US$14 million is for Mozambique,
-    US$3 million for Malawi and US$3 million for Zimbabwe" (the parts open after "with" or a
-    colon, or the total after "of the", and add up to it)."""
+    US$3 million for Malawi and US$3 million for Zimbabwe", "$5 million in humanitarian
+    assistance, $3 million for ... and $2 million for ..." (the parts open after "with", a colon
+    or the total's own words and a comma, or the total after "of the", and add up to it)."""
     out = set()
     for i, total in enumerate(drafts):
         s = total.sentence
@@ -3636,9 +3637,18 @@ def _sums_of_parts_after(drafts: list[Draft]) -> set[int]:
         if len(parts) < 2 or not total.amount.is_money:
             continue
         at, first = _token_of(total), _token_of(parts[0])
-        opened = any(
-            w in gazetteer.words("shares_opener") or w == ":" for w in s.lower[max(at + 1, first - 3) : first]
-        ) or s.lower[max(0, at - 3) : at][:2] == ["of", "the"]
+        span = next(b for b in s.amounts if b.amount is total.amount)
+        own_end = _sum_noun_end(s, span, s.n)
+        opened = (
+            any(
+                w in gazetteer.words("shares_opener") or w == ":"
+                for w in s.lower[max(at + 1, first - 3) : first]
+            )
+            or s.lower[max(0, at - 3) : at][:2] == ["of", "the"]
+            # "$5 million in humanitarian assistance, $3 million for ...": the parts right after the
+            # total's own words and a comma (not "$10 million to Sudan, $6 million to Chad")
+            or (s.word(own_end) == "," and first == own_end + 1)
+        )
         value = total.amount.value
         if opened and abs(sum(d.amount.value for d in parts) - value) <= 0.01 * value:
             out.add(i)

@@ -221,6 +221,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Ireland will provide €4 million in humanitarian aid, €3 million for people in Yemen and €1 million "
+        "for Yemeni refugees in Djibouti.",
+        [("IRL", 3e6, "EUR", "YEM"), ("IRL", 1e6, "EUR", "DJI")],
+        id="a-total-then-its-parts-after-a-comma",
+    ),
+    pytest.param(
         "The Canada-based diaspora group Kanpe Relief said it had raised C$60,000 for Haiti.",
         [("Kanpe Relief", 60e3, "CAD", "HTI")],
         id="a-place-based-body-that-speaks-gives-for-itself",
