@@ -2985,7 +2985,9 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
         j -= 1
     titles = gazetteer.words("title")
     while words and (
-        s.lower[words[0]] in joiners | titles or s.doc[words[0]].text.lower() in gazetteer.months()
+        s.lower[words[0]] in joiners | titles
+        or s.doc[words[0]].text.lower() in gazetteer.months()
+        or s.lower[words[0]].endswith("-based")  # "U.S.-based Harlow Pharmaceuticals": where it is
     ):
         words.pop(0)
     described = j >= lo and s.lower[j] in gazetteer.words("company_noun") and s.doc[j].text.islower()

@@ -221,6 +221,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Abroad, U.K.-based Brightwell Pharmaceuticals said it had shipped 12 tonnes of medicines to Nepal.",
+        [("Brightwell Pharmaceuticals", 12, "tonnes", "NPL")],
+        id="where-a-company-is-based-is-no-part-of-its-name",
+    ),
+    pytest.param(
+        "Osaka-based Hikari Electronics said it donated $1 million to the Philippine Red Cross.",
+        [("Hikari Electronics", 1e6, "USD", "PHL")],
+        id="a-city-based-company-speaks-for-itself",
+    ),
+    pytest.param(
         "Ireland will provide €4 million in humanitarian aid, €3 million for people in Yemen and €1 million "
         "for Yemeni refugees in Djibouti.",
         [("IRL", 3e6, "EUR", "YEM"), ("IRL", 1e6, "EUR", "DJI")],
