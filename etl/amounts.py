@@ -256,7 +256,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
         return None  # a one-letter currency ("N1 billion", "R500,000") is no model name ("N95 masks")
     if suf in gazetteer.words("word_currency") and not scale_word and "," not in num_txt:
         return None  # "2 billion won" pays; a bare "won" after a small number is the verb
-    value = base * scale
+    value = round(base * scale, 4) if scale != 1 else base  # 8.2 x 1e6 is 8199999.999999999 in floats
     if not math.isfinite(value) or value <= 0 or value > MAX_VALUE:
         return None
     currency = unit = family = None

@@ -217,3 +217,12 @@ def test_any_text_gives_finite_positive_amounts(text: str) -> None:
     for a in find_amounts(text):
         assert math.isfinite(a.value) and a.value > 0
         assert text[a.start : a.end] == a.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$8.2 million", 8_200_000), ("8.2 million people", 8_200_000), ("NOK 4.35 billion", 4_350_000_000)],
+)
+def test_a_scaled_decimal_is_exactly_the_number_it_states(text: str, value: int) -> None:
+    a = parse_amount(text)
+    assert a is not None and a.value == value  # not 8199999.999999999
