@@ -284,11 +284,18 @@ def _bought(s: Sentence, a: AmountSpan, lo: int) -> bool:
 
 
 def _valued_agreement(s: Sentence, a: AmountSpan) -> bool:
-    """Whether a sum is the worth of an agreement in apposition, one of those the last giver
-    signed: "The second agreement, worth US$25 million, will enable UNICEF to ...", "Under the
-    first agreement, worth $10 million, WFP will ..." (words.csv contract, then valued)."""
+    """Whether a sum is the worth of an agreement, one of those the last giver signed: in
+    apposition ("The second agreement, worth US$25 million, will enable UNICEF to ..."), before
+    it ("while a $10 million agreement with WHO will support") or after "for" in a sentence of
+    agreements ("The remaining agreements were signed with IOM for $3.2 million, UNFPA for $2.5
+    million") (words.csv contract, valued)."""
+    contract = gazetteer.words("contract")
     k = _back_over(s, a.t0 - 1, max(0, a.t0 - 3), gazetteer.words("valued") | {"at"})
-    return k < a.t0 - 1 and s.word(k) == "," and s.word(k - 1) in gazetteer.words("contract")
+    return a.amount.is_money and (
+        (k < a.t0 - 1 and s.word(k) == "," and s.word(k - 1) in contract)
+        or s.word(a.t1) in contract
+        or (s.word(a.t0 - 1) == "for" and not contract.isdisjoint(s.lower[: a.t0]))
+    )
 
 
 def _valued(s: Sentence, b: AmountSpan) -> bool:
@@ -1827,10 +1834,16 @@ def _only_modifiers(s: Sentence, t0: int, t1: int) -> bool:
 
 
 def _channel(s: Sentence, a: AmountSpan, hi: int) -> str | None:
-    """The organization aid flows through: "through WFP", "$10 million to UNICEF"."""
+    """The organization aid flows through: "through WFP", "$10 million to UNICEF", an agreement
+    "signed with the World Food Programme"."""
+    agreed = not gazetteer.words("contract").isdisjoint(s.lower)
     for k in range(max(0, a.t0 - 12), min(hi, a.t1 + 12)):
         word = s.lower[k]
-        if word in ("through", "via") or (word in ("to", "for") and a.t1 <= k <= a.t1 + 1):
+        if (
+            word in ("through", "via")
+            or (word in ("to", "for") and a.t1 <= k <= a.t1 + 1)
+            or (word == "with" and agreed)
+        ):
             for m in s.mentions_in(k + 1, k + 24, "org"):
                 if m.t0 > k + 3:
                     break
@@ -2240,7 +2253,16 @@ def _read_amount(
     if (
         amount.is_money
         and _valued(s, a)
-        and any(not b.amount.is_money and lo <= b.t0 and b.t1 <= a.t0 for b in s.amounts)
+        and any(
+            not b.amount.is_money
+            and lo <= b.t0
+            and b.t1 <= a.t0
+            # a count of something: not a dateline's "Jumada II 28, 1440," nor "eight agreements
+            # worth more than $54 million"
+            and s.word(b.t1).isalpha()
+            and s.word(b.t1) not in gazetteer.words("contract")
+            for b in s.amounts
+        )
     ):
         return  # "30,000 tonnes of cereals worth six mln sterling": labelled by quantity
     verb = _verb_near(s, a, lo, hi, goods_end if not amount.is_money else None)

@@ -2033,6 +2033,20 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Doha, 3 March 2021, QNA -- Qatar Charity today signed four agreements worth more than $9 million "
+        "with UN agencies for Somalia.\n\n"
+        "The largest agreement, worth $4 million, was signed with the World Food Programme. A $3 million "
+        "agreement with UNICEF will restore wells, and the remaining agreements were signed with IOM for "
+        "$1.5 million and WHO for $0.7 million.",
+        [
+            ("Qatar Charity", 4e6, "USD", "SOM"),
+            ("Qatar Charity", 3e6, "USD", "SOM"),
+            ("Qatar Charity", 1.5e6, "USD", "SOM"),
+            ("Qatar Charity", 0.7e6, "USD", "SOM"),
+        ],
+        id="a-giver-s-agreements-their-total-and-parts",
+    ),
+    pytest.param(
         "Under the first agreement, Qatar Charity will provide $3 million to WFP in Somalia. The second "
         "agreement, worth $2 million, will enable UNICEF to repair wells.",
         [("Qatar Charity", 3e6, "USD", "SOM"), ("Qatar Charity", 2e6, "USD", "SOM")],
