@@ -1655,6 +1655,20 @@ def _budget_level(s: Sentence, a: AmountSpan, lo: int, hi: int) -> bool:
     return all(_recipient(s, b, lo, hi, None, None)[0] is None for b in levels)
 
 
+def _level_beside_its_rise(s: Sentence, a: AmountSpan, lo: int) -> bool:
+    """Whether a sum is the new level a giver's aid was raised to, when the sentence states the
+    rise too: "Australia has increased its commitment to A$10 million, adding A$5 million to the
+    initial A$5 million" (words.csv increase_verb, then "to"; the rise opened by a word of
+    words.csv increment_word). GUIDELINES.md labels the same-day pledge, not the level."""
+    if s.word(a.t0 - 1) != "to" or gazetteer.words("increase_verb").isdisjoint(s.lower[lo : a.t0]):
+        return False
+    opens = gazetteer.words("increment_word")
+    return any(
+        b.t0 > a.t1 and b.amount.is_money and not opens.isdisjoint(s.lower[max(a.t1, b.t0 - 2) : b.t0])
+        for b in s.amounts
+    )
+
+
 def _lead_places(s: Sentence, a: AmountSpan) -> tuple[str | None, bool, bool] | None:
     """Where a sentence that opens on a place phrase sends its aid: "In Rwanda, Australia is
     providing $500,000" goes to Rwanda; "In Guatemala and Honduras, USDA will provide $30M"
@@ -2428,6 +2442,8 @@ def _read_amount(
         return  # "In 2023, Canada provided more than $100 million in assistance": a year's level, background
     if _budget_level(s, a, lo, hi):
         return  # "Australia increased overseas aid by ten per cent to $2.1 billion": a budget, to no one
+    if _level_beside_its_rise(s, a, lo):
+        return  # "has increased its commitment to A$10 million, adding A$5 million": the rise is the pledge
     old_level = s.word(a.t0 - 1) == "from" or s.lower[a.t0 - 2 : a.t0] == ["from", "the"]
     if old_level and "to" in s.lower[lo : a.t0]:
         # "will rise to 91 mln marks in 1987 from 50 mln in 1986", "to £15 million from the £1.5m"

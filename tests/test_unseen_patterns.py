@@ -221,6 +221,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Canada has increased its commitment for Haiti to C$8 million, adding C$3 million.",
+        [("CAN", 3e6, "CAD", "HTI")],
+        id="the-rise-not-the-new-level",
+    ),
+    pytest.param(
+        "Britain tripled its support for Nepal, the minister said, adding 10 million pounds.",
+        [("GBR", 10e6, "GBP", "NPL")],
+        id="adding-a-sum-gives-it",
+    ),
+    pytest.param(
         "Abroad, U.K.-based Brightwell Pharmaceuticals said it had shipped 12 tonnes of medicines to Nepal.",
         [("Brightwell Pharmaceuticals", 12, "tonnes", "NPL")],
         id="where-a-company-is-based-is-no-part-of-its-name",
