@@ -473,6 +473,22 @@ def _sum_noun_end(s: Sentence, a: AmountSpan, hi: int) -> int:
     return end
 
 
+def _past_goods_list(s: Sentence, k: int, hi: int) -> int:
+    """Where a list of goods that starts at token `k` ends: past commas, "and" and plain words,
+    up to a verb or a preposition ("2,000 tonnes of flour, rice and cooking oil sent by": at
+    "sent"); never before `k`."""
+    stop = gazetteer.words("dest_prep") | gazetteer.words("giver_prep")
+    j = k
+    while (
+        j < min(hi, k + 10)
+        and (s.lower[j] in (",", "and") or s.lower[j].isalpha())
+        and s.lower[j] not in stop
+        and not s.mentions_in(j, j + 1, "verb")
+    ):
+        j += 1
+    return j
+
+
 def _last_object(s: Sentence, obj: int, a: AmountSpan) -> bool:
     """Whether amount `a` ends a list of what a verb carries, its objects from token `obj`:
     "carrying a 40-member medical team from Auckland and 11 tonnes of relief supplies" (no verb,
@@ -1060,7 +1076,7 @@ def _donor_by_pattern(
     # after goods, past what they are: "200 000 doses of the Sinopharm vaccine donated by China";
     # the sum's own participle first: "€3.5 million released by the European Union and NOK 20
     # million announced by Norway"
-    own_end = _sum_noun_end(s, a, hi)
+    own_end = _sum_noun_end(s, a, hi) if a.amount.is_money else _past_goods_list(s, _goods_of(s, a)[2], hi)
     reach = 4 if a.amount.is_money else 7
     agent = None
     for v in s.mentions_in(a.t1, min(hi, own_end + reach), "verb"):

@@ -221,6 +221,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "A ship carrying 1,500 tonnes of rice, beans and cooking oil donated by the Emirates Red Crescent "
+        "docked in Aden, Yemen.",
+        [("Emirates Red Crescent", 1500, "tonnes", "YEM")],
+        id="the-giver-after-a-list-of-goods",
+    ),
+    pytest.param(
         "Canada has increased its commitment for Haiti to C$8 million, adding C$3 million.",
         [("CAN", 3e6, "CAD", "HTI")],
         id="the-rise-not-the-new-level",
