@@ -1983,7 +1983,7 @@ def _under_list(s: Sentence, st: State) -> bool:
 
 def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
     """Whether a sum with no verb of its own follows a sum of its sentence read as a pledge,
-    joined by "and" or a comma with no verb between: "$1.5 million will go through the WFP
+    joined by "and", a comma or a semicolon with no verb between: "$1.5 million will go through the WFP
     ... and $1 million through UNICEF" is the same giver's next item."""
     if not drafts or drafts[-1].sentence is not s:
         return False
@@ -1995,7 +1995,8 @@ def _next_item(s: Sentence, a: AmountSpan, drafts: list[Draft]) -> bool:
     verbs = [v for v in s.mentions_in(prev.t1, a.t0, "verb") if v.mention.value("verb") != "noun"]
     # "..., and $1.5 million will support the disaster office": a sum as the subject of its own clause
     subject = s.word(a.t0 - 1) == "and" and s.word(a.t1) in gazetteer.words("future")
-    return bool({"and", ","} & set(between)) and (not verbs or subject)
+    # "3 million dollars through WFP for food; 2 million dollars through UNICEF": a semicolon too
+    return bool({"and", ",", ";"} & set(between)) and (not verbs or subject)
 
 
 def _gapped_part(s: Sentence, a: AmountSpan, drafts: list[Draft], donor: Entity) -> bool:

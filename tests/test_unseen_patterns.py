@@ -2049,6 +2049,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "South Korea will extend emergency aid of 3.5 million dollars to Laos.\n\n"
+        "The aid will be provided as follows: 2 million dollars through WFP for food; 1 million dollars "
+        "through UNICEF for water; and 500,000 dollars through the IFRC for shelter.",
+        [("KOR", 2e6, "USD", "LAO"), ("KOR", 1e6, "USD", "LAO"), ("KOR", 5e5, "USD", "LAO")],
+        id="items-after-semicolons",
+    ),
+    pytest.param(
         "Doha, 3 March 2021, QNA -- Qatar Charity today signed four agreements worth more than $9 million "
         "with UN agencies for Somalia.\n\n"
         "The largest agreement, worth $4 million, was signed with the World Food Programme. A $3 million "
