@@ -2833,6 +2833,9 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         # ministry said": the government that announces a sum no subject gives is its giver,
         # not the giver of the pledge before
         donor, explicit = cited, True
+    if donor is None and verb is not None and verb.t0 < a.t0 and (local := _government_of_lead(s, verb.t0)):
+        # "In Kuwait, the cabinet approved $10 million": the government of the place it opens on
+        donor, explicit = local, True
     if donor is None:
         recent = st.last_donor is not None and s.index - st.last_pledge_sent <= 12
         donor = st.last_donor if recent else _home(art, st)
@@ -3215,6 +3218,22 @@ def _pronoun_subject(s: Sentence, verb_t0: int, lo: int, giver: Entity | None = 
     government = giver.kind == "government"
     nouns = gazetteer.words("government_anaphor") if government else gazetteer.words("company_noun")
     return giver.kind in ("government", "private") and s.lower[k] in nouns
+
+
+def _government_of_lead(s: Sentence, verb_t0: int) -> Entity | None:
+    """The country a sentence opens on ("In Kuwait,") when the verb's subject is its government
+    named by a definite noun: "In Kuwait, the cabinet approved", "In Singapore, the Government
+    contributed" (words.csv government_anaphor)."""
+    if s.word(0) != "in" or "," not in s.lower[:verb_t0]:
+        return None
+    comma = s.lower.index(",", 0, verb_t0)
+    places = s.mentions_in(1, comma, "country")
+    k = _back_over(s, verb_t0 - 1, comma + 1, gazetteer.words("aux_verb"))
+    if len(places) != 1 or k != comma + 2 or s.word(k - 1) != "the":
+        return None
+    if s.lower[k] not in gazetteer.words("government_anaphor"):
+        return None
+    return entity_of(places[0].mention)
 
 
 def _home(art: Article, st: State) -> Entity | None:

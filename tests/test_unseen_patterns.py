@@ -2049,6 +2049,12 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Qatar Charity sent 40 tonnes of food to Sudan.\n\n"
+        "In Oman, the cabinet approved $5 million in humanitarian aid for Sudan.",
+        [("Qatar Charity", 40, "tonnes", "SDN"), ("OMN", 5e6, "USD", "SDN")],
+        id="the-cabinet-of-the-place-a-sentence-opens-on",
+    ),
+    pytest.param(
         "South Korea will extend emergency aid of 3.5 million dollars to Laos.\n\n"
         "The aid will be provided as follows: 2 million dollars through WFP for food; 1 million dollars "
         "through UNICEF for water; and 500,000 dollars through the IFRC for shelter.",
