@@ -1301,7 +1301,13 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
     # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
     k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb") | gazetteer.words("distributive"))
-    if k <= lo or s.word(k) != ",":
+    end = k
+    dashes = ("—", "–", "--")
+    if k > lo and s.word(k) in dashes:
+        # "The UAE, which the army accuses of arming the RSF — a charge Abu Dhabi denies —
+        # pledged": a dashed aside closes the relative clause before it
+        k = next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] in dashes), lo)
+    if k <= lo or s.word(k) not in (",", *dashes):
         return None
     opening = _aside_opening(s, k, lo)
     # "Saudi Arabia and the UAE, the two main members of the coalition, each pledged": a
@@ -1319,7 +1325,7 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
         or not (s.word(opening + 1) in gazetteer.words("apposition_opener") or described)
     ):
         return None
-    return opening, k + 1
+    return opening, end + 1
 
 
 def _back_over(s: Sentence, k: int, lo: int, words: frozenset[str]) -> int:
@@ -2641,6 +2647,12 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
     a list of donors pledging "each" adds the others' drafts here."""
     amount = a.amount
     dverb, dlo = verb, lo
+    dash = lo if s.word(lo) in ("—", "–") else lo - 1
+    opened = next((j for j in range(dash - 1, max(0, dash - 16) - 1, -1) if s.lower[j] in ("—", "–")), None)
+    if s.word(dash) in ("—", "–") and opened is not None and verb is not None and verb.t0 < a.t0:
+        # "The UAE, which the army accuses of arming the RSF — a charge Abu Dhabi denies — pledged":
+        # the subject stands before the dashed aside that opens the verb's clause
+        dlo = s.clause_bounds(max(0, opened - 1))[0]
     if role == "include" and verb is not None:
         heads = [v for v in s.mentions_in(0, verb.t0, "verb") if v.mention.value("verb") == "give"]
         if heads:  # "has provided $123 million ..., including $48 million in Poland"

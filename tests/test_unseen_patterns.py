@@ -221,6 +221,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Rwanda, which Congo accuses of backing the M23 rebels — a charge Kigali denies — pledged $2 million "
+        "for Burundi.",
+        [("RWA", 2e6, "USD", "BDI")],
+        id="a-subject-before-a-relative-clause-closed-by-a-dashed-aside",
+    ),
+    pytest.param(
         "A ship carrying 1,500 tonnes of rice, beans and cooking oil donated by the Emirates Red Crescent "
         "docked in Aden, Yemen.",
         [("Emirates Red Crescent", 1500, "tonnes", "YEM")],
