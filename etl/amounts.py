@@ -124,7 +124,9 @@ def _pattern() -> re.Pattern[str]:
                                                            # a currency sign, also spaced: "(£9 m)"
           | (?:\s?|-)(?P<scale>{long_scales})(?![\w])      # scale word: "million", "mln", "P15-million"
         )?
-        (?:\s?(?P<suf>{suffixes}|{weights})(?![\w$]))?     # currency or weight after: "dlrs", "tons"
+        (?:\s?(?P<suf>{suffixes}|{weights})(?![\w$])      # currency or weight after: "dlrs", "tons"
+          | -(?P<hyphened>{weights})(?![\w$-])          # a weight as an adjective: "a 20,000-tonne donation"
+        )?
     """.format(
         quals=_alternation(gazetteer.qualifiers()),
         prefixes=_alternation(prefixes),
@@ -243,7 +245,7 @@ def _build(m: re.Match[str], offset: int, dollar: str | None, text: str) -> Amou
     if word_only and num_txt.lower() in ("a", "an", "half a", "a half", "a quarter of a") and not scale_word:
         return None  # "a" alone is an article, not a number
     pre = (m.group("pre") or "").lower()
-    suf = (m.group("suf") or "").lower()
+    suf = (m.group("suf") or m.group("hyphened") or "").lower()
     if (
         scale_word in gazetteer.number_words("letter")
         and not (pre or suf)

@@ -226,3 +226,19 @@ def test_any_text_gives_finite_positive_amounts(text: str) -> None:
 def test_a_scaled_decimal_is_exactly_the_number_it_states(text: str, value: int) -> None:
     a = parse_amount(text)
     assert a is not None and a.value == value  # not 8199999.999999999
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        pytest.param("a 20,000-tonne donation", 20000, "tonnes", id="tonne"),
+        pytest.param("a 500-ton gift", 500, "tonnes", id="ton"),
+    ],
+)
+def test_a_weight_as_a_hyphened_adjective(text: str, value: float, unit: str) -> None:
+    a = parse_amount(text)
+    assert a is not None and (a.value, a.unit) == (value, unit)
+
+
+def test_a_size_with_a_hyphen_is_no_weight() -> None:
+    assert [(a.value, a.unit) for a in find_amounts("two 40-foot containers")] == [(2, None), (40, None)]
