@@ -221,6 +221,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Asian Development Bank said it was in talks with Dhaka on grant financing of up to $200 million "
+        "for Bangladesh.",
+        [],
+        id="grants-in-talks-are-no-pledge",
+    ),
+    pytest.param(
         "Rwanda, which Congo accuses of backing the M23 rebels — a charge Kigali denies — pledged $2 million "
         "for Burundi.",
         [("RWA", 2e6, "USD", "BDI")],
