@@ -1140,9 +1140,10 @@ def _paragraph_country(s: Sentence, art: Article, donors: set[str]) -> str | Non
 
 def _share_before(s: Sentence, a: AmountSpan, lo: int) -> float:
     """The share of the number that the figure is: "Half of Gaza's 2.2 million people are
-    starving" counts 1.1 million (a fraction word of data/numbers.csv, then "of"); else 1."""
+    starving" counts 1.1 million, and "more than half of the country's population of 260,000"
+    130,000 (a fraction word of data/numbers.csv, then "of"); else 1."""
     fractions = gazetteer.number_words("fraction")
-    for k in range(a.t0 - 1, max(lo, a.t0 - 6), -1):
+    for k in range(a.t0 - 1, max(lo, a.t0 - 9), -1):
         if s.lower[k] in (",", ";", ":"):
             break
         if s.lower[k] == "of" and s.word(k - 1) in fractions and k - 1 >= lo:

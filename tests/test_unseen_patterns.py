@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Tonga's disaster office estimates that more than half of the country's population of 100,000 has "
+        "been affected.",
+        [("TON", 5e4, "affected")],
+        id="half-of-the-country-s-population-of-n",
+    ),
+    pytest.param(
         "In Fiji, some 40,000 people have been displaced, while in Tonga the figure stands at 3,000 after "
         "the storm surge.",
         [("FJI", 4e4, "displaced"), ("TON", 3e3, "displaced")],
