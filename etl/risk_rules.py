@@ -355,6 +355,15 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             best = _nearest_indicator(s, restated, lo, hi, indicators, noun, False, before, a.t0)
         if noun is not None and noun.mention.has("indicator"):
             best = (0, noun.mention.value("indicator"), noun.t0)  # "6.8 million internally displaced persons"
+        part_len = _part_of(s, a)
+        if part_len:
+            # "8.4 million of them on the brink of famine": the part's own condition, right after it
+            after_part = a.t1 + part_len
+            part_condition = next(
+                ((i0, ind) for i0, _, ind in indicators if after_part <= i0 <= after_part + 3), None
+            )
+            if part_condition is not None:
+                best = (0, part_condition[1], part_condition[0])
         if best is not None and best[1] == "in_need":
             ipc_here = [x for x in ipc if x[0] >= lo and x[1] <= hi and (next_amount >= x[1] or elliptic)]
             if ipc_here:
@@ -411,6 +420,10 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             # "thanked the kingdom for its support, saying that 20 million Yemenis are food insecure":
             # what is said after "that" is a clause of its own
             and "that" not in s.lower[c.t1 : a.t0]
+            # "22.2 million Yemenis needed help, 8.4 million of them ...": help needed is the condition
+            and not any(
+                m.t1 == c.t0 and m.mention.has("indicator") for m in s.mentions_in(max(0, c.t0 - 3), c.t0)
+            )
             # "to help Pakistan cope with floods that have affected 33 million people": a relative
             # clause whose verb is the condition states it, whom the aid helps aside
             and not (
@@ -839,9 +852,12 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         and any(s.lower[k] in gazetteer.words("figure_noun") for k in range(max(lo, a.t0 - 5), a.t0))
     ):
         return True  # "270,000 people have been affected, while in Malawi the figure stands at 868,900"
-    k = a.t1 + _part_of(s, a)  # "2.5 million of them will be in Emergency"
+    part = _part_of(s, a)
+    k = a.t1 + part  # "2.5 million of them will be in Emergency"
     if s.word(k) in copula and any(k <= i0 <= k + 3 for i0, _, _ in indicators):
         return True
+    if part and any(k <= i0 <= k + 1 for i0, _, _ in indicators):
+        return True  # "22.2 million Yemenis needed help, 8.4 million of them on the brink of famine"
     if (
         nxt == "in"
         and any(

@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "He said 18 million Sudanese needed help, 5 million of them on the brink of famine.",
+        [("SDN", 18e6, "in_need"), ("SDN", 5e6, "famine_risk")],
+        id="n-of-them-with-a-condition-and-no-verb",
+    ),
+    pytest.param(
         "Tonga's disaster office estimates that more than half of the country's population of 100,000 has "
         "been affected.",
         [("TON", 5e4, "affected")],
