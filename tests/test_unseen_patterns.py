@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Somalia, nearly 3 million people face crisis or emergency levels of food insecurity.",
+        [("SOM", 3e6, "food_insecure")],
+        id="crisis-or-emergency-levels-are-ipc-3-and-worse",
+    ),
+    pytest.param(
         "He said 18 million Sudanese needed help, 5 million of them on the brink of famine.",
         [("SDN", 18e6, "in_need"), ("SDN", 5e6, "famine_risk")],
         id="n-of-them-with-a-condition-and-no-verb",
