@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Morocco, some 50,000 people whose homes collapsed are living in tents or in the open.",
+        [("MAR", 5e4, "displaced")],
+        id="living-in-tents-is-displaced",
+    ),
+    pytest.param(
         "In Somalia, nearly 3 million people face crisis or emergency levels of food insecurity.",
         [("SOM", 3e6, "food_insecure")],
         id="crisis-or-emergency-levels-are-ipc-3-and-worse",
