@@ -42,6 +42,7 @@ from aidtracker.etl.analysis import (
     people_noun,
     row_or_column,
     table_row,
+    words_in,
 )
 from aidtracker.etl.records import RiskFigure
 
@@ -502,15 +503,24 @@ def list_header(text: str, start: int) -> tuple[int, int] | None:
     """The span of the header line ("... the drought has affected:") of the list whose item
     the sentence at `start` opens ("- Somali Regional State: 3.5 million people"): the
     sentence opens its line after a list marker, and the lines above it up to one that ends
-    with a colon are items too, with no blank line between. None for any other sentence."""
+    with a colon are items too, with no blank line between but one right under the header.
+    None for any other sentence."""
     line = text.rfind("\n", 0, start) + 1
     if not _ITEM_MARKER.fullmatch(text, line, start) or line == 0:
         return None
+    blank = False
     for _ in range(_LIST_REACH):
         end = line - 1
         line = text.rfind("\n", 0, end) + 1
         content = text[line:end].rstrip()
         if not content.strip():
+            if blank or line == 0:
+                return None
+            blank = (
+                True  # "... across the four affected countries:", a blank line, then "• Nigeria: 8.5 million"
+            )
+            continue
+        if blank and not content.endswith(":"):
             return None
         if content.endswith(":"):
             return line, line + len(content)
@@ -529,7 +539,17 @@ def _header_condition(s: Sentence, art: Article) -> str | None:
     found = gazetteer.starting_in(art.mentions, *header)
     if any(m.has("cue", "hypothetical") or m.has("cue", "conditional") for m in found):
         return None
-    return next((m.value("indicator") for m in reversed(found) if m.has("indicator")), None)
+    places = gazetteer.words("country_noun") | gazetteer.words("place_noun")
+    return next(
+        (
+            m.value("indicator")
+            for m in reversed(found)
+            if m.has("indicator")
+            # "across the four affected countries:": what describes the places is no condition of people
+            and not places.intersection(words_in(art.text[m.end : m.end + 30])[:1])
+        ),
+        None,
+    )
 
 
 def _part_before(s: Sentence, a: AmountSpan, counts: list[AmountSpan], lo: int) -> AmountSpan | None:
@@ -1373,13 +1393,16 @@ def dedup(risks: list[RiskFigure], sentence_at: Mapping[int, int]) -> list[RiskF
 def _broken_down(total: RiskFigure, later: list[RiskFigure], sentence_at: Mapping[int, int]) -> bool:
     """Whether the next figures of the total's country and indicator (two or more, in the
     article's order) add up to it: "3.8 million displaced - 2.5 million by conflict and
-    1.3 million by drought"."""
+    1.3 million by drought"; a list's header may total the figures of several countries
+    ("10.7 million people in need ... across the four affected countries:" over "• Nigeria:
+    8.5 million", "• Cameroon: 1.4 million", ...)."""
     acc = 0.0
     n = 0
+    header = total.evidence.rstrip().endswith(":")
     for p in later:
         if sentence_at[p.span_start] - sentence_at[total.span_start] > _PARTS_SENTENCES:
             break
-        if p.country_iso3 != total.country_iso3 or p.indicator != total.indicator:
+        if (p.country_iso3 != total.country_iso3 and not header) or p.indicator != total.indicator:
             continue
         if p.people >= total.people or acc > total.people * 1.05:
             break  # a figure as large is no part; a sum past the total stays past it

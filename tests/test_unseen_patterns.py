@@ -29,6 +29,15 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Conflict has left 6 million people in need of humanitarian assistance across the three affected "
+        "countries:\n\n"
+        "• Mali (Mopti and Timbuktu regions): 3.5 million\n"
+        "• Burkina Faso (Sahel region): 2 million\n"
+        "• Niger (Tillaberi region): 0.5 million",
+        [("MLI", 3.5e6, "in_need"), ("BFA", 2e6, "in_need"), ("NER", 5e5, "in_need")],
+        id="a-list-of-countries-under-a-header-and-a-blank-line",
+    ),
+    pytest.param(
         "In Morocco, some 50,000 people whose homes collapsed are living in tents or in the open.",
         [("MAR", 5e4, "displaced")],
         id="living-in-tents-is-displaced",
