@@ -977,6 +977,13 @@ def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, ne
                 # "24.8 million people, about half of the population, now need": the share stands
                 # between the count and its condition, no farther from it than a copula
                 dist -= share[1] - share[0]
+            # "6.3 million people in the regions of Mandalay, Sagaing, Magway, Bago and Shan need":
+            # a list of places where they are, right before the condition, counts no farther than one
+            listed = [m for m in s.mentions_in(a.t1, i0) if m.mention.location or m.mention.has("region")]
+            if len(listed) > 1 and i0 - listed[-1].t1 <= 3:
+                dist -= sum(m.t1 - m.t0 for m in listed[1:]) + sum(
+                    1 for k in range(listed[0].t1, listed[-1].t0) if s.lower[k] in (",", "and")
+                )
         elif i1 <= a.t0:
             dist = a.t0 - i1 + (6 if i1 <= prev_amount and noun is not None and not elliptic else 0)
             if noun is not None and any(w in ("and", ",", "while") for w in s.lower[i1 : a.t0]):

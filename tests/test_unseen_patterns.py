@@ -29,6 +29,18 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "More than 2 million people in 40 townships across Rakhine, Chin, Magway, Sagaing, Mandalay and Bago "
+        "and in Nay Pyi Taw have been affected in Myanmar.",
+        [("MMR", 2e6, "affected")],
+        id="a-list-of-places-between-people-and-their-condition",
+    ),
+    pytest.param(
+        "Partners vaccinated 450,000 children in Bay, Bakool and Gedo regions in Somalia, and 52 mobile "
+        "clinics operate in displacement sites.",
+        [],
+        id="near-miss-a-condition-of-sites-past-a-list-of-places",
+    ),
+    pytest.param(
         "Conflict has left 6 million people in need of humanitarian assistance across the three affected "
         "countries:\n\n"
         "• Mali (Mopti and Timbuktu regions): 3.5 million\n"
