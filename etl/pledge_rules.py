@@ -329,7 +329,12 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     conv = s.conversion_of(a) if s.word(a.t1) == "(" else None
     if conv is not None and s.word(conv.t1) == ")":
         end = conv.t1 + 1  # "a Sh1.1 billion ($10.7 million) appeal": past the conversion
-    for v in s.mentions_in(end, min(hi, end + 4), "verb"):
+    # "a $107.2-million Humanitarian Needs and Priorities plan": a long name, but no other sum or
+    # clause between ("seeks $2.25 billion and its regional refugee plan $1.85 billion")
+    reach = min([hi, end + 6, *(b.t0 for b in s.amounts if b.t0 >= end)])
+    if "and" in s.lower[end:reach] and not s.doc[end].text[:1].isupper():
+        reach = min(reach, end + 4)
+    for v in s.mentions_in(end, reach, "verb"):
         if s.lower[v.t0] in gazetteer.words("appeal_noun") and _only_modifiers(s, end, v.t0):
             return v
         if v.mention.value("verb") == "noun" and s.word(v.t1) == "from" and _only_modifiers(s, a.t1, v.t0):
@@ -1538,7 +1543,12 @@ def _recipient(
             continue
         helps = s.word(k + 1) in gazetteer.words("help_verb")
         plural = next((j for j in range(k + 1, min(stop, k + 6)) if s.lower[j] in countries), None)
-        if plural is not None and not s.mentions_in(k + 1, plural + 1) and not s.covers(plural):
+        if (
+            plural is not None
+            and not s.mentions_in(k + 1, plural + 1)
+            and not s.covers(plural)
+            and not _comma_and(s, k, plural)  # "in aid, and countries throughout the world provided"
+        ):
             return None, False, True  # "for refugees in neighbouring countries": no single one
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
             if helps and m.t0 == k + 1:
@@ -1572,7 +1582,11 @@ def _recipient(
             if m.mention.has("org") or m.mention.has("verb"):
                 break
     scope = gazetteer.words("global_scope")
-    if any(s.lower[k] in scope and not s.covers(k) for k in range(a.t1, min(stop, a.t1 + 6))):
+    # not past ", and", another clause's ("... in aid, and countries throughout the world provided")
+    scope_end = next(
+        (k for k in range(a.t1, min(stop, a.t1 + 6)) if _comma_and(s, k, k + 1)), min(stop, a.t1 + 6)
+    )
+    if any(s.lower[k] in scope and not s.covers(k) for k in range(a.t1, scope_end)):
         return None, False, True  # "$2 billion in global humanitarian assistance": no one country
     lead = _lead_places(s, a)
     if lead is not None:
@@ -1955,10 +1969,11 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
                     (main.amount.value, str(main.amount.currency), a.amount.value, str(a.amount.currency))
                 )
     parts_at = include_at if include_at is not None else colon
-    if parts_at is not None and any(t > parts_at for t, _ in appeal_at):
+    if parts_at is not None and sum(t > parts_at for t, _ in appeal_at) >= 2:
         # "plans ... seek $2.2 billion, including $935 million for Burkina Faso, ...", "seeking
         # $11.1 billion: $5.4 billion for ... and $5.7 billion for ...": an appeal broken into
-        # parts is labelled by its parts (GUIDELINES.md)
+        # parts is labelled by its parts (GUIDELINES.md); one part alone ("US$245 million ..., of
+        # which US$95 million is needed urgently") breaks nothing down
         for i in sorted((i for t, i in appeal_at if t < parts_at), reverse=True):
             del appeals[i]
     if len(drafts) == before:
@@ -3477,7 +3492,12 @@ def _read_appeal(
         or _public_appeal(s, a, verb)
         # "a $40 million plan to rebuild roads": a plan asks for aid only where its clause names
         # aid or people in need ("a $738 million plan to support Venezuelan refugees")
-        or (verb.mention.text.lower() in gazetteer.words("plan_noun") and not _names_aid(s, lo, hi))
+        # (a plan named in capitals, "the Regional Refugee Response Plan", is one)
+        or (
+            verb.mention.text.lower() in gazetteer.words("plan_noun")
+            and not verb.mention.text[:1].isupper()
+            and not _names_aid(s, lo, hi)
+        )
         # "of which US$ 3.1 million has been received", "with $545 million received": funding in
         or s.word(_past(s, a.t1, hi, gazetteer.words("aux_verb") | gazetteer.words("participle_aux")))
         in gazetteer.words("received_word")
@@ -3495,12 +3515,13 @@ def _read_appeal(
     else:
         subj = _subject_entities(s, lo, min(a.t0, verb.t0))
         org = entity_of(subj[-1].mention) if subj else _reporter(s, max(a.t1, verb.t1))
-    iso, _, _ = _recipient(s, a, lo, hi, None, verb)
+    iso, _, region = _recipient(s, a, lo, hi, None, verb)
     text, start, end = s.evidence()
     appeals.append(
         Appeal(
             organization=org.name if org else None,
-            country_iso3=iso or art.main_iso3,
+            # a region or several countries ("for Chad and Egypt") is no one country (GUIDELINES.md)
+            country_iso3=iso or (None if region else art.main_iso3),
             amount=a.amount.value,
             unit=str(a.amount.currency),
             amount_raw=a.amount.raw,
@@ -3843,11 +3864,14 @@ def _close(a: float, b: float) -> bool:
 
 
 def dedup_appeals(appeals: list[Appeal]) -> list[Appeal]:
-    seen: set[tuple] = set()
+    """One appeal per sum: a sum restated is one appeal, but two equal sums of one sentence for
+    two countries are two ("$120 million for Chad and $120 million for Niger")."""
+    seen: dict[tuple, list[Appeal]] = {}
     out = []
     for a in appeals:
         key = (a.unit, round(a.amount))
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
+        if any(b.span_start != a.span_start or b.country_iso3 == a.country_iso3 for b in seen.get(key, [])):
+            continue
+        seen.setdefault(key, []).append(a)
+        out.append(a)
     return out

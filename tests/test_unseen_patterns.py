@@ -3128,6 +3128,29 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "The UN is seeking $500 million for the Sahel: $300 million for Mali, $100 million for Niger and "
+        "$100 million for Chad.",
+        [(3e8, "USD", "MLI"), (1e8, "USD", "NER"), (1e8, "USD", "TCD")],
+        id="equal-sums-for-two-countries-are-two-appeals",
+    ),
+    pytest.param(
+        "WFP requires US$120 million to sustain its operations in Malawi, of which US$40 million is needed "
+        "urgently.",
+        [(1.2e8, "USD", "MWI"), (4e7, "USD", "MWI")],
+        id="one-part-breaks-no-appeal-down",
+    ),
+    pytest.param(
+        "The UN launched a $45.3-million Humanitarian Needs and Priorities plan for Fiji.",
+        [(45.3e6, "USD", "FJI")],
+        id="a-plan-with-a-long-name",
+    ),
+    pytest.param(
+        "The UN appealed for $900 million: $600 million through a Flash Appeal for Sudan and $300 million "
+        "through the Regional Refugee Response Plan, led by UNHCR, for Chad and Egypt.",
+        [(6e8, "USD", "SDN"), (3e8, "USD", None)],
+        id="a-plan-named-in-capitals-asks",
+    ),
+    pytest.param(
         "Drought in the Sahel.\n\nCountry | People in need | Requirements (US$)\n"
         "Chad | 1,000,000 | 300 million\nNiger | 800,000 | 250 million",
         [(300e6, "USD", "TCD"), (250e6, "USD", "NER")],
