@@ -55,10 +55,12 @@ def _stated_unit() -> re.Pattern[str]:
     numbers: "(US$ million", "EUR m", "USD millions" (data/currencies.csv, data/numbers.csv)."""
     prefixes = [p for p, (_, pos) in gazetteer.currencies().items() if pos in ("prefix", "both")]
     scales = gazetteer.number_words("scale", "abbreviation", "letter")
+    currency = gazetteer.alternation(prefixes, whole_words=False)
     return re.compile(
         rf"""
-        (?<![\w$])(?P<cur>{gazetteer.alternation(prefixes, whole_words=False)})  # "US$", "EUR", "€"
-        \s?(?P<scale>{gazetteer.alternation(scales, whole_words=False)})s?\b     # "million", "m", "mn"
+        (?<![\w$])(?P<cur>{currency})                                         # "US$", "EUR", "€"
+        \s?(?P<scale>{gazetteer.alternation(scales, whole_words=False)})s?\b  # "million", "m", "mn"
+        | \(\s*(?P<alone>{currency})\s*\)                                    # "Amount (US$)": units
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -70,10 +72,15 @@ def stated_unit(line: str) -> Amount | None:
 
     >>> [(u.value, u.currency) for u in map(stated_unit, ["Funding (US$ million):", "Amount (EUR m)"]) if u]
     [(1000000.0, 'USD'), (1000000.0, 'EUR')]
-    >>> stated_unit("People in need (million)") is None
-    True
+    >>> stated_unit("Donor | Amount (US$) | Status").value, stated_unit("People in need (million)")
+    (1.0, None)
     """
     for m in _stated_unit().finditer(line):
+        if m.group("alone"):
+            found = find_amounts(f"{m.group('alone')} 1 million")
+            if found and found[0].is_money:
+                return replace(found[0], value=1.0, has_scale=False)
+            continue
         found = find_amounts(f"{m.group('cur')} 1 {m.group('scale')}")
         if found and found[0].is_money and found[0].value >= 1000:
             return found[0]

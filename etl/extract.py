@@ -396,7 +396,10 @@ def _candidates(
         if (money_or_goods and (cued or list_item.match(text, a, b))) or (
             (cued or listed) and count.search(low, a, b)
         ):
-            out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
+            # "Sweden | 2,900,000 | Paid" under "Donor | Amount (US$) | Status" too
+            out.append(
+                Sentence(text[a:b], a, index, ms, low[a:b], stated=in_stated if not money_or_goods else None)
+            )
         elif in_stated is not None and not money_or_goods:
             out.append(Sentence(text[a:b], a, index, ms, low[a:b], stated=in_stated))
     return out

@@ -2103,6 +2103,15 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Floods have displaced 200,000 people in Malawi.\n\n"
+        "The following contributions had been reported as of 2 May:\n\n"
+        "Donor | Amount (US$) | Status\n"
+        "Ireland | 2,500,000 | Committed\n"
+        "Denmark | 1,800,000 | Paid",
+        [("IRL", 2.5e6, "USD", "MWI"), ("DNK", 1.8e6, "USD", "MWI")],
+        id="a-table-column-in-the-currency-its-head-states",
+    ),
+    pytest.param(
         "Qatar Charity sent 40 tonnes of food to Sudan.\n\n"
         "In Oman, the cabinet approved $5 million in humanitarian aid for Sudan.",
         [("Qatar Charity", 40, "tonnes", "SDN"), ("OMN", 5e6, "USD", "SDN")],
