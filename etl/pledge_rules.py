@@ -3757,6 +3757,8 @@ def _sums_of_parts_after(drafts: list[Draft]) -> set[int]:
             # "$5 million in humanitarian assistance, $3 million for ...": the parts right after the
             # total's own words and a comma (not "$10 million to Sudan, $6 million to Chad")
             or (s.word(own_end) == "," and first == own_end + 1)
+            # "The remaining $2 million will be split between Chad, which will receive $1.2 million"
+            or not gazetteer.words("split_verb").isdisjoint(s.lower[at:first])
         )
         value = total.amount.value
         if opened and abs(sum(d.amount.value for d in parts) - value) <= 0.01 * value:

@@ -2103,6 +2103,12 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Norway will give $4 million to Sudan. A further $3 million will be split between Chad, which will "
+        "receive $2 million through UNHCR, and South Sudan, which will get $1 million through IOM.",
+        [("NOR", 4e6, "USD", "SDN"), ("NOR", 2e6, "USD", "TCD"), ("NOR", 1e6, "USD", "SSD")],
+        id="a-remainder-split-between-two-receivers",
+    ),
+    pytest.param(
         "Floods have displaced 200,000 people in Malawi.\n\n"
         "The following contributions had been reported as of 2 May:\n\n"
         "Donor | Amount (US$) | Status\n"
