@@ -67,8 +67,8 @@ def _stated_unit() -> re.Pattern[str]:
 
 
 def stated_unit(line: str) -> Amount | None:
-    """One of the unit a header states for the bare numbers below it, as money: "Top donors (US$
-    million, as of 15 March 2026):" -> one million US dollars; None when it states none.
+    """The unit a header states for the bare numbers below it, as a sum of one such unit: "Top
+    donors (US$ million, as of 15 March 2026):" -> one million US dollars; None when it states none.
 
     >>> [(u.value, u.currency) for u in map(stated_unit, ["Funding (US$ million):", "Amount (EUR m)"]) if u]
     [(1000000.0, 'USD'), (1000000.0, 'EUR')]

@@ -516,9 +516,8 @@ def list_header(text: str, start: int) -> tuple[int, int] | None:
         if not content.strip():
             if blank or line == 0:
                 return None
-            blank = (
-                True  # "... across the four affected countries:", a blank line, then "• Nigeria: 8.5 million"
-            )
+            # "... across the four affected countries:", a blank line, then "• Nigeria: 8.5 million"
+            blank = True
             continue
         if blank and not content.endswith(":"):
             return None
