@@ -2984,11 +2984,16 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
         return group  # "an association of the Lebanese community in France said it had collected"
     subj = _subject_entities(s, lo, k)
     body = _unlisted_body(s, lo, k)
-    if body is not None and (
-        not subj
-        or subj[-1].t0 >= body[1]
-        # "The UK-based diaspora group ZimAbroad Relief said": a place that describes the body
-        or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+    if (
+        body is not None
+        and (
+            not subj
+            or subj[-1].t0 >= body[1]
+            # "The UK-based diaspora group ZimAbroad Relief said": a place that describes the body
+            or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+            # "Among private donors, San Miguel Corp. said": a phrase fronted before the speaker
+            or "," in s.lower[subj[-1].t1 : body[1]]
+        )
     ):
         return body[0]  # "Lusaka Cement Holdings said it would donate": not Zambia's government
     if subj:
@@ -3052,6 +3057,9 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     company_noun describes ("mobile operator Airtel Zambia"). A place inside such a name is
     not its giver."""
     k = _back_over_time(s, _back_over(s, end - 1, lo, gazetteer.words("aux_verb")), lo)
+    if s.word(k) == ")":
+        # "San Miguel Corp. (SMC) donated": the name's short form in brackets after it
+        k = next((j - 1 for j in range(k - 1, max(lo, k - 5) - 1, -1) if s.lower[j] == "("), k)
     joiners = gazetteer.words("name_joiner")
     words: list[int] = []
     j = k
@@ -3093,7 +3101,8 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     # "Sierra Leone Community Association of Maryland", "Association of Traders of the Centre-Nord
     # Region": the body, then whom or where it is of
     of_whom = any(s.lower[t] in bodies and s.lower[t + 1] in ("of", "in") for t in words[:-1])
-    if not described and not of_whom and (head < first or s.lower[head] not in bodies):
+    # "San Miguel Corp.": an abbreviation's full stop is no part of the word
+    if not described and not of_whom and (head < first or s.lower[head].rstrip(".") not in bodies):
         return None
     name = " ".join(s.doc[t].text for t in words).replace(" - ", "-").replace(" '", "'").replace(" ’", "’")
     return Entity(name, None, "private"), first

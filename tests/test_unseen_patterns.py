@@ -263,6 +263,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Ayala Land Inc. (ALI) donated 50,000 bottles of water to the Philippines.",
+        [("Ayala Land Inc.", 5e4, "bottles", "PHL")],
+        id="a-company-with-an-abbreviation-and-its-short-form",
+    ),
+    pytest.param(
+        "Among private donors, Tanglaw Foods Corp. said it had donated P50 million to the Philippines.",
+        [("Tanglaw Foods Corp.", 50e6, "PHP", "PHL")],
+        id="a-speaking-company-after-a-fronted-phrase",
+    ),
+    pytest.param(
         "The Asian Development Bank said it was in talks with Dhaka on grant financing of up to $200 million "
         "for Bangladesh.",
         [],
