@@ -263,6 +263,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "A Jordanian convoy crossed into Syria on Sunday with 2,500 food parcels for displaced families.",
+        [("JOR", 2500, "food parcels", "SYR")],
+        id="a-convoy-crossed-with-goods",
+    ),
+    pytest.param(
         "Ayala Land Inc. (ALI) donated 50,000 bottles of water to the Philippines.",
         [("Ayala Land Inc.", 5e4, "bottles", "PHL")],
         id="a-company-with-an-abbreviation-and-its-short-form",
