@@ -2741,6 +2741,10 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             # "Last year's pledging conference, held in April, raised $2 billion": a whole event
             # gives, several donors at once, and what it raised was pledged (GUIDELINES.md)
             donor, explicit, status = Entity("various", None, "various"), True, "pledged"
+    if donor is None and verb is not None and role != "receive" and verb.t0 < a.t0:
+        # "The club's principal partner, Corbett Logistics, has also pledged": the name in apposition
+        named = _appositive_name(s, verb.t0, dlo)
+        donor, explicit = named, named is not None
     if donor is None and verb is not None and role != "receive":
         subj = _subject_entities(s, dlo, verb.t0) if verb.t0 < a.t0 else []
         at, body_lo = _noun_head(s, verb, dlo), dlo
@@ -2982,6 +2986,11 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     group = _community(s, lo, k) or _group_abroad(s, lo, k)
     if group is not None:
         return group  # "an association of the Lebanese community in France said it had collected"
+    named = _appositive_name(s, k, lo)
+    if named is not None:
+        return (
+            named  # "A Kano-based philanthropic organisation, the Sahel Hope Foundation, said it would give"
+        )
     subj = _subject_entities(s, lo, k)
     body = _unlisted_body(s, lo, k)
     if (
@@ -3007,6 +3016,22 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     if named is not None and not named[1] and len(named[0].split()) >= 2:
         return Entity(named[0], None, "private")
     return None
+
+
+def _appositive_name(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
+    """An unlisted body named in apposition right before a verb, after a description of it that
+    names no giver: "The club's principal partner, Corbett Logistics, has also pledged", "A
+    Kano-based philanthropic organisation, the Sahel Hope Foundation, said"."""
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
+    if s.word(k) != ",":
+        return None
+    opening = next((j for j in range(k - 1, max(lo, k - 9) - 1, -1) if s.lower[j] == ","), None)
+    if opening is None or opening == lo or not s.doc[opening - 1].text.islower():
+        return None  # the description ends on a common noun ("partner", "organisation")
+    body = _unlisted_body(s, opening + 1, k)
+    if body is None or body[1] > opening + 2:
+        return None
+    return body[0]
 
 
 def _place_government(s: Sentence, lo: int, end: int) -> Entity | None:

@@ -263,6 +263,22 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The club's main sponsor, Harbourline Logistics, has also pledged £20,000 to the appeal for Malawi.",
+        [("Harbourline Logistics", 20e3, "GBP", "MWI")],
+        id="a-body-named-in-apposition-after-its-description",
+    ),
+    pytest.param(
+        "A Lagos-based charity, the Ikeja Relief Foundation, said it would give N500 million to displaced "
+        "families in Nigeria.",
+        [("Ikeja Relief Foundation", 500e6, "NGN", "NGA")],
+        id="a-speaking-body-named-in-apposition",
+    ),
+    pytest.param(
+        "Japan, the largest donor, gave $5 million to Nepal.",
+        [("JPN", 5e6, "USD", "NPL")],
+        id="near-miss-a-description-in-apposition-after-the-name",
+    ),
+    pytest.param(
         "A Jordanian convoy crossed into Syria on Sunday with 2,500 food parcels for displaced families.",
         [("JOR", 2500, "food parcels", "SYR")],
         id="a-convoy-crossed-with-goods",
