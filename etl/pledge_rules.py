@@ -2057,6 +2057,10 @@ def _label_giver(s: Sentence, a: AmountSpan, under_header: bool = False) -> Enti
     start = _item_start(s)
     if not under_header or start == 0 or s.amounts[0] is not a or a.t0 != start:
         return None
+    lead = int(s.word(0) == "|")
+    if s.word(lead) in gazetteer.words("private_label"):
+        # "Private (individuals and organizations) | 3,100,000": private givers, as the label says
+        return Entity(s.text[s.tok_starts[lead] : s.tok_starts[start - 1]].strip(), None, "private")
     joiners = gazetteer.words("name_joiner")
     k = start - 2  # the last word of the label, before its colon or dash
     while k >= 0 and (s.doc[k].text[:1].isupper() or s.lower[k] in joiners):

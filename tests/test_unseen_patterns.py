@@ -2134,6 +2134,14 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Floods have displaced 200,000 people in Malawi.\n\n"
+        "The following contributions had been reported as of 2 May:\n\n"
+        "Ireland — USD 2.5 million\n"
+        "Private donors — USD 1.2 million",
+        [("IRL", 2.5e6, "USD", "MWI"), ("Private donors", 1.2e6, "USD", "MWI")],
+        id="a-line-of-private-givers-is-theirs",
+    ),
+    pytest.param(
         "Norway will give $4 million to Sudan. A further $3 million will be split between Chad, which will "
         "receive $2 million through UNHCR, and South Sudan, which will get $1 million through IOM.",
         [("NOR", 4e6, "USD", "SDN"), ("NOR", 2e6, "USD", "TCD"), ("NOR", 1e6, "USD", "SSD")],
