@@ -494,6 +494,28 @@ def _past_goods_list(s: Sentence, k: int, hi: int) -> int:
     return j
 
 
+def _whole_after_portion(s: Sentence, a: AmountSpan, goods_end: int) -> MentionSpan | None:
+    """The participle of giving right after a sum that a portion word opens ("the first batch of
+    5,000 tonnes pledged by", "the first tranche of 2.9 million doses approved for"): the sum is
+    the whole pledge, not the portion (words.csv portion cue before it)."""
+    if not s.cues(max(0, a.t0 - 4), a.t0, "portion"):
+        return None
+    end = goods_end if not a.amount.is_money else a.t1
+    return next(
+        (
+            v
+            for v in s.mentions_in(end, min(s.n, end + 2), "verb", "give")
+            # a reduced relative clause ("pledged by", "approved for"), not the sentence's verb ("A
+            # first batch of 306 homes was shipped", "The first shipment of 25 tonnes arrived")
+            if v.mention.text.lower().endswith(("ed", "en"))
+            and v.t0 == end
+            and v.mention.text.lower() not in gazetteer.words("arrival")
+            and s.word(v.t1) in ("by", "for", "to", "in", "at", "during")
+        ),
+        None,
+    )
+
+
 def _last_object(s: Sentence, obj: int, a: AmountSpan) -> bool:
     """Whether amount `a` ends a list of what a verb carries, its objects from token `obj`:
     "carrying a 40-member medical team from Auckland and 11 tonnes of relief supplies" (no verb,
@@ -2322,6 +2344,11 @@ def _read_amount(
     ):
         return  # "30,000 tonnes of cereals worth six mln sterling": labelled by quantity
     verb = _verb_near(s, a, lo, hi, goods_end if not amount.is_money else None)
+    whole = _whole_after_portion(s, a, goods_end) if portion else None
+    if whole is not None:
+        # "..., the first batch of 5,000 tonnes pledged by President Samia": the whole pledge the
+        # portion is of, stated with its own participle
+        portion, verb = False, whole
     head = _list_head(s, a)
     if verb is None and head is not a:
         verb = _verb_near(s, head, lo, hi)  # "Pledges of $400 million from A, $150 million from B"

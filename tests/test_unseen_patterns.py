@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Zambia sent 30 trucks carrying 900 tonnes of maize to Malawi, the first batch of 3,000 tonnes "
+        "pledged by President Hichilema.",
+        [("ZMB", 900, "tonnes", "MWI"), ("ZMB", 3000, "tonnes", "MWI")],
+        id="the-whole-a-first-batch-is-of-with-its-participle",
+    ),
+    pytest.param(
         "The club's main sponsor, Harbourline Logistics, has also pledged £20,000 to the appeal for Malawi.",
         [("Harbourline Logistics", 20e3, "GBP", "MWI")],
         id="a-body-named-in-apposition-after-its-description",
