@@ -1128,7 +1128,9 @@ def _donor_by_pattern(
         if (
             word == "from"
             and (
-                (verb is not None and k < verb.t0)
+                # not past ", and" that opens the verb's own clause ("released $10 million from the
+                # CERF ..., and the European Union announced EUR 1 million")
+                (verb is not None and k < verb.t0 and not _comma_and(s, k, verb.t0))
                 # not past ", and" that opens another clause ("..., and relief flights from the UAE")
                 or (a.t1 <= k <= a.t1 + 10 and not _comma_and(s, a.t1, k))
             )

@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The UN released $5 million from the Central Emergency Response Fund to Malawi, and Ireland "
+        "announced EUR 2 million for Malawi.",
+        [("Central Emergency Response Fund", 5e6, "USD", "MWI"), ("IRL", 2e6, "EUR", "MWI")],
+        id="from-before-and-is-the-first-clause-s-origin",
+    ),
+    pytest.param(
         "Zambia sent 30 trucks carrying 900 tonnes of maize to Malawi, the first batch of 3,000 tonnes "
         "pledged by President Hichilema.",
         [("ZMB", 900, "tonnes", "MWI"), ("ZMB", 3000, "tonnes", "MWI")],
