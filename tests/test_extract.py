@@ -580,9 +580,9 @@ ADDED_ROWS = [
     ),
     pytest.param(
         "units.csv",
-        "quintals,tonnes,0.1",
-        "Italy has donated 400 quintals of wheat to Ethiopia.",
-        ("ITA", 400, "quintals"),
+        "maunds,tonnes,0.0373242",
+        "Italy has donated 400 maunds of wheat to Ethiopia.",
+        ("ITA", 400, "maunds"),
         id="weight-unit",
     ),
     pytest.param(

@@ -299,3 +299,8 @@ def test_lone_surrogates_are_made_storable_without_moving_spans() -> None:
     assert rows.article["text"] == text.replace("\ud800", "\ufffd")
     assert len(rows.article["text"]) == len(text)
     rows.article["text"].encode("utf-8")
+
+
+def test_quintals_are_a_tenth_of_a_tonne() -> None:
+    amount, unit = nz.in_tonnes(120_000, "quintals")
+    assert unit == "tonnes" and math.isclose(amount, 12_000)

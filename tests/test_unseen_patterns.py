@@ -263,6 +263,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Chinese government handed over 50,000 quintals of wheat to Ethiopia on Monday.",
+        [("CHN", 50000, "quintals", "ETH")],
+        id="quintals-are-goods-by-weight",
+    ),
+    pytest.param(
         "The UN released $5 million from the Central Emergency Response Fund to Malawi, and Ireland "
         "announced EUR 2 million for Malawi.",
         [("Central Emergency Response Fund", 5e6, "USD", "MWI"), ("IRL", 2e6, "EUR", "MWI")],
