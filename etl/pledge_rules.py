@@ -1257,6 +1257,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
                 # (also past a word of government: "..., and the Tanzanian government flew")
                 or _gives(s, _past(s, m.t1, verb_t0, aux | gazetteer.words("authority")))
                 or vehicle
+                # "..., and Kuwait, which sent a plane carrying 41 tonnes": the relative's antecedent
+                or (s.word(m.t1) == "," and s.word(m.t1 + 1) in gazetteer.words("relative"))
             )
         )
         listed = (
@@ -1339,6 +1341,10 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     if k <= lo or s.word(k) not in (",", *dashes):
         return None
     opening = _aside_opening(s, k, lo)
+    if opening is None and (relative := _opening_comma(s, k, lo)) is not None:
+        # "Kuwait, which sent a plane carrying 41 tonnes on Wednesday, pledged": a relative
+        # clause is an aside though it has a verb of giving of its own
+        opening = relative if s.word(relative + 1) in gazetteer.words("relative") else None
     # "Saudi Arabia and the UAE, the two main members of the coalition, each pledged": a
     # description opened by a determiner, not a giver named after it ("Germany, the UK, and")
     described = False

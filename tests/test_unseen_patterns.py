@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Oman pledged $20 million, and Bahrain, which sent a plane carrying 15 tonnes of food on Monday, "
+        "pledged $10 million.",
+        [("OMN", 20e6, "USD", None), ("BHR", 15, "tonnes", None), ("BHR", 10e6, "USD", None)],
+        id="a-giver-after-and-with-a-relative-clause-of-giving",
+    ),
+    pytest.param(
         "The Chinese government handed over 50,000 quintals of wheat to Ethiopia on Monday.",
         [("CHN", 50000, "quintals", "ETH")],
         id="quintals-are-goods-by-weight",
