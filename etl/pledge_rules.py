@@ -401,8 +401,17 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
             continue  # "flying to Geneva with 3 officials", "a ship carrying 30,000 tonnes of grain"
         if word in gazetteer.words("object_verb") and not (v.t1 <= a.t0 <= v.t1 + 2):
             continue  # "TIKA distributed 5,000 food parcels"; not "unevenly distributed across countries"
-        signs = (v.t1 <= a.t0 <= v.t1 + 4 and "," not in s.lower[v.t1 : a.t0]) or (
-            v.t1 <= a.t0 <= v.t1 + 40 and _valued(s, a)
+        signs = (
+            (v.t1 <= a.t0 <= v.t1 + 4 and "," not in s.lower[v.t1 : a.t0])
+            or (v.t1 <= a.t0 <= v.t1 + 40 and _valued(s, a))
+            # "signed an agreement with WFP for US$5 million"
+            or (
+                a.amount.is_money
+                and v.t1 <= a.t0 <= v.t1 + 10
+                and s.word(a.t0 - 1) == "for"
+                and "," not in s.lower[v.t1 : a.t0]
+                and not gazetteer.words("contract").isdisjoint(s.lower[v.t1 : a.t0])
+            )
         )
         if word in gazetteer.words("contract_verb") and not (signs and _aid_contract(s, lo, hi)):
             # "signed a trade agreement worth $5 billion with Vietnam"; "Under the agreements,

@@ -263,6 +263,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Qatar Charity signed an agreement with UNICEF for US$3 million to repair wells in Somalia.",
+        [("Qatar Charity", 3e6, "USD", "SOM")],
+        id="an-agreement-signed-for-a-sum",
+    ),
+    pytest.param(
         "Oman pledged $20 million, and Bahrain, which sent a plane carrying 15 tonnes of food on Monday, "
         "pledged $10 million.",
         [("OMN", 20e6, "USD", None), ("BHR", 15, "tonnes", None), ("BHR", 10e6, "USD", None)],
