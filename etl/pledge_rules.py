@@ -3174,8 +3174,21 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     # "Sierra Leone Community Association of Maryland", "Association of Traders of the Centre-Nord
     # Region": the body, then whom or where it is of
     of_whom = any(s.lower[t] in bodies and s.lower[t + 1] in ("of", "in") for t in words[:-1])
+    # "Vodacom Mozambique": a listed company's branch in the place its name ends with
+    branch = (
+        tail is not None
+        and opening is not None
+        and opening.t1 == head + 1
+        and (listed := entity_of(opening.mention)) is not None
+        and listed.kind == "private"
+    )
     # "San Miguel Corp.": an abbreviation's full stop is no part of the word
-    if not described and not of_whom and (head < first or s.lower[head].rstrip(".") not in bodies):
+    if (
+        not described
+        and not of_whom
+        and not branch
+        and (head < first or s.lower[head].rstrip(".") not in bodies)
+    ):
         return None
     name = " ".join(s.doc[t].text for t in words).replace(" - ", "-").replace(" '", "'").replace(" ’", "’")
     return Entity(name, None, "private"), first

@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "On Tuesday, MTN Uganda donated USh 500 million to the Uganda Red Cross Society for flood victims "
+        "in Kasese.",
+        [("MTN Uganda", 500e6, "UGX", "UGA")],
+        id="a-listed-company-s-branch-named-for-its-country",
+    ),
+    pytest.param(
         "Qatar Charity signed an agreement with UNICEF for US$3 million to repair wells in Somalia.",
         [("Qatar Charity", 3e6, "USD", "SOM")],
         id="an-agreement-signed-for-a-sum",
