@@ -1240,6 +1240,11 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
     for m in s.mentions_in(lo, verb_t0):
         if out and out[-1].t1 == m.t0 - 1 and s.word(m.t0 - 1) == "(":
             continue  # "Central African Republic Humanitarian Fund (CAR HF)": a gloss of the name before
+        if dest_end == m.t0 - 1 and s.word(m.t0 - 1) == "(" and "with" in s.lower[max(lo, m.t0 - 10) : m.t0]:
+            # "an agreement with the UN Refugee Agency (UNHCR) to provide": the gloss of a partner
+            # is one too (not "a spokesman for the IFRC (IFRC), which is seeking")
+            dest_end = m.t1
+            continue
         if not entity_of(m.mention) or (aside is not None and aside[0] <= m.t0 < aside[1]):
             # "Canada's stockpile, managed by the Canadian Red Cross, will ship": a name in an
             # apposition before the verb describes its subject and is not it

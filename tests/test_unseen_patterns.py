@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Norway on Tuesday signed an agreement with the World Food Programme (WFP) to provide NOK 50 million "
+        "for school meals in Haiti.",
+        [("NOR", 50e6, "NOK", "HTI")],
+        id="the-bracketed-short-form-of-a-partner-signed-with",
+    ),
+    pytest.param(
         "On Tuesday, MTN Uganda donated USh 500 million to the Uganda Red Cross Society for flood victims "
         "in Kasese.",
         [("MTN Uganda", 500e6, "UGX", "UGA")],
