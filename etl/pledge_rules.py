@@ -3818,6 +3818,17 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
         return False
     if earlier.date_raw and draft.date_raw and earlier.date_raw != draft.date_raw:
         return True  # "USD 500 million in January 2014 and USD 500 million in March 2015"
+    recalled = gazetteer.words("earlier_sum")
+    if (
+        len(
+            {
+                recalled.isdisjoint(d.sentence.lower[max(0, _token_of(d) - 2) : _token_of(d)])
+                for d in (earlier, draft)
+            }
+        )
+        > 1
+    ):
+        return True  # "adding A$5 million to the initial A$5 million": the new pledge and the earlier one
     places = earlier.recipient_explicit and draft.recipient_explicit
     goods = not earlier.amount.is_money and not draft.amount.is_money
     return (places and earlier.recipient_iso3 != draft.recipient_iso3) or (

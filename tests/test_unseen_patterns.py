@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Canada has raised its support for Haiti to CAD 8 million, adding CAD 4 million to the original "
+        "CAD 4 million it announced last week.",
+        [("CAN", 4e6, "CAD", "HTI"), ("CAN", 4e6, "CAD", "HTI")],
+        id="a-rise-equal-to-the-earlier-pledge-it-is-added-to",
+    ),
+    pytest.param(
         "Norway on Tuesday signed an agreement with the World Food Programme (WFP) to provide NOK 50 million "
         "for school meals in Haiti.",
         [("NOR", 50e6, "NOK", "HTI")],
