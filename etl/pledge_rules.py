@@ -276,9 +276,19 @@ def _bought(s: Sentence, a: AmountSpan, lo: int) -> bool:
     commas = [i for i, w in enumerate(gap) if w in (",", ";")]
     # "£6 million ..., which paid for 2,500 shelter kits": a relative clause of the sum buys them
     relative = bool(commas) and gap[commas[-1]] == "," and gap[commas[-1] + 1 : commas[-1] + 2] == ["which"]
+    # "$97 million ..., which will provide more than 170,000 tonnes of food": what the sum gives
+    # (not "$50 million, and Kuwait, which sent a plane carrying 41 tonnes": a name between)
+    provides = (
+        relative
+        and not any(
+            m.t1 == before[-1].t1 + commas[-1] and entity_of(m.mention)
+            for m in s.mentions_in(before[-1].t1, before[-1].t1 + commas[-1])
+        )
+        and any(v.t1 == a.t0 for v in s.mentions_in(before[-1].t1, a.t0, "verb", "give"))
+    )
     return (
         0 < len(gap) <= 16
-        and (gap[-1] in purchase or (gap[-1] == "of" and any(w in purchase for w in gap)))
+        and (gap[-1] in purchase or (gap[-1] == "of" and any(w in purchase for w in gap)) or provides)
         and (not commas or relative)
     )
 

@@ -263,6 +263,17 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Germany announced EUR 20 million for Somalia on Friday, which will provide about 30,000 tonnes "
+        "of food through WFP.",
+        [("DEU", 20e6, "EUR", "SOM")],
+        id="goods-a-sum-provides-in-its-relative-clause",
+    ),
+    pytest.param(
+        "Oman pledged $20 million, and Bahrain, which sent 15 tonnes of food on Monday, pledged $10 million.",
+        [("OMN", 20e6, "USD", None), ("BHR", 15, "tonnes", None), ("BHR", 10e6, "USD", None)],
+        id="goods-of-a-relative-clause-of-a-later-giver-not-bought",
+    ),
+    pytest.param(
         "Canada has raised its support for Haiti to CAD 8 million, adding CAD 4 million to the original "
         "CAD 4 million it announced last week.",
         [("CAN", 4e6, "CAD", "HTI"), ("CAN", 4e6, "CAD", "HTI")],
