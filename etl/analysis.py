@@ -507,7 +507,8 @@ class Article:
                     and self.title[m.end : m.end + 2] not in ("'s", "’s")
                 ):
                     return m.location
-            candidates = [m.location for m in in_title if m.location not in exclude]
+            # "..., Indian ship arrives": a people's name in a title is a voice, not a place
+            candidates = [m.location for m in in_title if m.location not in exclude and not m.has("demonym")]
             # "Nepal earthquake: UK triples aid": the place a crisis word follows is where aid goes
             struck = [
                 m.location for m in in_title if m.location not in exclude and names_a_crisis(self.title, m)

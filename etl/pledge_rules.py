@@ -154,6 +154,8 @@ def _goods_after(s: Sentence, a: AmountSpan) -> tuple[str | None, str | None, in
         if m and m.mention.has("goods", "unit"):
             if any(s.lower[j] in (",", ".", ";") for j in range(t, k)):
                 break
+            if any(s.lower[j] in gazetteer.words("carrier_prep") for j in range(t, k)):
+                break  # "two planes with tents and blankets": the number counts the planes
             filler = gazetteer.words("goods_filler")
             mods = [s.doc[j].text for j in range(t, k) if s.lower[j] not in filler]
             unit = m.mention.text.lower()

@@ -263,6 +263,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Chile dispatched three planes with tents and blankets, and Peru sent 500 tents.",
+        [("PER", 500, "tents", None)],
+        id="a-number-of-planes-with-goods-counts-the-planes",
+    ),
+    pytest.param(
         "Germany announced EUR 20 million for Somalia on Friday, which will provide about 30,000 tonnes "
         "of food through WFP.",
         [("DEU", 20e6, "EUR", "SOM")],
@@ -3576,6 +3581,29 @@ def test_the_title_s_destination_is_the_article_s(title: str, expected: list) ->
         if isinstance(f, Pledge)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param(
+            "Cyclone aid: Japan gives $1 mn, Indian ship arrives", id="a-people-named-last-in-the-title"
+        ),
+        pytest.param("Cyclone aid: Japan gives $1 mn", id="near-miss-no-people-in-the-title"),
+    ],
+)
+def test_a_people_in_the_title_is_a_voice_not_the_destination(title: str) -> None:
+    text = (
+        "Japan handed over US$1 million in emergency cash aid on Monday, its embassy said.\n\n"
+        "The Indian Navy ship INS Sujata docked at the port of Beira on Sunday, and a second ship reached "
+        "Beira on Tuesday.\n\nThe floods have displaced 100,000 people around Beira."
+    )
+    got = [
+        (f.donor_iso3, f.amount, f.recipient_iso3)
+        for f in extract(text, title=title, strict=True)
+        if isinstance(f, Pledge)
+    ]
+    assert got == [("JPN", 1e6, "MOZ")]
 
 
 @pytest.mark.parametrize(("text", "expected"), STATUSES)
