@@ -1803,6 +1803,12 @@ def _giver_at(s: Sentence, k: int) -> MentionSpan | None:
     return m if m is not None and entity_of(m.mention) is not None else None
 
 
+@cache
+def _giver_list_openers() -> tuple[list[str], ...]:
+    """The phrases of words.csv giver_list_opener, each as its words."""
+    return tuple(p.split() for p in gazetteer.words("giver_list_opener"))
+
+
 def _paren_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     """The donor named right before an amount in parentheses, in a list that "by" or "from"
     (words.csv giver_prep) opens: "commitments by Sweden ($4m), Norway (£3m) and Japan
@@ -1815,6 +1821,13 @@ def _paren_giver(s: Sentence, a: AmountSpan) -> MentionSpan | None:
         k -= s.word(k - 1) == "the"
         if s.word(k - 1) in gazetteer.words("giver_prep"):
             return giver
+        # "contributions announced by EU Member States - among them Germany (EUR 200 million)":
+        # a list of the givers "by" or "from" names (not "aid to several countries, including")
+        opener = next((o for o in _giver_list_openers() if s.lower[max(0, k - len(o)) : k] == o), None)
+        if opener is not None:
+            preps = gazetteer.words("giver_prep") | gazetteer.words("dest_prep")
+            near = [w for w in s.lower[max(0, k - len(opener) - 10) : k - len(opener)] if w in preps]
+            return giver if near and near[-1] in gazetteer.words("giver_prep") else None
         if s.word(k - 1) not in (",", "and"):
             return None
         while s.word(k - 1) in (",", "and"):

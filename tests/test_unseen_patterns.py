@@ -263,6 +263,17 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Pledges were made by Gulf states, among them Kuwait ($15 million) and Qatar ($10 million), for "
+        "Yemen.",
+        [("KWT", 15e6, "USD", "YEM"), ("QAT", 10e6, "USD", "YEM")],
+        id="givers-with-sums-in-brackets-after-among-them",
+    ),
+    pytest.param(
+        "The fund sent aid to several countries, including Chad ($2 million) and Niger ($1 million).",
+        [],
+        id="near-miss-places-with-sums-in-brackets-after-including",
+    ),
+    pytest.param(
         "Chile dispatched three planes with tents and blankets, and Peru sent 500 tents.",
         [("PER", 500, "tents", None)],
         id="a-number-of-planes-with-goods-counts-the-planes",
