@@ -640,8 +640,11 @@ def names_a_crisis(text: str, m: Mention) -> bool:
     >>> names_a_crisis("Nepal earthquake: UK triples aid", m)
     True
     """
-    after = _WORD.findall(text[m.end : m.end + 20].lower())[:1]
-    return bool(after) and after[0] in gazetteer.words("crisis_noun")
+    after = _WORD.findall(text[m.end : m.end + 30].lower())[:2]
+    if not after:
+        return False
+    # "Sudan conference in Paris: Germany pledges", "Yemen pledging conference": the meeting for it
+    return after[0] in gazetteer.words("crisis_noun") or "conference" in after or "summit" in after
 
 
 def names_a_currency(text: str, m: Mention) -> bool:

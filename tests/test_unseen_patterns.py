@@ -3548,6 +3548,11 @@ def test_an_office_speaks_for_the_country_that_opens_the_title(title: str, expec
             [("IRL", 4e6, "EUR", "MWI"), ("IRL", 2e6, "EUR", "MWI")],
             id="the-voice-as-a-people",
         ),
+        pytest.param(
+            "Malawi conference in Lilongwe: Ireland doubles aid",
+            [("IRL", 4e6, "EUR", "MWI"), ("IRL", 2e6, "EUR", "MWI")],
+            id="the-place-a-conference-is-for",
+        ),
     ],
 )
 def test_a_title_names_the_crisis_before_the_voice(title: str, expected: list) -> None:
