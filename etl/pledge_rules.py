@@ -537,6 +537,27 @@ def _whole_after_portion(s: Sentence, a: AmountSpan, goods_end: int) -> MentionS
     )
 
 
+def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
+    """Whether a sum given to a foreign government the sentence does not name is in the
+    currency of the country aid goes to, not the giver's, and a government or an official
+    speaks before it: "Government has allocated K1.5 billion from its own resources", "the
+    Government of National Unity said it had allocated 2 billion Libyan dinars" after a foreign
+    pledge. The affected country's own spending (the dev set labels none), not the foreign
+    giver's."""
+    if not a.amount.is_money or donor.kind != "government" or donor.iso3 is None or art.main_iso3 is None:
+        return False
+    countries = gazetteer.countries()
+    home, own = countries.get(art.main_iso3), countries.get(donor.iso3)
+    if home is None or own is None or donor.iso3 == art.main_iso3 or home.currency == own.currency:
+        return False
+    if art.currency_of(a.amount, donor.iso3, donor.kind) != home.currency:
+        return False
+    voice = gazetteer.words("government_anaphor") | gazetteer.words("official_title")
+    if voice.isdisjoint(s.lower[: a.t0]):
+        return False  # "The relief items, worth around PHP6.8 million, arrived": the giver's goods
+    return not any(entity_of(m.mention) == donor for m in s.mentions_in(0, s.n))
+
+
 def _last_object(s: Sentence, obj: int, a: AmountSpan) -> bool:
     """Whether amount `a` ends a list of what a verb carries, its objects from token `obj`:
     "carrying a 40-member medical team from Auckland and 11 tonnes of relief supplies" (no verb,
@@ -2579,6 +2600,8 @@ def _read_amount(
     # candidate (State.doubted) instead of a pledge: the rules drop it, and a fitted keep model
     # (etl.learn.keep_features) weighs it with the rest of what is known of it.
     doubts = []
+    if _home_sum(s, a, art, donor):
+        doubts.append("home_sum")
     if portion and any(d.donor == donor for d in drafts):
         # "the first load of 20,000 tonnes": part of the donor's pledge counted already (with
         # none before it, "India's first consignment of 15 tonnes" is its pledge)

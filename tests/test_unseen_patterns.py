@@ -2207,6 +2207,19 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Floods in Malawi have displaced 40,000 people. Tanzania pledged $2 million for the relief effort. "
+        "Finance Minister Simplex Chithyola said the government had allocated K1.5 billion from its own "
+        "resources.",
+        [("TZA", 2e6, "USD", "MWI")],
+        id="the-affected-government-s-own-spending-in-its-currency",
+    ),
+    pytest.param(
+        "Floods in Malawi have displaced 40,000 people. Tanzania pledged $2 million for the relief effort. "
+        "The relief items, worth about K150 million, arrived in Blantyre.",
+        [("TZA", 2e6, "USD", "MWI"), ("TZA", 150e6, "MWK", "MWI")],
+        id="near-miss-the-giver-s-goods-at-their-worth-in-the-local-currency",
+    ),
+    pytest.param(
         "Floods have displaced 200,000 people in Malawi.\n\n"
         "The following contributions had been reported as of 2 May:\n\n"
         "Ireland — USD 2.5 million\n"
