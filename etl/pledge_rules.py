@@ -987,7 +987,14 @@ def _at_conference(s: Sentence, art: Article) -> bool:
     """Whether a sentence, or the article's title, speaks of a pledging conference (data/words.csv
     pledging_event: "conference", "pledging"), where loans announced are pledges."""
     event = gazetteer.words("pledging_event")
-    return not event.isdisjoint(s.lower) or not event.isdisjoint(art.title.lower().split())
+    title = art.title.lower().split()
+    # "Donors pledge $4.4 billion to rebuild quake-hit Nepal": donors together, in a title
+    pairs = {" ".join(p) for p in zip(title, title[1:], strict=False)}
+    return (
+        not event.isdisjoint(s.lower)
+        or not event.isdisjoint(title)
+        or not gazetteer.words("pledging_title").isdisjoint(pairs)
+    )
 
 
 def _in_a_name(s: Sentence, m: MentionSpan) -> bool:

@@ -3635,6 +3635,32 @@ def test_a_people_in_the_title_is_a_voice_not_the_destination(title: str) -> Non
     assert got == [("JPN", 1e6, "MOZ")]
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Donors pledge $3 billion to rebuild flood-hit Pakistan",
+            [("Asian Development Bank", 500e6, "USD", "PAK")],
+            id="loans-under-a-title-of-donors-pledging",
+        ),
+        pytest.param(
+            "Donors rush aid to flood-hit Pakistan", [], id="near-miss-a-title-of-donors-sending-aid"
+        ),
+    ],
+)
+def test_loans_count_where_the_title_tells_of_a_pledging_conference(title: str, expected: list) -> None:
+    text = (
+        "The Asian Development Bank said it would provide up to $500 million in loans for rebuilding homes "
+        "in Pakistan."
+    )
+    got = [
+        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
+        for f in extract(text, title=title, strict=True)
+        if isinstance(f, Pledge)
+    ]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), STATUSES)
 def test_status_of_pledges_as_recent_news_states_them(text: str, expected: list[str]) -> None:
     assert [f.status for f in extract(text, strict=True) if isinstance(f, Pledge)] == expected
