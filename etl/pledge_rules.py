@@ -1185,8 +1185,12 @@ def _donor_by_pattern(
             )
             and s.word(k - 1) not in gazetteer.words("origin")
         ):
-            givers = [m for m in s.mentions_in(k + 1, min(hi, k + 7)) if entity_of(m.mention)]
-            if givers and givers[0].t0 <= k + 3:
+            givers = [m for m in s.mentions_in(k + 1, min(hi, k + 9)) if entity_of(m.mention)]
+            reach = k + 3
+            if len(givers) > 1 and s.word(givers[0].t1) in ("'s", "’s") and givers[1].t0 == givers[0].t1 + 1:
+                # "from the U.N.'s Central Emergency Response Fund": the fund its owner names gives
+                givers, reach = givers[1:], givers[1].t0
+            if givers and givers[0].t0 <= reach:
                 if s.word(k + 1) in gazetteer.words("generic_giver"):
                     return Entity("various", None, "various")  # "from banks and European countries"
                 return entity_of(givers[0].mention)

@@ -263,6 +263,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Guterres released $9 million from the U.N.'s Central Emergency Response Fund for Haiti.",
+        [("Central Emergency Response Fund", 9e6, "USD", "HTI")],
+        id="from-a-fund-its-owner-names",
+    ),
+    pytest.param(
         "Pledges were made by Gulf states, among them Kuwait ($15 million) and Qatar ($10 million), for "
         "Yemen.",
         [("KWT", 15e6, "USD", "YEM"), ("QAT", 10e6, "USD", "YEM")],
