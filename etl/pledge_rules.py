@@ -2511,7 +2511,20 @@ def _read_amount(
     # humanitarian aid": what comes before "and" is said of the sum before it
     joined = _back_over(s, a.t0 - 1, win_lo, gazetteer.words("sum_opener"))
     own_lo = joined + 1 if joined > win_lo and s.lower[joined] == "and" and win_lo > lo else win_lo
-    if _not_aid(s, max(own_lo, a.t0 - 6), min(win_hi, a.t1 + 8), conference) or (
+    # "60 tonnes of humanitarian aid and a team of military engineers": past the goods, what
+    # follows "and" and a determiner is another item, its own cues not said of these goods (a
+    # sum of money keeps them: "$50 million and a batch of military equipment")
+    own_hi = min(win_hi, a.t1 + 8)
+    if not amount.is_money:
+        own_hi = next(
+            (
+                k
+                for k in range(goods_end, own_hi)
+                if s.lower[k] == "and" and s.word(k + 1) in gazetteer.words("determiner")
+            ),
+            own_hi,
+        )
+    if _not_aid(s, max(own_lo, a.t0 - 6), own_hi, conference) or (
         head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8, conference)
     ):
         return  # loans, investments, debt, military aid; or parts of such a total

@@ -263,6 +263,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Spain sent 40 tonnes of humanitarian aid and a team of military doctors to Haiti.",
+        [("ESP", 40, "tonnes", "HTI")],
+        id="a-military-item-after-and-is-not-said-of-the-goods",
+    ),
+    pytest.param(
+        "Spain sent $5 million and a shipment of military equipment to Haiti.",
+        [],
+        id="near-miss-a-sum-of-money-beside-a-military-item",
+    ),
+    pytest.param(
         "Guterres released $9 million from the U.N.'s Central Emergency Response Fund for Haiti.",
         [("Central Emergency Response Fund", 9e6, "USD", "HTI")],
         id="from-a-fund-its-owner-names",
