@@ -1567,8 +1567,9 @@ def _partner_before(s: Sentence, lo: int, first: int) -> Entity | None:
 
 def _name_before(s: Sentence, verb_t0: int, lo: int) -> tuple[str, bool] | None:
     """(name, is an official) of a capitalized name right before the verb, a person or
-    an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False)."""
-    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb"))
+    an unlisted body: "Actress Sandra Bullock has donated" -> ("Sandra Bullock", False); also
+    past a reflexive ("Bavarian Nordic itself has added")."""
+    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb") | gazetteer.words("reflexive"))
     titled = False
     if s.word(k) == ",":
         # back over an apposition or a relative clause: "Atlas Holding, one of the kingdom's
@@ -2008,7 +2009,10 @@ def _remember_names(s: Sentence, lo: int, hi: int, donor: Entity, st: State) -> 
     """Capitalized words in a donor's subject ("Edouard Saouma") speak for that donor
     when a later sentence names only them ("Saouma also offered ...")."""
     titles = gazetteer.words("title")
-    for k in range(max(lo, 1), hi):
+    # only in the verb's own clause: not "doses of Bavarian Nordic's vaccine to Congo, and the
+    # Commission's authority is donating", whose owner of a product speaks for no one
+    opens = [k for k in range(max(lo, 1), hi) if s.lower[k] == "and" and s.word(k - 1) == ","]
+    for k in range(max(lo, 1, *(o + 1 for o in opens)), hi):
         tok = s.doc[k].text
         if tok[:1].isupper() and tok.isalpha() and not s.covers(k) and s.lower[k] not in titles:
             st.names.setdefault(tok, donor)
@@ -3206,7 +3210,10 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     Holdings", "Telkom Kenya Foundation", "Standard Bank Malawi"), or one a words.csv
     company_noun describes ("mobile operator Airtel Zambia"). A place inside such a name is
     not its giver."""
-    k = _back_over_time(s, _back_over(s, end - 1, lo, gazetteer.words("aux_verb")), lo)
+    # (past a reflexive: "Bavarian Nordic itself has added")
+    k = _back_over_time(
+        s, _back_over(s, end - 1, lo, gazetteer.words("aux_verb") | gazetteer.words("reflexive")), lo
+    )
     if s.word(k) == ")":
         # "San Miguel Corp. (SMC) donated": the name's short form in brackets after it
         k = next((j - 1 for j in range(k - 1, max(lo, k - 5) - 1, -1) if s.lower[j] == "("), k)

@@ -2222,6 +2222,16 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Canada will donate 20,000 doses of Halden Biotech's vaccine to Uganda, and the European Union is "
+        "donating 100,000 doses. Halden Biotech itself has added 10,000 doses.",
+        [
+            ("CAN", 20000, "doses", "UGA"),
+            ("European Union", 100000, "doses", "UGA"),
+            ("Halden Biotech", 10000, "doses", "UGA"),
+        ],
+        id="a-maker-named-in-another-clause-speaks-for-no-giver",
+    ),
+    pytest.param(
         "Floods in Malawi have displaced 40,000 people. Tanzania pledged $2 million for the relief effort. "
         "Finance Minister Simplex Chithyola said the government had allocated K1.5 billion from its own "
         "resources.",
