@@ -419,6 +419,7 @@ class Article:
     def read(cls, text: str, title: str, hint: str | None, mentions: list[Mention]) -> Article:
         art = cls(text, title, hint, mentions)
         _resolve_shared_demonyms(mentions)
+        _regions_named_as_countries(text, mentions)
         dest = gazetteer.words("dest_prep") | {"the"}
         currency_names = []
         for m in mentions:
@@ -462,7 +463,7 @@ class Article:
         to stand in: then the one named most); True when it changed."""
         main = self._main_country(donors)
         if donors and not self._clear(main):
-            main = self._most_sent_to() or main
+            main = self.most_sent_to() or main
         changed = main != self.main_iso3
         self.main_iso3 = main
         return changed
@@ -476,10 +477,10 @@ class Article:
         if not self._clear(main):
             # "Republic of Korea | USD 2 million" once in a Philippine situation report whose own
             # agencies give too: a country named once does not stand in for the one aid goes to
-            main = self._most_sent_to() or self._main_country(set()) or main
+            main = self.most_sent_to() or self._main_country(set()) or main
         return self if main == self.main_iso3 else replace(self, main_iso3=main)
 
-    def _most_sent_to(self) -> str | None:
+    def most_sent_to(self) -> str | None:
         """The country most named as where aid goes (dest_counts), givers or not, when it is
         named three times or more: the subject of the article, though it gives too."""
         if not self.dest_counts:
@@ -693,6 +694,47 @@ def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
     for m in shared:
         isos = options(m)
         m.location = max(isos, key=lambda iso: (named.get(iso, 0), -isos.index(iso)))
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _regions_named_as_countries(text: str, mentions: list[Mention]) -> None:
+    """Place a country's name listed among another country's regions, with a words.csv
+    subnational_plural after the list ("in Kogi, Niger and Adamawa states"), in that country:
+    a region that shares a country's name, not the country.
+
+    >>> text = "camps in Kogi, Niger and Adamawa states; aid to Chad, Niger and Mali"
+    >>> mentions = gazetteer.find_mentions(text)
+    >>> _regions_named_as_countries(text, mentions)
+    >>> [(m.text, m.location) for m in mentions if m.location]
+    [('Kogi', 'NGA'), ('Niger', 'NGA'), ('Adamawa', 'NGA'), ('Chad', 'TCD'), ('Niger', 'NER'), ('Mali', 'MLI')]
+    """
+    plural = gazetteer.words("subnational_plural")
+    places = [m for m in mentions if m.location]
+
+    def joined(a: Mention, b: Mention) -> bool:  # two items of one list: "Kogi, Niger", "Niger and Adamawa"
+        return " ".join(text[a.end : b.start].split()) in (",", "and", ", and")
+
+    for i, m in enumerate(places):
+        if not m.has("country"):
+            continue
+        lo = hi = i
+        while lo > 0 and joined(places[lo - 1], places[lo]):
+            lo -= 1
+        while hi + 1 < len(places) and joined(places[hi], places[hi + 1]):
+            hi += 1
+        others = [o for o in places[lo : hi + 1] if o is not m]
+        after = _NEXT_WORD.match(text, places[hi].end)
+        if (
+            others
+            and all(o.has("place") and not o.has("country") for o in others)
+            and len({o.location for o in others}) == 1
+            and after is not None
+            and after.group(1).lower() in plural
+        ):
+            m.tags = (gazetteer.Tag("place", others[0].location, ""),)
+            m._by_kind, m.location = gazetteer.tag_info(m.tags)
 
 
 # Bounded: a worker sees every title of a long stream, and each is asked for several times in a row.

@@ -548,13 +548,18 @@ def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
         return False
     countries = gazetteer.countries()
     home, own = countries.get(art.main_iso3), countries.get(donor.iso3)
-    if home is None or own is None or donor.iso3 == art.main_iso3 or home.currency == own.currency:
-        return False
-    if art.currency_of(a.amount, donor.iso3, donor.kind) != home.currency:
+    if home is None or own is None or art.currency_of(a.amount, donor.iso3, donor.kind) != home.currency:
         return False
     voice = gazetteer.words("government_anaphor") | gazetteer.words("official_title")
     if voice.isdisjoint(s.lower[: a.t0]):
         return False  # "The relief items, worth around PHP6.8 million, arrived": the giver's goods
+    if donor.iso3 == art.main_iso3 and art.most_sent_to() == donor.iso3:
+        # "The Federal Government has approved 3 billion naira" in an article on Nigeria's floods:
+        # its own spending at home, a government's words (not "UK Chancellor Gordon Brown has
+        # offered £960m to an international scheme")
+        return not gazetteer.words("government_anaphor").isdisjoint(s.lower[: a.t0])
+    if home.currency == own.currency:
+        return False
     return not any(entity_of(m.mention) == donor for m in s.mentions_in(0, s.n))
 
 

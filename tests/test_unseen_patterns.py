@@ -2222,6 +2222,18 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Drought has left 10 million people in need in Ethiopia. The Government of Ethiopia has allocated an "
+        "additional 2.2 billion birr for relief food. The UK pledged £10 million for Ethiopia.",
+        [("GBR", 10e6, "GBP", "ETH")],
+        id="the-affected-government-s-own-spending-at-home",
+    ),
+    pytest.param(
+        "Floods have displaced 60,000 people in Malawi. This DREF allocation of CHF 250,000 will help the "
+        "Malawi Red Cross assist 5,000 people.",
+        [("International Federation of Red Cross and Red Crescent Societies", 250000, "CHF", "MWI")],
+        id="a-dref-allocation-is-the-ifrc-s",
+    ),
+    pytest.param(
         "Canada will donate 20,000 doses of Halden Biotech's vaccine to Uganda, and the European Union is "
         "donating 100,000 doses. Halden Biotech itself has added 10,000 doses.",
         [
