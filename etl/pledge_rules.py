@@ -2539,10 +2539,14 @@ def _read_amount(
         return  # loans, investments, debt, military aid; or parts of such a total
     if (
         head is not None
+        and include_at is not None
         and head.amount.unit is not None
         and not amount.is_money
         and amount.unit is None
         and s.lower[include_at] == "including"
+        # (not past a verb of giving of its own: "..., including tents, and Colombia said it
+        # would send 2,000 family kits")
+        and not s.mentions_in(include_at + 1, a.t0, "verb", "give")
     ):
         return  # "640 tonnes of aid materials, including two field hospitals": what the weight holds
     tail = s.lower[a.t1 : min(win_hi, a.t1 + 6)]

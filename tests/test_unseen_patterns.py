@@ -263,6 +263,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Chile flew in 30 tonnes of aid including water and tents, and Peru said it would send 1,000 family "
+        "kits to Ecuador.",
+        [("CHL", 30, "tonnes", "ECU"), ("PER", 1000, "kits", "ECU")],
+        id="goods-after-including-with-a-verb-of-their-own",
+    ),
+    pytest.param(
         "Spain sent 40 tonnes of humanitarian aid and a team of military doctors to Haiti.",
         [("ESP", 40, "tonnes", "HTI")],
         id="a-military-item-after-and-is-not-said-of-the-goods",
