@@ -3353,7 +3353,9 @@ def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
     where they live."""
     abroad = gazetteer.words("abroad_word")
     members = gazetteer.words("group_noun") | gazetteer.words("community_modifier")
-    if (members | abroad).isdisjoint(s.lower[lo:end]):
+    if (members | abroad | gazetteer.words("dwelling_word")).isdisjoint(
+        s.lower[lo:end]
+    ) and "in" not in s.lower[lo:end]:
         return None  # the common case: no group named
     k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
     if k >= lo and s.lower[k] in abroad:
@@ -3374,6 +3376,16 @@ def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
     placed = j < k and s.word(j) == "in" and s.doc[j + 1 + (s.word(j + 1) == "the")].text[:1].isupper()
     end_at = k if placed else None
     j = j - 1 if placed else k
+    if placed and s.lower[j] in gazetteer.words("dwelling_word"):
+        j -= 1  # "Ethiopian migrants living in the United Arab Emirates"
+    if placed and j >= lo and s.lower[j] not in members and s.doc[j].text.endswith("s"):
+        # "Ethiopians living in the United Arab Emirates": a people's plural name, where they live
+        plural = _people_ending(s, lo, j)
+        if plural is not None and plural.t0 == j and end_at is not None:
+            while s.lower[end_at] in (",", "and", "the"):
+                end_at -= 1  # "..., an association of Venezuelans living in Madrid, said"
+            name = s.text[s.tok_starts[j] : s.tok_starts[end_at] + len(s.doc[end_at].text)]
+            return Entity(name, None, "private", plural.mention.value("demonym"))
     if j < lo or s.lower[j] not in members:
         return None
     t = _back_over(s, j, lo, members)

@@ -263,6 +263,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Somalis living in Sweden raised 2 million kronor for drought victims in Somalia.",
+        [("Somalis living in Sweden", 2e6, "SEK", "SOM")],
+        id="a-people-s-plural-and-where-they-live",
+    ),
+    pytest.param(
+        "Ugandans in the United Kingdom contributed £30,000 for flood victims in Uganda.",
+        [("Ugandans in the United Kingdom", 30000, "GBP", "UGA")],
+        id="a-people-s-plural-in-a-place",
+    ),
+    pytest.param(
         "Chile flew in 30 tonnes of aid including water and tents, and Peru said it would send 1,000 family "
         "kits to Ecuador.",
         [("CHL", 30, "tonnes", "ECU"), ("PER", 1000, "kits", "ECU")],
