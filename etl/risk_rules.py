@@ -1274,10 +1274,14 @@ def _host_after(s: Sentence, a: AmountSpan, end: int, donors: set[str]) -> str |
         k = m.t0 - 1
         while k > a.t1 and s.lower[k] in modifiers:
             k -= 1
-        if s.lower[k] not in preps or " ".join(s.lower[k - 1 : k + 1]) in gazetteer.words("attribution"):
-            continue  # "according to Kenya" names a source, not a host
         flee = [j for j in range(a.t1, k) if s.lower[j] in gazetteer.words("flee_verb")]
-        if flee and flee[-1] != k - 1 and s.lower[k] not in gazetteer.words("goal_prep"):
+        # "have fled Myanmar for Bangladesh": where those who fled went
+        goal = bool(flee) and s.lower[k] in gazetteer.words("flight_goal_prep")
+        if (s.lower[k] not in preps and not goal) or " ".join(s.lower[k - 1 : k + 1]) in gazetteer.words(
+            "attribution"
+        ):
+            continue  # "according to Kenya" names a source, not a host
+        if flee and flee[-1] != k - 1 and s.lower[k] not in gazetteer.words("goal_prep") and not goal:
             # "who fled conflict in Darfur": where they left; "who fled to Chad", and "fled
             # violence in Darfur to Chad" past the place left, name where they went
             continue

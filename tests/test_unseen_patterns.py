@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Some 120,000 Burundians have fled their country for Tanzania since April.",
+        [("TZA", 120000, "displaced")],
+        id="fled-a-country-for-its-host",
+    ),
+    pytest.param(
         "More than 2 million people in 40 townships across Rakhine, Chin, Magway, Sagaing, Mandalay and Bago "
         "and in Nay Pyi Taw have been affected in Myanmar.",
         [("MMR", 2e6, "affected")],
