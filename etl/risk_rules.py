@@ -871,6 +871,17 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         and any(s.lower[k] in gazetteer.words("figure_noun") for k in range(max(lo, a.t0 - 5), a.t0))
     ):
         return True  # "270,000 people have been affected, while in Malawi the figure stands at 868,900"
+    # "Colombia hosts the largest number, some 2.8 million": the number the condition's verb
+    # speaks of, in apposition
+    noun = next(
+        (k for k in range(max(lo, a.t0 - 5), a.t0) if s.lower[k] in gazetteer.words("figure_noun")), None
+    )
+    if (
+        noun is not None
+        and s.word(noun + 1) == ","
+        and any(noun - 4 <= m.t1 <= noun - 1 for m in s.mentions if m.mention.has("indicator"))
+    ):
+        return True
     part = _part_of(s, a)
     k = a.t1 + part  # "2.5 million of them will be in Emergency"
     if s.word(k) in copula and any(k <= i0 <= k + 3 for i0, _, _ in indicators):

@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Turkey hosts the largest number, some 3.6 million, followed by Lebanon with 800,000.",
+        [("TUR", 3.6e6, "displaced"), ("LBN", 800000, "displaced")],
+        id="a-host-and-the-largest-number-in-apposition",
+    ),
+    pytest.param(
         "Some 120,000 Burundians have fled their country for Tanzania since April.",
         [("TZA", 120000, "displaced")],
         id="fled-a-country-for-its-host",
