@@ -418,6 +418,8 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             c
             for c in s.cues(max(lo, a.t0 - 8), a.t0, "beneficiary")
             if not _number_of_before(s, lo, c.t0)  # "the number of displaced people has reached 6.8 million"
+            # "the Rapid Support Forces (RSF): nearly 1.7 million are displaced": a word of a name
+            and not (c.t0 > 0 and s.doc[c.t0].text[:1].isupper())
             # "thanked the kingdom for its support, saying that 20 million Yemenis are food insecure":
             # what is said after "that" is a clause of its own
             and "that" not in s.lower[c.t1 : a.t0]

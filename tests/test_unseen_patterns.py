@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Since clashes began between the army and the Rapid Support Forces (RSF): nearly 1.2 million are "
+        "displaced within Sudan and some 300,000 have fled to neighbouring countries.",
+        [("SDN", 1.2e6, "displaced"), ("SDN", 300000, "displaced")],
+        id="a-word-of-support-inside-a-name-is-no-beneficiary-cue",
+    ),
+    pytest.param(
         "Turkey hosts the largest number, some 3.6 million, followed by Lebanon with 800,000.",
         [("TUR", 3.6e6, "displaced"), ("LBN", 800000, "displaced")],
         id="a-host-and-the-largest-number-in-apposition",
