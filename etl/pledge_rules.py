@@ -792,11 +792,21 @@ def _year_span(s: Sentence, t0: int, t1: int) -> bool:
     words = s.lower[t0:t1]
     if "between" not in words and "from" not in words:
         return False
+    # a month or a part of the year may stand before either year: "between April 2015 and the end
+    # of 2018" (words.csv year_part)
+    before_year = gazetteer.words("year_part").union(gazetteer.months())
+
+    def year_at(k: int) -> int | None:  # the token after the year that starts at or past k
+        j = k
+        while j < min(s.n, k + 4) and s.lower[j] in before_year:
+            j += 1
+        return j + 1 if is_year_token(s.word(j)) else None
+
     return any(
         s.lower[k] in ("between", "from")
-        and is_year_token(s.word(k + 1))
-        and s.word(k + 2) in ("and", "to")
-        and is_year_token(s.word(k + 3))
+        and (j := year_at(k + 1)) is not None
+        and s.word(j) in ("and", "to")
+        and year_at(j + 1) is not None
         for k in range(t0, min(t1, s.n) - 3)
     )
 

@@ -279,6 +279,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Qatar had provided $3.1 billion in aid to Syria between March 2012 and the end of 2020, he said.",
+        [],
+        id="aid-given-over-a-span-of-months-and-years",
+    ),
+    pytest.param(
+        "The Dominican government dispatched 30 tonnes of food to Haiti on Tuesday.",
+        [("DOM", 30, "tonnes", "HTI")],
+        id="the-dominican-government",
+    ),
+    pytest.param(
         "Somalis living in Sweden raised 2 million kronor for drought victims in Somalia.",
         [("Somalis living in Sweden", 2e6, "SEK", "SOM")],
         id="a-people-s-plural-and-where-they-live",
