@@ -92,7 +92,8 @@ def _list_item() -> re.Pattern[str]:
     """The opening of an item of a list of allocations, which needs no verb: "• $10 million to the
     WFP", "Shelter: 5,000 tents" (after a short label); or of a sentence whose subject is a sum,
     which may have none the gazetteer knows: "Another $2 million will support clinics" (the
-    words before the sum: data/words.csv sum_opener, data/qualifiers.csv)."""
+    words before the sum: data/words.csv sum_opener, data/qualifiers.csv); goods at their worth
+    after a label: "Japan: tents and blankets worth ¥14 million" (words.csv valued)."""
     signs = [
         p
         for p, (_, pos) in gazetteer.currencies().items()
@@ -104,10 +105,13 @@ def _list_item() -> re.Pattern[str]:
     letters = [p for p, (_, pos) in gazetteer.currencies().items() if pos == "prefix" and p.isalpha()]
     openers = [*gazetteer.words("sum_opener"), *gazetteer.qualifiers()]
     marks = "".join(re.escape(m) for m in sorted(gazetteer.words("label_mark")) if m != ":")  # "Germany — "
+    worth = gazetteer.alternation(gazetteer.words("valued"))
     return re.compile(
         rf"""
         (?:\|\s*)?                                               # a Markdown table row's first bar
-        (?:[^:\n.;{marks}]{{1,60}}[:{marks}]\s+)?                 # a label: "Personal Protective Equipment: "
+        (?:[^:\n.;{marks}]{{1,60}}[:{marks}]\s+                   # a label: "Personal Protective Equipment: "
+           (?:[^:\n.;\d]{{1,80}}\s(?i:{worth})\s+(?:at\s+)?)?       # goods at their worth: "tents worth "
+        )?
         (?i:{gazetteer.alternation(openers)},?\s+)*              # "Another", "About", "Of this,"
         (?:
             (?:[A-Z]{{1,3}}\s?)?{gazetteer.alternation(signs)}\s?\d   # a currency sign, a number: "US$ 5"

@@ -2043,7 +2043,10 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
     if asked:
         appeals.extend(asked)
         return
-    starts_with_amount = bool(s.amounts) and s.amounts[0].t0 == _item_start(s)
+    item = _item_start(s)
+    starts_with_amount = bool(s.amounts) and (
+        s.amounts[0].t0 == item or (item > 0 and _worth_opens(s, item, s.amounts[0].t0))
+    )
     include_at = _including_at(s)
     # a colon, or a dash between two sums, opens the parts of the sum before it
     colon = next(
@@ -2114,6 +2117,19 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
         # the next, past lines with no sum read ("Telenet Malawi | K150 million")
         # a table's first line that states its unit ("| Donor | Amount (US$ million) |") too
         st.list_open = st.list_open and (_item_start(s) > 0 or stated_unit(s.text) is not None)
+
+
+def _worth_opens(s: Sentence, k: int, t0: int) -> bool:
+    """Whether a list item's words from token `k` name goods at the worth the sum at `t0`
+    states, with no verb: "Japan: tents, blankets and plastic sheets worth ¥14 million"
+    (words.csv valued)."""
+    j = t0 - 1 - (s.word(t0 - 1) == "at")
+    return (
+        k < j
+        and s.word(j) in gazetteer.words("valued")
+        and not s.mentions_in(k, t0, "verb")
+        and any(m.mention.has("goods") for m in s.mentions_in(k, j))
+    )
 
 
 def _under_list(s: Sentence, st: State) -> bool:
@@ -2238,8 +2254,13 @@ def _each_from(s: Sentence, a: AmountSpan) -> list[Entity]:
 def _label_name(s: Sentence, a: AmountSpan) -> MentionSpan | None:
     """The one name a list line's label holds, when the line's sum opens it after the label."""
     start = _item_start(s)
-    # "United States: an additional $100 million": a few words may open the sum
-    if start == 0 or s.amounts[0] is not a or _past(s, start, a.t0, gazetteer.words("sum_opener")) != a.t0:
+    # "United States: an additional $100 million": a few words may open the sum, or goods at
+    # their worth ("Japan: tents and blankets worth ¥14 million")
+    if (
+        start == 0
+        or s.amounts[0] is not a
+        or (_past(s, start, a.t0, gazetteer.words("sum_opener")) != a.t0 and not _worth_opens(s, start, a.t0))
+    ):
         return None
     # a gloss in brackets explains the name before it ("(CAR HF)", "(KSrelief)"): not a second name
     gloss = s.lower.index("(") if "(" in s.lower[: start - 1] else start - 1

@@ -2264,6 +2264,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Cyclone Pam has left 75,000 people in need of shelter in Vanuatu, and Vanuatu's government has "
+        "asked for help.\n\nAssistance announced by other development partners includes:\n\n"
+        "• France: €500,000 in emergency aid;\n• Japan: tents and blankets worth ¥20 million.",
+        [("FRA", 500000, "EUR", "VUT"), ("JPN", 20e6, "JPY", "VUT")],
+        id="a-list-line-of-goods-at-their-worth",
+    ),
+    pytest.param(
         "Drought has left 10 million people in need in Ethiopia. The Government of Ethiopia has allocated an "
         "additional 2.2 billion birr for relief food. The UK pledged £10 million for Ethiopia.",
         [("GBR", 10e6, "GBP", "ETH")],
