@@ -1320,15 +1320,17 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             and s.lower[verb_t0 - 1] in gazetteer.words("vehicle")
             and all(s.doc[t].text.islower() for t in range(m.t1, verb_t0))
         )
+        # "..., and the Asian Development Bank (ADB) announced": past the name's bracketed gloss
+        end = _past_gloss(s, m.t1)
         opens = (
             s.word(k) == "and"
             and s.word(k - 1) == ","
             and (
-                s.word(m.t1) in aux
+                s.word(end) in aux
                 or (aside is not None and m.t1 == aside[0])
                 # "..., and the African Development Bank announced a package of": right before the verb
                 # (also past a word of government: "..., and the Tanzanian government flew")
-                or _gives(s, _past(s, m.t1, verb_t0, aux | gazetteer.words("authority")))
+                or _gives(s, _past(s, end, verb_t0, aux | gazetteer.words("authority")))
                 or vehicle
                 # "..., and Kuwait, which sent a plane carrying 41 tonnes": the relative's antecedent
                 or (s.word(m.t1) == "," and s.word(m.t1 + 1) in gazetteer.words("relative"))
@@ -1394,6 +1396,13 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             continue
         out.append(m)
     return out
+
+
+def _past_gloss(s: Sentence, k: int) -> int:
+    """The token after a bracketed short form that opens at token `k` ("(ADB)"), else `k`."""
+    if s.word(k) != "(":
+        return k
+    return next((j + 1 for j in range(k + 1, min(s.n, k + 6)) if s.lower[j] == ")"), k)
 
 
 def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | None:

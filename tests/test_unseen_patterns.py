@@ -279,6 +279,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Norway pledged $20 million for Haiti, and the Inter-American Development Bank (IDB) announced a "
+        "grant of $5 million.",
+        [("NOR", 20e6, "USD", "HTI"), ("Inter-American Development Bank", 5e6, "USD", "HTI")],
+        id="a-second-giver-with-its-short-form-opens-its-clause",
+    ),
+    pytest.param(
         "Qatar had provided $3.1 billion in aid to Syria between March 2012 and the end of 2020, he said.",
         [],
         id="aid-given-over-a-span-of-months-and-years",
