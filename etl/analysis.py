@@ -567,11 +567,14 @@ class Article:
 
     def dollar_for(self, donor_iso: str | None, kind: str = "government") -> str:
         """What a bare "$" means when `donor_iso` gives: its own dollar, else the article's; a UN
-        body or a development bank counts in US dollars ("CERF: $7 million for Zimbabwe")."""
+        body or a development bank counts in US dollars ("CERF: $7 million for Zimbabwe"), as does
+        a country whose aid abroad is told in them (words.csv usd_quoting: "Taiwan pledged $500,000")."""
         if kind in ("un_agency", "multilateral"):
             return "USD"
         if donor_iso:
             c = gazetteer.countries().get(donor_iso)
+            if donor_iso.lower() in gazetteer.words("usd_quoting"):
+                return "USD"  # "Taiwan pledged $500,000": its aid abroad is told in US dollars
             if c and gazetteer.currency_families().get(c.currency) == "dollar":
                 return c.currency
         return self.home_dollar

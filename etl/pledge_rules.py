@@ -1492,9 +1492,9 @@ def _aside_opening(s: Sentence, k: int, lo: int) -> int | None:
 
 
 def _opening_comma(s: Sentence, k: int, lo: int) -> int | None:
-    """The comma that opens the aside a comma at `k` closes, within 16 tokens: "Atlas Holding,
+    """The comma that opens the aside a comma at `k` closes, within 24 tokens: "Atlas Holding,
     one of the kingdom's largest groups, transferred"."""
-    return next((j for j in range(k - 1, max(lo, k - 16) - 1, -1) if s.lower[j] == ","), None)
+    return next((j for j in range(k - 1, max(lo, k - 24) - 1, -1) if s.lower[j] == ","), None)
 
 
 def _gives(s: Sentence, t: int) -> bool:

@@ -279,6 +279,18 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Canada, home to one of the largest Haitian communities abroad, said it would send 200 tonnes of "
+        "food to Haiti.",
+        [("CAN", 200, "tonnes", "HTI")],
+        id="an-aside-opened-by-home-to",
+    ),
+    pytest.param(
+        "Taiwan, one of the few governments that still maintain diplomatic ties with Port-au-Prince rather "
+        "than Beijing, pledged $500,000 for Haiti.",
+        [("TWN", 500000, "USD", "HTI")],
+        id="a-long-aside-and-taiwan-s-dollars",
+    ),
+    pytest.param(
         "Norway pledged $20 million for Haiti, and the Inter-American Development Bank (IDB) announced a "
         "grant of $5 million.",
         [("NOR", 20e6, "USD", "HTI"), ("Inter-American Development Bank", 5e6, "USD", "HTI")],
