@@ -358,7 +358,15 @@ def find_amounts(
     pattern = _pattern()
     low = gazetteer.lower_same_length(text) if low is None else low
     matches = pattern.finditer(low) if starts is None else _matches_at(pattern, low, starts)
+    taken = -1  # where the last match read anew ends
     for m in matches:
+        if m.start() < taken:
+            continue
+        if (m.group("num") or "").strip() in ("a", "an") and not (m.group("att") or m.group("scale")):
+            # "a EUR 10 million grant": the article is no number; the sum starts after it
+            again = pattern.match(low, m.end("num") + 1)
+            if again is not None and again.group("num"):
+                m, taken = again, again.end()
         if not m.group("num") or (m.end() < len(text) and text[m.end()].isalnum()):
             continue  # "$1e400" or "3rd": the number runs on into letters
         try:

@@ -138,6 +138,21 @@ def test_bare_dollar_follows_the_speaker() -> None:
     assert explicit is not None and explicit.currency == "USD" and not explicit.bare_dollar
 
 
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        pytest.param(
+            "signed a EUR 10 million grant agreement", "EUR 10 million", id="a-code-after-an-article"
+        ),
+        pytest.param("an NOK 5 million grant", "NOK 5 million", id="a-code-after-an"),
+        pytest.param("a million people", "a million", id="near-miss-a-as-a-number-with-a-scale"),
+    ],
+)
+def test_an_article_before_a_currency_code_is_no_number(text: str, raw: str) -> None:
+    assert [a.raw for a in find_amounts(text)] == [raw]
+    assert [a.raw for a in find_amounts(text, starts=[0, text.index(raw)])] == [raw]
+
+
 def test_offsets_point_into_the_text() -> None:
     text = "Britain offered eight mln stg and Italy 200,000 dlrs."
     for a in find_amounts(text):

@@ -279,6 +279,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Norway signed a NOK 40 million grant agreement for cash transfers to drought-hit families in "
+        "Malawi.",
+        [("NOR", 40e6, "NOK", "MWI")],
+        id="a-grant-agreement-with-its-sum-after-an-article",
+    ),
+    pytest.param(
         "Canada, home to one of the largest Haitian communities abroad, said it would send 200 tonnes of "
         "food to Haiti.",
         [("CAN", 200, "tonnes", "HTI")],
