@@ -1211,6 +1211,8 @@ def _donor_by_pattern(
                 return entity_of(givers[0].mention)
             if (named := _giver_at(s, k)) is not None:
                 return entity_of(named.mention)  # "from the Government of Japan"
+            if k == a.t1 and (body := _unlisted_after(s, k + 1, hi)) is not None:
+                return body  # "A grant of US$12 million from the Amani Health Foundation"
             place = next((m for m in s.mentions_in(k + 1, min(hi, k + 7)) if m.mention.location), None)
             if place is not None and (region := _place_government(s, k + 1, place.t1 + 1)) is not None:
                 return region  # "assistance from the Government of Tamil Nadu"
@@ -3325,6 +3327,19 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
         return None
     name = " ".join(s.doc[t].text for t in words).replace(" - ", "-").replace(" '", "'").replace(" ’", "’")
     return Entity(name, None, "private"), first
+
+
+def _unlisted_after(s: Sentence, k: int, hi: int) -> Entity | None:
+    """An unlisted body (_unlisted_body) whose capitalized name starts at token `k`, past "the"."""
+    start = k + (s.word(k) == "the")
+    joiners = gazetteer.words("name_joiner")
+    end = start
+    while end < min(hi, start + 8) and (
+        s.doc[end].text[:1].isupper() or (end > start and s.lower[end] in joiners and end + 1 < s.n)
+    ):
+        end += 1
+    body = _unlisted_body(s, start, end) if end > start else None
+    return body[0] if body is not None and body[1] == start else None
 
 
 def _named_association(s: Sentence, m: MentionSpan, end: int) -> Entity | None:

@@ -279,6 +279,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "A grant of $4 million from the Kivu Health Foundation will support cholera vaccination in the DRC.",
+        [("Kivu Health Foundation", 4e6, "USD", "COD")],
+        id="a-sum-from-an-unlisted-body",
+    ),
+    pytest.param(
+        "The 2,000 tonnes of maize will be dispatched from the National Food Reserve Agency depot in Songwe.",
+        [],
+        id="near-miss-goods-dispatched-from-a-body-s-depot",
+    ),
+    pytest.param(
         "Norway signed a NOK 40 million grant agreement for cash transfers to drought-hit families in "
         "Malawi.",
         [("NOR", 40e6, "NOK", "MWI")],
