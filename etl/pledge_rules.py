@@ -917,8 +917,30 @@ def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
     elif s.word(end) in dest and s.word(end + 1) in each and s.word(end + 2) == "of":
         start = end + 3
     else:
-        return []
+        return _each_country_before(s, end)
     places = [m.mention.location for m in _listed_after(s, start, hi) if m.mention.location]
+    return places if len(places) >= 2 else []
+
+
+def _each_country_before(s: Sentence, end: int) -> list[str]:
+    """The countries a sum goes to whole, each of them, when "to each country" after it points
+    back to a list of two or more before it: "the earthquake that struck Syria and Turkiye ...,
+    with US$50 million allocated to each country" (a participle may stand between; words.csv
+    distributive, country_noun); [] otherwise."""
+    k = end + (s.word(end).endswith(("ed", "ing")) and s.word(end + 1) in gazetteer.words("dest_prep"))
+    if not (
+        s.word(k) in gazetteer.words("dest_prep")
+        and s.word(k + 1) in gazetteer.words("distributive")
+        and (s.word(k + 2) + "s" in gazetteer.words("country_noun") or s.word(k + 2) in ("country", "nation"))
+    ):
+        return []
+    countries = [m for m in s.mentions_in(0, end) if m.mention.has("country") and m.mention.location]
+    listed: list[MentionSpan] = []
+    for m in reversed(countries):  # the last list of countries joined by commas and "and"
+        if listed and set(s.lower[m.t1 : listed[0].t0]) - {",", "and"}:
+            break
+        listed.insert(0, m)
+    places = [m.mention.location for m in listed if m.mention.location]
     return places if len(places) >= 2 else []
 
 

@@ -279,6 +279,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Qatar has allocated $40 million for those affected by the floods in Pakistan and Afghanistan, with "
+        "$20 million allocated to each country.",
+        [("QAT", 20e6, "USD", "PAK"), ("QAT", 20e6, "USD", "AFG")],
+        id="a-share-to-each-country-named-before",
+    ),
+    pytest.param(
         "A grant of $4 million from the Kivu Health Foundation will support cholera vaccination in the DRC.",
         [("Kivu Health Foundation", 4e6, "USD", "COD")],
         id="a-sum-from-an-unlisted-body",
