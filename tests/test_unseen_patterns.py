@@ -2304,6 +2304,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Floods have affected 33 million people in Pakistan. Engro Corporation pledged Rs 100 million for "
+        "flood victims in Pakistan. The government, for its part, says it has disbursed Rs70 billion in "
+        "cash grants to 2.8 million families.",
+        [("Engro Corporation", 100e6, "PKR", "PAK")],
+        id="what-the-government-spends-is-no-company-s",
+    ),
+    pytest.param(
         "Cyclone Pam has left 75,000 people in need of shelter in Vanuatu, and Vanuatu's government has "
         "asked for help.\n\nAssistance announced by other development partners includes:\n\n"
         "• France: €500,000 in emergency aid;\n• Japan: tents and blankets worth ¥20 million.",
