@@ -574,6 +574,25 @@ def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
     return not any(entity_of(m.mention) == donor for m in s.mentions_in(0, s.n))
 
 
+def _range_of_sums(s: Sentence, a: AmountSpan) -> bool:
+    """Whether a sum of money is an end of a range written with two full sums ("estimated damage
+    at $3 billion to $5 billion"), not a level it rose from or to ("from $3 billion to $5
+    billion")."""
+    if not a.amount.is_money:
+        return False
+    for b in s.amounts:
+        first, second = (b, a) if b.t1 < a.t0 else (a, b)
+        if (
+            b is not a
+            and b.amount.currency == a.amount.currency  # not "650 million euros - around £545 million"
+            and second.t0 == first.t1 + 1
+            and s.word(first.t1) == "to"
+            and s.word(first.t0 - 1) != "from"
+        ):
+            return True
+    return False
+
+
 def _last_object(s: Sentence, obj: int, a: AmountSpan) -> bool:
     """Whether amount `a` ends a list of what a verb carries, its objects from token `obj`:
     "carrying a 40-member medical team from Auckland and 11 tonnes of relief supplies" (no verb,
@@ -2425,8 +2444,8 @@ def _read_amount(
     starts_with_amount: bool,
 ) -> None:
     amount = a.amount
-    if amount.is_range or s.is_conversion(a):
-        return  # "30 to 35 mln dlrs", "$1m (£525,000)"
+    if amount.is_range or s.is_conversion(a) or _range_of_sums(s, a):
+        return  # "30 to 35 mln dlrs", "$1m (£525,000)", "$3 billion to $5 billion"
     unit = commodity = None
     goods_end = a.t1
     if not amount.is_money:

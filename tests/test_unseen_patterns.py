@@ -279,6 +279,23 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The World Bank said it was ready to help mobilise reconstruction financing for Tonga and estimated "
+        "damage at $90 million to $120 million.",
+        [],
+        id="a-range-written-with-two-sums",
+    ),
+    pytest.param(
+        "Saudi Arabia, which extended a $2 billion deposit with the central bank last year, pledged $500 "
+        "million for Pakistan.",
+        [("SAU", 500e6, "USD", "PAK")],
+        id="a-central-bank-deposit-is-no-aid",
+    ),
+    pytest.param(
+        "The new issue, placed through the World Bank, provides up to US$300 million in coverage for Mexico.",
+        [],
+        id="insurance-coverage-is-no-aid",
+    ),
+    pytest.param(
         "Qatar has allocated $40 million for those affected by the floods in Pakistan and Afghanistan, with "
         "$20 million allocated to each country.",
         [("QAT", 20e6, "USD", "PAK"), ("QAT", 20e6, "USD", "AFG")],
