@@ -2808,6 +2808,16 @@ def _read_amount(
     if explicit and donor.name != "various" and verb is not None and not doubts:
         _remember_names(s, lo, verb.t0, donor, st)
     draft = _draft(s, art, a, donor, explicit, verb, status, unit, commodity, lo, hi, include_at)
+    if (
+        draft.recipient_iso3 is None
+        and not explicit
+        and not any(m.mention.location or m.mention.has("region") for m in s.mentions_in(0, s.n))
+    ):
+        # "The donation will be split between two UN agencies, with USD 6 million going to WFP":
+        # a part of the giver's last pledge, in a sentence that names no place, goes where it went
+        last = next((d for d in reversed(drafts) if d.donor == donor and d.sentence is not s), None)
+        if last is not None:
+            draft.recipient_iso3 = last.recipient_iso3
     size = _counted_size(s, a, goods_end) if not amount.is_money else None
     if size is not None:
         # "2,000 bags of 25kg rice": 50,000 kg, which normalize states in tonnes (GUIDELINES.md)

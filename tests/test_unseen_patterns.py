@@ -2321,6 +2321,12 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Qatar has donated $10 million to help Sudan. The donation will be split between two UN agencies, "
+        "with $6 million going to WFP and $4 million to UNICEF.",
+        [("QAT", 6e6, "USD", "SDN"), ("QAT", 4e6, "USD", "SDN")],
+        id="a-donation-split-between-agencies-in-the-next-sentence",
+    ),
+    pytest.param(
         "Floods have affected 33 million people in Pakistan. Engro Corporation pledged Rs 100 million for "
         "flood victims in Pakistan. The government, for its part, says it has disbursed Rs70 billion in "
         "cash grants to 2.8 million families.",
