@@ -209,7 +209,12 @@ def _person_noun_after(s: Sentence, a: AmountSpan) -> MentionSpan | None:
                     return s.mention_at(m.t1) or m  # "South Sudanese refugees": the noun is "refugees"
                 return m
             if demonym or mention.has("indicator"):
-                k = m.t1  # "Syrian refugees", "displaced people"
+                # "Syrian refugees", "displaced people"; a phrase of several tokens counts as one
+                # word ("7.9 million chronically food-insecure people"; not "to 5.2 million of the
+                # worst-affected people", whom the aid targets)
+                if "of" not in s.lower[a.t1 : k]:
+                    limit = min(s.n, limit + m.t1 - k - 1)
+                k = m.t1
                 continue
             if mention.location and s.word(m.t1) in ("'s", "’s") and s.word(k - 1) == "of":
                 k = m.t1 + 1  # "17 million of Yemen's population"

@@ -29,6 +29,16 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "The safety net programme supports some 7.9 million chronically food-insecure people in Ethiopia.",
+        [("ETH", 7.9e6, "food_insecure")],
+        id="people-an-adverb-and-a-hyphened-condition-describe",
+    ),
+    pytest.param(
+        "The appeal seeks to provide food to 5.2 million of the worst-affected people in Pakistan.",
+        [],
+        id="near-miss-the-worst-affected-whom-aid-targets",
+    ),
+    pytest.param(
         "Since clashes began between the army and the Rapid Support Forces (RSF): nearly 1.2 million are "
         "displaced within Sudan and some 300,000 have fled to neighbouring countries.",
         [("SDN", 1.2e6, "displaced"), ("SDN", 300000, "displaced")],
