@@ -874,6 +874,13 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         return True
     if (
         after_a_figure
+        and s.word(a.t0 - 1) == "("
+        and nxt == ")"
+        and any(m.t1 == a.t0 - 1 and m.mention.location for m in s.mentions_in(max(lo, a.t0 - 6), a.t0))
+    ):
+        return True  # "Colombia hosts 2.8 million Venezuelans, followed by Peru (1.5 million)"
+    if (
+        after_a_figure
         and s.word(a.t0 - 1) in ("at", "to")
         and any(s.lower[k] in gazetteer.words("figure_noun") for k in range(max(lo, a.t0 - 5), a.t0))
     ):

@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Turkey hosts 3.6 million Syrian refugees, followed by Lebanon (800,000) and Jordan (660,000).",
+        [("TUR", 3.6e6, "displaced"), ("LBN", 800000, "displaced"), ("JOR", 660000, "displaced")],
+        id="hosts-listed-with-their-counts-in-brackets",
+    ),
+    pytest.param(
         "The safety net programme supports some 7.9 million chronically food-insecure people in Ethiopia.",
         [("ETH", 7.9e6, "food_insecure")],
         id="people-an-adverb-and-a-hyphened-condition-describe",
