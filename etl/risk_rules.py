@@ -447,13 +447,20 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         if not whole_of_part and (
             serves or (s.word(a.t0 - 1) in ("for", "reach") and not _number_of_before(s, lo, a.t0))
         ):
-            tight = (noun is None and ind_t == a.t1) or (  # "to support a million displaced and ..."
-                noun is not None
-                and (
-                    0 <= ind_t - noun.t1 <= 3
-                    or a.t1 <= ind_t < noun.t0  # "for 40,000 homeless people": the condition as an adjective
-                    or (ind_t < a.t0 and a.t0 - ind_t <= 2)
-                    or noun.mention.has("indicator")
+            tight = (
+                (noun is None and ind_t == a.t1)
+                or (  # "to support a million displaced and ..."
+                    noun is not None
+                    and (
+                        # (not "to assist about 1.48 million people, including refugees and members of
+                        # host communities": a part of those the aid reaches)
+                        (0 <= ind_t - noun.t1 <= 3 and "including" not in s.lower[noun.t1 : ind_t])
+                        or a.t1
+                        <= ind_t
+                        < noun.t0  # "for 40,000 homeless people": the condition as an adjective
+                        or (ind_t < a.t0 and a.t0 - ind_t <= 2)
+                        or noun.mention.has("indicator")
+                    )
                 )
             )
             if not (indicator in _STRONG and tight):
