@@ -1432,6 +1432,20 @@ def dedup(risks: list[RiskFigure], sentence_at: Mapping[int, int]) -> list[RiskF
     ]
 
 
+def _parts_open(total: RiskFigure, part: RiskFigure) -> bool:
+    """Whether, in their one sentence, "including" (words.csv including) or a colon stands
+    between a total and a later figure: "13.4 million people need humanitarian assistance,
+    including 2.9 million in Burkina Faso" (not "..., of whom 11.8 million are in Ethiopia, 4.4
+    million in Kenya": a part, then the next)."""
+    text = total.evidence
+    at = text.find(total.people_raw)
+    end = text.find(part.people_raw, at + len(total.people_raw)) if at >= 0 else -1
+    if end < 0:
+        return False
+    between = words_in(text[at + len(total.people_raw) : end].lower())
+    return ":" in text[at:end] or not gazetteer.words("including").isdisjoint(between)
+
+
 def _broken_down(total: RiskFigure, later: list[RiskFigure], sentence_at: Mapping[int, int]) -> bool:
     """Whether the next figures of the total's country and indicator (two or more, in the
     article's order) add up to it: "3.8 million displaced - 2.5 million by conflict and
@@ -1444,7 +1458,12 @@ def _broken_down(total: RiskFigure, later: list[RiskFigure], sentence_at: Mappin
     for p in later:
         if sentence_at[p.span_start] - sentence_at[total.span_start] > _PARTS_SENTENCES:
             break
-        if (p.country_iso3 != total.country_iso3 and not header) or p.indicator != total.indicator:
+        # its own sentence may break a total of several countries down by country too: "13.4
+        # million people need humanitarian assistance, including 2.9 million in Burkina Faso, ..."
+        own = sentence_at[p.span_start] == sentence_at[total.span_start] and _parts_open(total, p)
+        if (
+            p.country_iso3 != total.country_iso3 and not header and not own
+        ) or p.indicator != total.indicator:
             continue
         if p.people >= total.people or acc > total.people * 1.05:
             break  # a figure as large is no part; a sum past the total stays past it

@@ -29,6 +29,18 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Across the region, 9 million people need humanitarian assistance, including 5 million in Somalia, "
+        "2.5 million in Kenya and 1.5 million in Ethiopia.",
+        [("SOM", 5e6, "in_need"), ("KEN", 2.5e6, "in_need"), ("ETH", 1.5e6, "in_need")],
+        id="a-total-of-several-countries-broken-down-by-country",
+    ),
+    pytest.param(
+        "Some 20 million people across the region need food aid, of whom 10 million are in Somalia, "
+        "6 million in Kenya and 4 million in Ethiopia.",
+        [("SOM", 10e6, "in_need"), ("KEN", 6e6, "in_need"), ("ETH", 4e6, "in_need")],
+        id="near-miss-a-part-that-the-next-parts-nearly-add-up-to",
+    ),
+    pytest.param(
         "The plan seeks $900 million to assist 1.4 million people, including refugees and host communities, "
         "in Bangladesh.",
         [],
