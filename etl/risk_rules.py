@@ -414,9 +414,10 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
         ):
             continue
         span_lo, span_hi = max(lo, min(a.t0, ind_t) - 4), max(a.t1, ind_t) + 1
-        if any(not _hedges_estimate(s, c, a) for c in s.cues(span_lo, span_hi, "hypothetical")) or s.cues(
-            span_lo, span_hi, "conditional"
-        ):
+        if any(
+            not _hedges_estimate(s, c, a) and not _stated_forecast(s, c, a)
+            for c in s.cues(span_lo, span_hi, "hypothetical")
+        ) or s.cues(span_lo, span_hi, "conditional"):
             continue  # "could face famine", "would result in", "threatens to see ... go hungry"
         prev_indicator = (indicator, ind_t)
         serves = [
@@ -983,6 +984,14 @@ def _hedges_estimate(s: Sentence, cue: MentionSpan, a: AmountSpan) -> bool:
         k += 1
     # the number hedged may open on the gap's words ("as many as 80,000" is one amount)
     return any(start <= b.t0 <= k for b in s.amounts if b.t0 <= a.t0)
+
+
+def _stated_forecast(s: Sentence, cue: MentionSpan, a: AmountSpan) -> bool:
+    """Whether a hypothetical cue after the number states a forecast of it (words.csv
+    forecast_cue: "3.2 million children under five are expected to suffer from acute
+    malnutrition"), as GUIDELINES.md labels one with "will"; not one before it ("is expected
+    to push 2 million people into hunger")."""
+    return cue.t0 >= a.t1 and " ".join(s.lower[cue.t0 : cue.t1]) in gazetteer.words("forecast_cue")
 
 
 def _nearest_indicator(s, a, lo, hi, indicators, noun, elliptic, prev_amount, next_amount):

@@ -29,6 +29,16 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Chad, 3.4 million people are expected to face acute food insecurity during the lean season.",
+        [("TCD", 3.4e6, "food_insecure")],
+        id="a-count-expected-to-face-a-condition",
+    ),
+    pytest.param(
+        "In Chad, the drought is expected to push 3.4 million people into acute food insecurity.",
+        [],
+        id="near-miss-a-cause-expected-to-push-people",
+    ),
+    pytest.param(
         "Across the region, 9 million people need humanitarian assistance, including 5 million in Somalia, "
         "2.5 million in Kenya and 1.5 million in Ethiopia.",
         [("SOM", 5e6, "in_need"), ("KEN", 2.5e6, "in_need"), ("ETH", 1.5e6, "in_need")],
