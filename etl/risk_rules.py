@@ -497,12 +497,16 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
             # "Some 700,000 children aged under five and 110,000 pregnant and breastfeeding women
             # are acutely malnourished": both have the condition stated after the second
             first, first_noun = unplaced
+            # "9.1 million people in Turkiye and 8.8 million in Syria were affected": each its own place
+            own = _host_after(s, first, a.t0, donors)
             read[first.t0] = replace(
                 read[a.t0],
                 people=round(first.amount.value),
                 people_raw=first.amount.raw,
                 population_group=_group(first_noun),
                 qualifier=first.amount.qualifier,
+                country=gazetteer.country_name(own) if own else read[a.t0].country,
+                country_iso3=own or read[a.t0].country_iso3,
             )
             out.insert(len(out) - 1, read[first.t0])
         unplaced = None

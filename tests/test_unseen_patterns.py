@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "The UN estimates that 2.1 million people in Malawi and 1.4 million in Mozambique were affected by "
+        "the cyclone.",
+        [("MWI", 2.1e6, "affected"), ("MOZ", 1.4e6, "affected")],
+        id="two-counts-each-with-its-place-share-one-condition",
+    ),
+    pytest.param(
         "In Chad, 3.4 million people are expected to face acute food insecurity during the lean season.",
         [("TCD", 3.4e6, "food_insecure")],
         id="a-count-expected-to-face-a-condition",
