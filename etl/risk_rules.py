@@ -1185,6 +1185,19 @@ def _risk_country(
         # "17.6 million people in Ukraine need assistance, and 3.7 million remain displaced": a
         # second figure that names no place of its own is where the first's people are
         return prior[1].country_iso3
+    if indicator == "displaced":
+        own_words = s.lower[a.t1 : min(next_amount, hi)]
+        # "2 million people have been internally displaced ... and 528,000 have fled to neighbouring
+        # countries, including 150,000 to Chad": inside the country, or spread over its neighbours,
+        # the people are placed by the country they left, not a host a later number names
+        inside = "internally" in own_words[:4] and not any(m.mention.location for m in s.mentions_in(0, a.t0))
+        countries = gazetteer.words("country_noun")
+        spread = any(
+            w in gazetteer.words("goal_prep") and not countries.isdisjoint(own_words[i + 1 : i + 3])
+            for i, w in enumerate(own_words)
+        ) and not gazetteer.words("flee_verb").isdisjoint(own_words)
+        if inside or spread:
+            return _paragraph_country(s, art, donors) or art.main_iso3
     authority = gazetteer.words("authority")
     cands = [
         m

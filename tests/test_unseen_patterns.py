@@ -29,6 +29,18 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "War in Sudan has uprooted millions. Almost 2 million people have been internally displaced since "
+        "April and more than 500,000 have fled to neighbouring countries, including over 150,000 to Chad.",
+        [("SDN", 2e6, "displaced"), ("SDN", 500000, "displaced"), ("TCD", 150000, "displaced")],
+        id="the-internally-displaced-and-those-spread-over-neighbours-before-one-host",
+    ),
+    pytest.param(
+        "Niger hosts more than 300,000 refugees, mostly from Nigeria and Mali, in addition to 335,000 "
+        "internally displaced people.",
+        [("NER", 300000, "displaced"), ("NER", 335000, "displaced")],
+        id="near-miss-the-internally-displaced-of-the-host-named-before",
+    ),
+    pytest.param(
         "The UN estimates that 2.1 million people in Malawi and 1.4 million in Mozambique were affected by "
         "the cyclone.",
         [("MWI", 2.1e6, "affected"), ("MOZ", 1.4e6, "affected")],
