@@ -1385,6 +1385,8 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
                 # "..., and the African Development Bank announced a package of": right before the verb
                 # (also past a word of government: "..., and the Tanzanian government flew")
                 or _gives(s, _past(s, end, verb_t0, aux | gazetteer.words("authority")))
+                # "..., and the Chinese ambassador, Su Jian, pledged": an official named after
+                or _gives(s, _past_named_official(s, end, verb_t0))
                 or vehicle
                 # "..., and Kuwait, which sent a plane carrying 41 tonnes": the relative's antecedent
                 or (s.word(m.t1) == "," and s.word(m.t1 + 1) in gazetteer.words("relative"))
@@ -1450,6 +1452,21 @@ def _subject_entities(s: Sentence, lo: int, verb_t0: int) -> list[MentionSpan]:
             continue
         out.append(m)
     return out
+
+
+def _past_named_official(s: Sentence, k: int, hi: int) -> int:
+    """The token after a people's official and the name set off after it, from token `k` (after
+    the people's name): "ambassador, Su Jian, " in "the Chinese ambassador, Su Jian, pledged"
+    (words.csv title), past auxiliaries; `k` when there is no such official."""
+    j = k
+    while j < hi and s.lower[j] in gazetteer.words("title"):
+        j += 1
+    if j == k or s.word(j) != ",":
+        return k
+    close = next((t for t in range(j + 1, min(hi, j + 6)) if s.lower[t] == ","), None)
+    if close is None or not all(s.doc[t].text[:1].isupper() for t in range(j + 1, close)):
+        return k
+    return _past(s, close + 1, hi, gazetteer.words("aux_verb"))
 
 
 def _past_gloss(s: Sentence, k: int) -> int:

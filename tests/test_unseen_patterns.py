@@ -340,6 +340,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Norway pledged $5 million for Mozambique, and the Chinese ambassador, Wang Hejun, pledged "
+        "$10 million for Mozambique.",
+        [("NOR", 5e6, "USD", "MOZ"), ("CHN", 10e6, "USD", "MOZ")],
+        id="a-people-s-official-named-after-opens-a-clause",
+    ),
+    pytest.param(
         "The World Bank said it was ready to help mobilise reconstruction financing for Tonga and estimated "
         "damage at $90 million to $120 million.",
         [],
