@@ -3445,7 +3445,14 @@ def _named_association(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
     k += 1
     if s.word(k) == "in" and (place := s.mention_at(k + 1)) is not None and place.mention.location:
         k = place.t1  # "... in Myanmar"
-    name = " ".join(s.doc[t].text for t in range(m.t0, k)).replace(" '", "'").replace(" ’", "’")
+    start = m.t0
+    if s.word(start - 1) == "of":
+        # "the Confederation of Mozambican Business Associations": a body of the association
+        j = start - 2
+        while j >= 0 and s.doc[j].text[:1].isupper() and s.lower[j] not in gazetteer.words("title"):
+            j -= 1
+        start = j + 1 if j + 1 < start - 1 else start
+    name = " ".join(s.doc[t].text for t in range(start, k)).replace(" '", "'").replace(" ’", "’")
     return Entity(name, None, "private")
 
 

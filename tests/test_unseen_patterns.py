@@ -340,6 +340,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Confederation of Kenyan Business Associations said its members would contribute KSh 50 million "
+        "to drought relief in Kenya.",
+        [("Confederation of Kenyan Business Associations", 50e6, "KES", "KEN")],
+        id="a-body-of-a-people-s-association",
+    ),
+    pytest.param(
         "Norway pledged $5 million for Mozambique, and the Chinese ambassador, Wang Hejun, pledged "
         "$10 million for Mozambique.",
         [("NOR", 5e6, "USD", "MOZ"), ("CHN", 10e6, "USD", "MOZ")],
