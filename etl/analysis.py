@@ -420,6 +420,7 @@ class Article:
         art = cls(text, title, hint, mentions)
         _resolve_shared_demonyms(mentions)
         _regions_named_as_countries(text, mentions)
+        _short_forms_defined(text, mentions)
         dest = gazetteer.words("dest_prep") | {"the"}
         currency_names = []
         for m in mentions:
@@ -700,6 +701,32 @@ def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")  # " (ERC)", " (KSrelief)"
+
+
+def _short_forms_defined(text: str, mentions: list[Mention]) -> None:
+    """Add a mention for each later use of a short form an organization's name defines in
+    brackets ("the Emirates Red Crescent (ERC) ... The ERC said it will also send"), with the
+    name's tags, where the gazetteer found none."""
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        if m.has("org") and (short := _SHORT_FORM.match(text, m.end)) is not None:
+            defined.setdefault(short.group(1), m)
+    if not defined:
+        return  # the common case
+    covered = [(m.start, m.end) for m in mentions]
+    added = []
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, defined)) + r")\b")
+    for found in pattern.finditer(text):
+        name = defined[found.group(1)]
+        if found.start() <= name.end + 2 or text[found.start() - 1 : found.start()] == "(":
+            continue  # the definition itself
+        if any(a < found.end() and found.start() < b for a, b in covered):
+            continue
+        added.append(Mention(found.start(), found.end(), found.group(1), name.tags))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def _regions_named_as_countries(text: str, mentions: list[Mention]) -> None:

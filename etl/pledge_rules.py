@@ -2499,7 +2499,15 @@ def _read_amount(
     win_hi = min(
         [
             hi,
-            *(b.t0 for b in s.amounts if b.t0 >= a.t1 and b is not a and _weighty(b)),
+            # (past the sum's own conversion: "KD 2 million (about USD 6.6 million) since 2011")
+            *(
+                b.t0
+                for b in s.amounts
+                if b.t0 >= a.t1
+                and b is not a
+                and _weighty(b)
+                and not (s.is_conversion(b) and b.t0 <= a.t1 + 3)
+            ),
         ]
     )
     # "the first load of 20,000 tonnes"; "The first batch of supplies, consisting of 1,000 tents";

@@ -2394,6 +2394,22 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "The Emirates Red Crescent (ERC) flew 40 tonnes of food to Pakistan on Monday. The UAE also pledged "
+        "$10 million for Pakistan. The ERC said it will also send 3,000 tents to Pakistan.",
+        [
+            ("Emirates Red Crescent", 40, "tonnes", "PAK"),
+            ("ARE", 10e6, "USD", "PAK"),
+            ("Emirates Red Crescent", 3000, "tents", "PAK"),
+        ],
+        id="a-short-form-the-article-defines",
+    ),
+    pytest.param(
+        "Drought grips Somalia. Kuwait has provided Somalia with aid worth more than KD 2 million (about "
+        "USD 6.6 million) since 2011.",
+        [],
+        id="a-running-total-dated-past-its-conversion",
+    ),
+    pytest.param(
         "Qatar has donated $10 million to help Sudan. The donation will be split between two UN agencies, "
         "with $6 million going to WFP and $4 million to UNICEF.",
         [("QAT", 6e6, "USD", "SDN"), ("QAT", 4e6, "USD", "SDN")],
