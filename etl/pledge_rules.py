@@ -4071,7 +4071,7 @@ def _apart(earlier: Draft, draft: Draft) -> bool:
     if (
         len(
             {
-                recalled.isdisjoint(d.sentence.lower[max(0, _token_of(d) - 2) : _token_of(d)])
+                recalled.isdisjoint(d.sentence.lower[max(0, _token_of(d) - 3) : _token_of(d)])
                 for d in (earlier, draft)
             }
         )

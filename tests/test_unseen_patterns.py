@@ -340,6 +340,18 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Among companies, Sao Paulo-based steelmaker Ferrovia said it would donate R$10 million for flood "
+        "relief in Brazil.",
+        [("Ferrovia", 10e6, "BRL", "BRA")],
+        id="a-one-word-company-a-steelmaker",
+    ),
+    pytest.param(
+        "Foreign Minister Heiko Maas said Berlin would provide a further 50 million euros for Lebanon, on "
+        "top of the 50 million euros announced in August.",
+        [("DEU", 50e6, "EUR", "LBN"), ("DEU", 50e6, "EUR", "LBN")],
+        id="a-new-pledge-on-top-of-an-equal-earlier-one",
+    ),
+    pytest.param(
         "The Confederation of Kenyan Business Associations said its members would contribute KSh 50 million "
         "to drought relief in Kenya.",
         [("Confederation of Kenyan Business Associations", 50e6, "KES", "KEN")],
