@@ -1735,6 +1735,8 @@ def _recipient(
         ):
             return None, False, True  # "for refugees in neighbouring countries": no single one
         for m in s.mentions_in(k + 1, min(stop, k + 7)):
+            if _comma_and(s, k, m.t0):
+                break  # "for recovery programmes, and the Chinese ambassador pledged": another clause
             if helps and m.t0 == k + 1:
                 continue  # "to help flood-hit Bangladesh": the one helped is where aid goes
             if helps and (m.mention.has("demonym") or not _only_modifiers(s, k + 2, m.t0)):

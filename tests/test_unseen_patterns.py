@@ -340,6 +340,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Floods hit Mozambique. Britain said it would provide 10 million pounds for recovery programmes, and "
+        "the Chinese ambassador, Su Jian, pledged 40 million dollars for Mozambique.",
+        [("GBR", 10e6, "GBP", "MOZ"), ("CHN", 40e6, "USD", "MOZ")],
+        id="a-destination-s-search-stops-at-the-next-clause",
+    ),
+    pytest.param(
         "Among companies, Sao Paulo-based steelmaker Ferrovia said it would donate R$10 million for flood "
         "relief in Brazil.",
         [("Ferrovia", 10e6, "BRL", "BRA")],
