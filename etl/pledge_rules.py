@@ -1046,6 +1046,14 @@ def _not_aid(s: Sentence, t0: int, t1: int, conference: bool = False) -> bool:
         not (s.word(c.t1) in gazetteer.words("vehicle") and s.word(c.t1 + 1) in carry)
         and not _in_a_name(s, c)
         and not (conference and c.mention.text.lower() in gazetteer.words("loan_word"))
+        # "1 billion euros this year from its common budget": where the money comes from (not "from
+        # its own budget", "from the national budget": a government's spending at home, words.csv
+        # home_budget)
+        and not (
+            c.mention.text.lower() == "budget"
+            and "from" in s.lower[max(0, c.t0 - 3) : c.t0]
+            and gazetteer.words("home_budget").isdisjoint(s.lower[max(0, c.t0 - 3) : c.t0])
+        )
         for c in s.cues(t0, t1, "not_aid")
     )
 

@@ -340,6 +340,18 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The European Union said it would provide 1 billion euros this year from its common budget for "
+        "Ukraine.",
+        [("European Union", 1e9, "EUR", "UKR")],
+        id="a-sum-from-a-donor-s-budget",
+    ),
+    pytest.param(
+        "Drought grips Ethiopia. The government has itself committed $381 million from its own budget for "
+        "relief in Ethiopia.",
+        [],
+        id="near-miss-a-sum-from-a-government-s-own-budget",
+    ),
+    pytest.param(
         "Floods hit Mozambique. Britain said it would provide 10 million pounds for recovery programmes, and "
         "the Chinese ambassador, Su Jian, pledged 40 million dollars for Mozambique.",
         [("GBR", 10e6, "GBP", "MOZ"), ("CHN", 40e6, "USD", "MOZ")],
