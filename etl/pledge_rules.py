@@ -3856,6 +3856,10 @@ def _read_appeal(
             verb.mention.text.lower() in gazetteer.words("plan_noun")
             and not verb.mention.text[:1].isupper()
             and not _names_aid(s, lo, hi)
+            # "a $110.3 million plan to meet the needs of people in the quake-hit areas", "response
+            # plan to contain the outbreak" (words.csv plan_aim)
+            and gazetteer.words("plan_aim").isdisjoint(s.lower[lo:hi])
+            and not any(m.mention.has("cue", "person") for m in s.mentions_in(verb.t1, hi))
         )
         # "of which US$ 3.1 million has been received", "with $545 million received": funding in
         or s.word(_past(s, a.t1, hi, gazetteer.words("aux_verb") | gazetteer.words("participle_aux")))

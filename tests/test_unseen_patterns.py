@@ -3543,6 +3543,16 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "The UN has launched a $95 million plan to meet the needs of people in the flood-hit areas of Libya.",
+        [(95e6, "USD", "LBY")],
+        id="a-plan-to-meet-the-needs-of-people",
+    ),
+    pytest.param(
+        "The government unveiled a $40 million plan to rebuild roads and bridges in Libya.",
+        [],
+        id="near-miss-a-plan-to-rebuild-roads",
+    ),
+    pytest.param(
         "The UN is seeking $500 million for the Sahel: $300 million for Mali, $100 million for Niger and "
         "$100 million for Chad.",
         [(3e8, "USD", "MLI"), (1e8, "USD", "NER"), (1e8, "USD", "TCD")],
