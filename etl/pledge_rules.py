@@ -3864,6 +3864,16 @@ def _read_appeal(
         # "of which US$ 3.1 million has been received", "with $545 million received": funding in
         or s.word(_past(s, a.t1, hi, gazetteer.words("aux_verb") | gazetteer.words("participle_aux")))
         in gazetteer.words("received_word")
+        # "donors had provided $427 million against the revised HRP requirement": money a verb of
+        # giving right before it gives toward what is asked
+        or (after and any(v.t1 == a.t0 for v in s.mentions_in(lo, a.t0, "verb", "give")))
+        # "... a flash appeal for $71.4 million, and the coordinator said $10 million had been
+        # released": in the next clause, a sum a verb of giving after it gives
+        or (
+            not after
+            and _comma_and(s, verb.t1, a.t0)
+            and _gives(s, _past(s, a.t1, hi, gazetteer.words("aux_verb") | gazetteer.words("participle_aux")))
+        )
     ):
         # "$800 million would be needed if the rains fail"; "down from $56 billion in 2023" (an
         # old figure); "donations to the appeal ... up to £5 million" (money given, not asked for)

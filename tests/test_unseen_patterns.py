@@ -3543,6 +3543,17 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "As of 30 June, donors had provided $350 million against the revised requirement for Yemen.",
+        [],
+        id="money-provided-against-a-requirement",
+    ),
+    pytest.param(
+        "The UN launched a flash appeal for $60 million for Malawi, and its relief chief said $8 million had "
+        "been released from the emergency fund.",
+        [(60e6, "USD", "MWI")],
+        id="money-released-in-the-clause-after-an-appeal",
+    ),
+    pytest.param(
         "The UN has launched a $95 million plan to meet the needs of people in the flood-hit areas of Libya.",
         [(95e6, "USD", "LBY")],
         id="a-plan-to-meet-the-needs-of-people",
