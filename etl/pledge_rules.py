@@ -337,6 +337,14 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
         asked = next(iter(s.mentions_in(a.t1 + 1, min(s.n, a.t1 + 10), "verb", "appeal")), None)
         if asked is not None and "," not in s.lower[a.t1 : asked.t0]:
             return asked
+    asked = s.mention_at(a.t1)
+    if (
+        s.word(a.t0 - 1) == "the"
+        and asked is not None
+        and asked.mention.has("verb", "appeal")
+        and asked.mention.text.lower().endswith(("ed", "ght"))
+    ):
+        return asked  # "the $2.96 billion sought under the 2018 Yemen Humanitarian Response Plan"
     end = a.t1
     conv = s.conversion_of(a) if s.word(a.t1) == "(" else None
     if conv is not None and s.word(conv.t1) == ")":

@@ -3543,6 +3543,12 @@ STATUSES = [
 
 APPEALS = [
     pytest.param(
+        "The amount represents roughly 70 per cent of the $4.3 billion sought under the 2019 Sudan "
+        "Humanitarian Response Plan.",
+        [(4.3e9, "USD", "SDN")],
+        id="the-sum-sought-under-a-plan",
+    ),
+    pytest.param(
         "As of 30 June, donors had provided $350 million against the revised requirement for Yemen.",
         [],
         id="money-provided-against-a-requirement",
