@@ -375,6 +375,8 @@ def _verb_near(s: Sentence, a: AmountSpan, lo: int, hi: int, after: int | None =
     for v in s.mentions_in(lo, a.t0, "verb"):
         role = v.mention.value("verb")
         word = v.mention.text.lower()
+        if s.word(v.t0 - 1) == "-" and v.t0 >= 2 and s.doc[v.t0 - 2].text[:1].isupper():
+            continue  # "an existing IDA-financed project": a name's compound adjective, no verb
         if word == "aid" and s.word(v.t0 - 1) == "to":
             best = v  # "to aid peru with 160,000 dlrs"
             continue
@@ -1499,8 +1501,18 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     neighbour"): "Ocean Ventures, one of
     Kenya's largest shipping groups, donated"; "Canada's stockpile, managed by the Canadian Red
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
-    # "Saudi Arabia and the UAE, which lead the coalition, each pledged"
-    k = _back_over(s, verb_t0 - 1, lo, gazetteer.words("aux_verb") | gazetteer.words("distributive"))
+    # "Saudi Arabia and the UAE, which lead the coalition, each pledged"; "Saudi Arabia, which leads
+    # a military coalition, was the largest donor with $500 million": past the copula and its noun's words
+    k = _back_over(
+        s,
+        verb_t0 - 1,
+        lo,
+        gazetteer.words("aux_verb")
+        | gazetteer.words("distributive")
+        | gazetteer.words("copula")
+        | gazetteer.words("determiner")
+        | gazetteer.words("superlative"),
+    )
     end = k
     dashes = ("—", "–", "--")
     if k > lo and s.word(k) in dashes:

@@ -340,6 +340,24 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Kuwait, which hosted the first three conferences on Iran-backed attacks, was the largest donor with "
+        "$300 million for Syria.",
+        [("KWT", 300e6, "USD", "SYR")],
+        id="the-largest-donor-with-a-sum",
+    ),
+    pytest.param(
+        "Gavi said it would finance 1.7 million doses of oral cholera vaccine for campaigns in Kinshasa, "
+        "Congo.",
+        [("Gavi", 1.7e6, "doses", "COD")],
+        id="financing-doses",
+    ),
+    pytest.param(
+        "The World Bank activated a component of an existing IDA-financed project, reallocating US$ 20 "
+        "million to the response in Malawi.",
+        [],
+        id="near-miss-a-name-s-compound-adjective",
+    ),
+    pytest.param(
         "The European Union said it would provide 1 billion euros this year from its common budget for "
         "Ukraine.",
         [("European Union", 1e9, "EUR", "UKR")],
