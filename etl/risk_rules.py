@@ -882,6 +882,8 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
         nxt in ("in", "live", "of", ",", "to", ".", "", "that", "who", "by")
         or nxt in copula
         or _place_with(s, a) is not None
+        # "... and some 7 million on the brink of famine"
+        or (nxt in ("on", "at") and any(a.t1 < i0 <= a.t1 + 4 for i0, _, _ in indicators))
     ):
         return True
     if (

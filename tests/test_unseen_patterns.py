@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Somalia faces a grave crisis, with 6.2 million people in need of humanitarian assistance and some "
+        "300,000 on the brink of famine.",
+        [("SOM", 6.2e6, "in_need"), ("SOM", 300000, "famine_risk")],
+        id="a-second-count-on-the-brink-of-a-condition",
+    ),
+    pytest.param(
         "War in Sudan has uprooted millions. Almost 2 million people have been internally displaced since "
         "April and more than 500,000 have fled to neighbouring countries, including over 150,000 to Chad.",
         [("SDN", 2e6, "displaced"), ("SDN", 500000, "displaced"), ("TCD", 150000, "displaced")],
