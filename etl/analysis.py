@@ -700,20 +700,35 @@ def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
         m.location = max(isos, key=lambda iso: (named.get(iso, 0), -isos.index(iso)))
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-_SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")  # " (ERC)", " (KSrelief)"
+_SHORT_FORM_ANYWHERE = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")  # "(ERC)", "(KSrelief)"
 
 
 def _short_forms_defined(text: str, mentions: list[Mention]) -> None:
     """Add a mention for each later use of a short form an organization's name defines in
     brackets ("the Emirates Red Crescent (ERC) ... The ERC said it will also send"), with the
     name's tags, where the gazetteer found none."""
+    shorts = list(_SHORT_FORM_ANYWHERE.finditer(text))
+    if not shorts:
+        return  # the common case: no short form in brackets
     defined: dict[str, Mention] = {}
-    for m in mentions:
-        if m.has("org") and (short := _SHORT_FORM.match(text, m.end)) is not None:
-            defined.setdefault(short.group(1), m)
+    for short in shorts:
+        end = short.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        # the organization's name ending right before the bracket (mentions are in start order)
+        i = bisect.bisect_left(mentions, end, key=lambda m: m.start) - 1
+        name = next(
+            (
+                mentions[j]
+                for j in range(i, max(-1, i - 4), -1)
+                if mentions[j].end == end and mentions[j].has("org")
+            ),
+            None,
+        )
+        if name is not None:
+            defined.setdefault(short.group(1), name)
     if not defined:
-        return  # the common case
+        return
     covered = [(m.start, m.end) for m in mentions]
     added = []
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, defined)) + r")\b")
@@ -729,6 +744,13 @@ def _short_forms_defined(text: str, mentions: list[Mention]) -> None:
         mentions.sort(key=lambda m: (m.start, -m.end))
 
 
+@cache
+def _subnational_plural() -> re.Pattern[str]:
+    """The words of data/words.csv subnational_plural, as whole words in lower case ("states",
+    not the "States" of a country's name)."""
+    return re.compile(gazetteer.alternation(gazetteer.words("subnational_plural")))
+
+
 def _regions_named_as_countries(text: str, mentions: list[Mention]) -> None:
     """Place a country's name listed among another country's regions, with a words.csv
     subnational_plural after the list ("in Kogi, Niger and Adamawa states"), in that country:
@@ -740,29 +762,30 @@ def _regions_named_as_countries(text: str, mentions: list[Mention]) -> None:
     >>> [m.location for m in mentions if m.location]
     ['NGA', 'NGA', 'NGA', 'TCD', 'NER', 'MLI']
     """
-    plural = gazetteer.words("subnational_plural")
+    if not any(w in text for w in gazetteer.words("subnational_plural")):
+        return  # the common case: no list of regions (a substring test is cheap)
+    plurals = list(_subnational_plural().finditer(text))
     places = [m for m in mentions if m.location]
+    ends = [m.end for m in places]
 
     def joined(a: Mention, b: Mention) -> bool:  # two items of one list: "Kogi, Niger", "Niger and Adamawa"
         return " ".join(text[a.end : b.start].split()) in (",", "and", ", and")
 
-    for i, m in enumerate(places):
-        if not m.has("country"):
+    for found in plurals:
+        last = bisect.bisect_right(ends, found.start()) - 1
+        if last < 0 or text[places[last].end : found.start()].strip():
+            continue  # no place right before "states"
+        first = last
+        while first > 0 and joined(places[first - 1], places[first]):
+            first -= 1
+        items = places[first : last + 1]
+        countries = [m for m in items if m.has("country")]
+        others = [m for m in items if not m.has("country")]
+        if not countries or not others or not all(m.has("place") for m in others):
             continue
-        lo = hi = i
-        while lo > 0 and joined(places[lo - 1], places[lo]):
-            lo -= 1
-        while hi + 1 < len(places) and joined(places[hi], places[hi + 1]):
-            hi += 1
-        others = [o for o in places[lo : hi + 1] if o is not m]
-        after = _NEXT_WORD.match(text, places[hi].end)
-        if (
-            others
-            and all(o.has("place") and not o.has("country") for o in others)
-            and len({o.location for o in others}) == 1
-            and after is not None
-            and after.group(1).lower() in plural
-        ):
+        if len({m.location for m in others}) != 1:
+            continue
+        for m in countries:
             m.tags = (gazetteer.Tag("place", others[0].location, ""),)
             m._by_kind, m.location = gazetteer.tag_info(m.tags)
 

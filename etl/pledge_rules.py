@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from aidtracker.etl import gazetteer
 from aidtracker.etl.amounts import Amount, find_amounts, is_year_token
@@ -555,7 +555,10 @@ def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
     pledge; the affected government's own ("The Government of Ethiopia has allocated 2.2 billion
     birr" in an article on Ethiopia); and a sum "the government" speaks of after a company's
     pledge. The affected country's own spending (the dev set labels none), not the giver's."""
-    if not a.amount.is_money or art.main_iso3 is None:
+    voice = gazetteer.words("government_anaphor") | gazetteer.words("official_title")
+    if not a.amount.is_money or art.main_iso3 is None or voice.isdisjoint(s.lower[: a.t0]):
+        # (the common case first: no government or official speaks before the sum; "The relief
+        # items, worth around PHP6.8 million, arrived" are the giver's goods)
         return False
     countries = gazetteer.countries()
     home = countries.get(art.main_iso3)
@@ -571,9 +574,6 @@ def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
     own = countries.get(donor.iso3) if donor.iso3 else None
     if own is None:
         return False
-    voice = gazetteer.words("government_anaphor") | gazetteer.words("official_title")
-    if voice.isdisjoint(s.lower[: a.t0]):
-        return False  # "The relief items, worth around PHP6.8 million, arrived": the giver's goods
     if donor.iso3 == art.main_iso3 and art.most_sent_to() == donor.iso3:
         # "The Federal Government has approved 3 billion naira" in an article on Nigeria's floods:
         # its own spending at home, a government's words (not "UK Chancellor Gordon Brown has
@@ -1071,15 +1071,19 @@ def _not_aid(s: Sentence, t0: int, t1: int, conference: bool = False) -> bool:
 def _at_conference(s: Sentence, art: Article) -> bool:
     """Whether a sentence, or the article's title, speaks of a pledging conference (data/words.csv
     pledging_event: "conference", "pledging"), where loans announced are pledges."""
-    event = gazetteer.words("pledging_event")
-    title = art.title.lower().split()
-    # "Donors pledge $4.4 billion to rebuild quake-hit Nepal": donors together, in a title
-    pairs = {" ".join(p) for p in zip(title, title[1:], strict=False)}
-    return (
-        not event.isdisjoint(s.lower)
-        or not event.isdisjoint(title)
-        or not gazetteer.words("pledging_title").isdisjoint(pairs)
-    )
+    return not gazetteer.words("pledging_event").isdisjoint(s.lower) or _pledging_title(art.title)
+
+
+@lru_cache(maxsize=256)
+def _pledging_title(title: str) -> bool:
+    """Whether a title names a pledging conference (words.csv pledging_event) or donors pledging
+    together ("Donors pledge $4.4 billion to rebuild quake-hit Nepal": words.csv pledging_title).
+    Cached: every sum of an article asks of its one title."""
+    words = title.lower().split()
+    pairs = {" ".join(p) for p in zip(words, words[1:], strict=False)}
+    return not gazetteer.words("pledging_event").isdisjoint(words) or not gazetteer.words(
+        "pledging_title"
+    ).isdisjoint(pairs)
 
 
 def _in_a_name(s: Sentence, m: MentionSpan) -> bool:
@@ -1494,6 +1498,19 @@ def _past_gloss(s: Sentence, k: int) -> int:
     return next((j + 1 for j in range(k + 1, min(s.n, k + 6)) if s.lower[j] == ")"), k)
 
 
+@cache
+def _before_verb_words() -> frozenset[str]:
+    """The words an aside's closing comma may stand before its verb past (_apposition_before):
+    auxiliaries, distributives, the copula and its noun's determiner and superlative."""
+    return (
+        gazetteer.words("aux_verb")
+        | gazetteer.words("distributive")
+        | gazetteer.words("copula")
+        | gazetteer.words("determiner")
+        | gazetteer.words("superlative")
+    )
+
+
 def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | None:
     """The tokens of an apposition or a relative clause between a subject and its verb, commas
     included, opened by a word of data/words.csv `apposition_opener`, by a determiner and no
@@ -1503,16 +1520,7 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     Cross, will ship" (none when an aid verb stands inside it: "$2 million, provided by Japan,")."""
     # "Saudi Arabia and the UAE, which lead the coalition, each pledged"; "Saudi Arabia, which leads
     # a military coalition, was the largest donor with $500 million": past the copula and its noun's words
-    k = _back_over(
-        s,
-        verb_t0 - 1,
-        lo,
-        gazetteer.words("aux_verb")
-        | gazetteer.words("distributive")
-        | gazetteer.words("copula")
-        | gazetteer.words("determiner")
-        | gazetteer.words("superlative"),
-    )
+    k = _back_over(s, verb_t0 - 1, lo, _before_verb_words())
     end = k
     dashes = ("—", "–", "--")
     if k > lo and s.word(k) in dashes:
