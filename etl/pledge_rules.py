@@ -1770,9 +1770,11 @@ def _recipient(
             and not _comma_and(s, k, plural)  # "in aid, and countries throughout the world provided"
         ):
             return None, False, True  # "for refugees in neighbouring countries": no single one
-        for m in s.mentions_in(k + 1, min(stop, k + 7)):
-            if _comma_and(s, k, m.t0):
-                break  # "for recovery programmes, and the Chinese ambassador pledged": another clause
+        # "for recovery programmes, and the Chinese ambassador pledged": another clause ends the search
+        clause_end = next(
+            (j for j in range(k, min(stop, k + 7)) if s.lower[j] == "," and s.word(j + 1) == "and"), stop
+        )
+        for m in s.mentions_in(k + 1, min(stop, k + 7, clause_end)):
             if helps and m.t0 == k + 1:
                 continue  # "to help flood-hit Bangladesh": the one helped is where aid goes
             if helps and (m.mention.has("demonym") or not _only_modifiers(s, k + 2, m.t0)):
@@ -3529,6 +3531,18 @@ def _community(s: Sentence, lo: int, end: int) -> Entity | None:
     return Entity(name[:1].upper() + name[1:], None, "private")
 
 
+@cache
+def _group_members() -> frozenset[str]:
+    """The words that head a group of people (words.csv group_noun, community_modifier)."""
+    return gazetteer.words("group_noun") | gazetteer.words("community_modifier")
+
+
+@cache
+def _group_cues() -> frozenset[str]:
+    """The words without which no group abroad is named (_group_abroad)."""
+    return _group_members() | gazetteer.words("abroad_word") | gazetteer.words("dwelling_word")
+
+
 def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
     """People of one country giving as a group where they live, named right before token `end`
     without a words.csv community_noun: "Moroccan associations in Belgium", "Ni-Vanuatu
@@ -3539,10 +3553,11 @@ def _group_abroad(s: Sentence, lo: int, end: int) -> Entity | None:
     abroad_word tells that they live away from home. Named as the text names them, with
     where they live."""
     abroad = gazetteer.words("abroad_word")
-    members = gazetteer.words("group_noun") | gazetteer.words("community_modifier")
-    if (members | abroad | gazetteer.words("dwelling_word")).isdisjoint(
-        s.lower[lo:end]
-    ) and "in" not in s.lower[lo:end]:
+    members = _group_members()
+    if _group_cues().isdisjoint(s.lower[lo:end]) and not (
+        # "Ethiopians in the United Arab Emirates": a people's plural name, then "in"
+        "in" in s.lower[lo:end] and any(m.mention.has("demonym") for m in s.mentions_in(lo, end))
+    ):
         return None  # the common case: no group named
     k = _back_over(s, end - 1, lo, gazetteer.words("aux_verb"))
     if k >= lo and s.lower[k] in abroad:
