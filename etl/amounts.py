@@ -362,7 +362,8 @@ def find_amounts(
     for m in matches:
         if m.start() < taken:
             continue
-        if (m.group("num") or "").strip() in ("a", "an") and not (m.group("att") or m.group("scale")):
+        num = m.group("num")
+        if num and num[0] == "a" and num.strip() in ("a", "an") and not (m.group("att") or m.group("scale")):
             # "a EUR 10 million grant": the article is no number; the sum starts after it
             again = pattern.match(low, m.end("num") + 1)
             if again is not None and again.group("num"):

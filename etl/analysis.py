@@ -719,8 +719,11 @@ def _short_forms_defined(text: str, mentions: list[Mention]) -> None:
     shorts = [m for k in _brackets(text) if (m := _SHORT_FORM_ANYWHERE.match(text, k)) is not None]
     if not shorts:
         return  # the common case: no short form in brackets
+    known = {m.start for m in mentions}
     defined: dict[str, Mention] = {}
     for short in shorts:
+        if short.start(1) in known:
+            continue  # "(OCHA)": a short form the gazetteer knows already
         end = short.start()
         while end > 0 and text[end - 1].isspace():
             end -= 1

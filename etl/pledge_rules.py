@@ -547,6 +547,12 @@ def _whole_after_portion(s: Sentence, a: AmountSpan, goods_end: int) -> MentionS
     )
 
 
+@cache
+def _government_voice() -> frozenset[str]:
+    """The words of a government or its officials (words.csv government_anaphor, official_title)."""
+    return gazetteer.words("government_anaphor") | gazetteer.words("official_title")
+
+
 def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
     """Whether a sum given to a foreign government the sentence does not name is in the
     currency of the country aid goes to, not the giver's, and a government or an official
@@ -555,8 +561,7 @@ def _home_sum(s: Sentence, a: AmountSpan, art: Article, donor: Entity) -> bool:
     pledge; the affected government's own ("The Government of Ethiopia has allocated 2.2 billion
     birr" in an article on Ethiopia); and a sum "the government" speaks of after a company's
     pledge. The affected country's own spending (the dev set labels none), not the giver's."""
-    voice = gazetteer.words("government_anaphor") | gazetteer.words("official_title")
-    if not a.amount.is_money or art.main_iso3 is None or voice.isdisjoint(s.lower[: a.t0]):
+    if not a.amount.is_money or art.main_iso3 is None or _government_voice().isdisjoint(s.lower[: a.t0]):
         # (the common case first: no government or official speaks before the sum; "The relief
         # items, worth around PHP6.8 million, arrived" are the giver's goods)
         return False
@@ -588,7 +593,7 @@ def _range_of_sums(s: Sentence, a: AmountSpan) -> bool:
     """Whether a sum of money is an end of a range written with two full sums ("estimated damage
     at $3 billion to $5 billion"), not a level it rose from or to ("from $3 billion to $5
     billion")."""
-    if not a.amount.is_money:
+    if not a.amount.is_money or (s.word(a.t1) != "to" and s.word(a.t0 - 1) != "to"):
         return False
     for b in s.amounts:
         first, second = (b, a) if b.t1 < a.t0 else (a, b)
@@ -967,6 +972,8 @@ def _each_country_before(s: Sentence, end: int) -> list[str]:
     back to a list of two or more before it: "the earthquake that struck Syria and Turkiye ...,
     with US$50 million allocated to each country" (a participle may stand between; words.csv
     distributive, country_noun); [] otherwise."""
+    if gazetteer.words("distributive").isdisjoint(s.lower[end : end + 3]):
+        return []  # the common case: no "each" right after the sum
     k = end + (s.word(end).endswith(("ed", "ing")) and s.word(end + 1) in gazetteer.words("dest_prep"))
     if not (
         s.word(k) in gazetteer.words("dest_prep")
