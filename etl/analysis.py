@@ -700,7 +700,14 @@ def _resolve_shared_demonyms(mentions: list[Mention]) -> None:
         m.location = max(isos, key=lambda iso: (named.get(iso, 0), -isos.index(iso)))
 
 
-_SHORT_FORM_ANYWHERE = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")  # "(ERC)", "(KSrelief)"
+_SHORT_FORM_ANYWHERE = re.compile(
+    r"""
+    \(                        # the opening bracket
+    ([A-Z][A-Za-z]{1,7})      # the short form: a capital, then letters ("ERC", "KSrelief")
+    \)                        # the closing bracket
+    """,
+    re.VERBOSE,
+)
 
 
 def _brackets(text: str) -> list[int]:
