@@ -124,9 +124,10 @@ def _infer(text: str, title: str) -> tuple[dt.date, str] | None:
     for m in find_dates(title):
         if m.date is not None:
             return m.date, "day"
+    found = find_dates(text)
     years: list[int] = []
     since: list[tuple[int, int]] = []
-    for m in find_dates(text):
+    for m in found:
         if m.year is not None:
             years.append(m.year)
             lead = text[max(0, m.start - 7) : m.start].lower()
@@ -138,21 +139,24 @@ def _infer(text: str, title: str) -> tuple[dt.date, str] | None:
     if not years:
         return None
     year = max(years)
-    dated_spans = [(m.start, m.end) for m in find_dates(text)]
-    bare = [
-        m
-        for m in _bare_month().finditer(text)
-        if m.group("lead")
-        and not any(s <= m.start("m") < e for s, e in dated_spans if _has_year(text[s:e]))
-        and m.group("m").lower() not in gazetteer.words("hedge")
-    ]
-    if bare:
-        month = _month(bare[0].group("m"))
+    with_year = [(m.start, m.end) for m in found if _has_year(text[m.start : m.end])]
+    bare = next(
+        (
+            m
+            for m in _bare_month().finditer(text)
+            if m.group("lead")
+            and not any(s <= m.start("m") < e for s, e in with_year)
+            and m.group("m").lower() not in gazetteer.words("hedge")
+        ),
+        None,
+    )
+    if bare is not None:
+        month = _month(bare.group("m"))
         for since_year, since_month in since:
             if since_year == year and month < since_month:
                 year += 1
         return dt.date(year, month, 1), "month"
-    months = [m.month for m in find_dates(text) if m.year == year]
+    months = [m.month for m in found if m.year == year]
     if months:
         return dt.date(year, max(months), 1), "month"
     return dt.date(year, 1, 1), "year"

@@ -51,8 +51,8 @@ def clean_str(value: str | None) -> str | None:
     >>> clean_str(None) is None
     True
     """
-    if value is None:
-        return None
+    if value is None or value.isascii():  # isascii() is O(1): most text needs no scan
+        return value
     return _SURROGATES.sub("\ufffd", value)
 
 

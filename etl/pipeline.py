@@ -90,7 +90,7 @@ def warm_up() -> None:
     """Load what extraction and normalization build once per process (gazetteers, the
     tokenizer, patterns, exchange rates) by extracting a made-up article."""
     text = (
-        "The United States pledged $5 million and 2,000 tonnes of wheat to Sudan on 3 May 2021, "
+        "The European Union pledged EUR 5 million and 2,000 tonnes of wheat to Sudan on 3 May 2021, "
         "where 1.2 million people face famine, the UN said. The WFP appealed for 10 mln dlrs."
     )
     extract_chunk([(Article("warm-up", "Aid for Sudan", text, None, None, None, "warm-up"), "")])
