@@ -346,13 +346,14 @@ def _candidates(
     stated: tuple[Amount, int | None] | None = None  # the unit a header states for the lines below it
     last_end = 0
     for index, (a, b) in enumerate(spans):
-        if stated is not None and "\n\n" in text[last_end:a]:
+        if stated is not None and text.find("\n\n", last_end, a) >= 0:
             stated = None  # a blank line ends the table or list
         last_end = b
-        states = _states_unit(text[a:b])
+        line = text[a:b]
+        states = _states_unit(line)
         in_stated, stated = stated, states or stated
         in_hypothetical_list = hypothetical_list
-        if text[a:b].rstrip().endswith((":", ";", "; and")):
+        if line.rstrip().endswith((":", ";", "; and")):
             hypothetical_list = hypothetical_list or bool(_hypothetical_header().search(low, a, b))
         else:
             hypothetical_list = False
@@ -368,21 +369,21 @@ def _candidates(
         # includes:"): read, though it states no sum (dates it may: "as reported to OCHA as of 25
         # March:"), when it has an aid verb or names a list of given aid ("Among the main
         # announcements:", words.csv pledge_list)
-        colon = text[a:b].rstrip().endswith(":")
-        header = (colon or is_heading(text[a:b])) and (
+        colon = line.rstrip().endswith(":")
+        header = (colon or is_heading(line)) and (
             (colon and any(m.has("verb") for m in ms))
             or not gazetteer.words("pledge_list").isdisjoint(words_in(low[a:b]))
         )
         # "Top donors (US$ million):" names the unit of the list's numbers, and no sum
         if header and (states is not None or not (money.search(low, a, b) or _glued_money(low, a, b))):
-            out.append(Sentence(text[a:b], a, index, ms, low[a:b]))
+            out.append(Sentence(line, a, index, ms, low[a:b]))
             continue
         if not number.search(low, a, b):
             continue
         cued = (
             any(m.has("verb") or m.has("indicator") for m in ms)
-            or "IPC" in text[a:b]  # the IPC phases are read by a pattern (risk_rules), not a cue
-            or risk_rules.names_a_phase(text[a:b])  # "... will be in Emergency"
+            or "IPC" in line  # the IPC phases are read by a pattern (risk_rules), not a cue
+            or risk_rules.names_a_phase(line)  # "... will be in Emergency"
             or bool(_aid_programme().search(low, a, b))
             or bool(_made_available().search(low, a, b))
             or bool(_arrived_with().search(low, a, b))
@@ -402,10 +403,10 @@ def _candidates(
         ):
             # "Sweden | 2,900,000 | Paid" under "Donor | Amount (US$) | Status" too
             out.append(
-                Sentence(text[a:b], a, index, ms, low[a:b], stated=in_stated if not money_or_goods else None)
+                Sentence(line, a, index, ms, low[a:b], stated=in_stated if not money_or_goods else None)
             )
         elif in_stated is not None and not money_or_goods:
-            out.append(Sentence(text[a:b], a, index, ms, low[a:b], stated=in_stated))
+            out.append(Sentence(line, a, index, ms, low[a:b], stated=in_stated))
     return out
 
 

@@ -76,17 +76,21 @@ def _ipc_indicators(s: Sentence) -> list[tuple[int, int, str]]:
     """IPC phase mentions as (first token, end token, indicator): Phase 3, alone or with
     others ("3 and 4", "3-5", "3 or worse"), is food_insecure; Phase 4 or 5 is famine_risk."""
     out = []
-    for m in _IPC.finditer(s.text):
+    for m in _IPC.finditer(s.text) if "ipc" in s.low else ():
         phases = [int(d) for d in _PHASE_DIGIT.findall(m.group("ph"))]
         if phases:
             ind = "famine_risk" if min(phases) >= 4 else "food_insecure"
             out.append((s.tok(m.start()), s.tok(max(m.start(), m.end() - 1)) + 1, ind))
-    about_phases = _IPC.search(s.text) is not None or _PHASE.search(s.text) is not None
+    about_phases: bool | None = None  # asked only when a phase name stands (few sentences)
     for m in _phase_names().finditer(s.text):
         t = s.tok(m.start())
         # "8.7 million will be in Emergency": a phase name is capitalized mid-sentence; "a State of
         # Emergency" is not one, nor is a capitalized word opening the sentence
-        if t == 0 or s.word(t - 1) == "of" or not (about_phases or s.word(t - 1) == "in"):
+        if t == 0 or s.word(t - 1) == "of":
+            continue
+        if about_phases is None:
+            about_phases = out != [] or _PHASE.search(s.text) is not None
+        if not (about_phases or s.word(t - 1) == "in"):
             continue
         phase = _phase_names_by_word()[m.group().lower()]
         out.append((t, t + 1, "famine_risk" if phase >= 4 else "food_insecure"))
