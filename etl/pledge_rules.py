@@ -952,7 +952,7 @@ def _future(s: Sentence, t: int) -> bool:
     return False
 
 
-def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
+def _each_to(s: Sentence, end: int, hi: int, art: Article) -> list[str]:
     """The places a sum goes to whole, each of them, when it is followed by a distributive word
     and a list of two or more ("$1 million each to Myanmar and Laos", "$5 million to each of
     Türkiye and Syria", data/words.csv distributive); [] otherwise."""
@@ -962,16 +962,23 @@ def _each_to(s: Sentence, end: int, hi: int) -> list[str]:
     elif s.word(end) in dest and s.word(end + 1) in each and s.word(end + 2) == "of":
         start = end + 3
     else:
-        return _each_country_before(s, end)
+        return _each_country_before(s, end, art)
     places = [m.mention.location for m in _listed_after(s, start, hi) if m.mention.location]
     return places if len(places) >= 2 else []
 
 
-def _each_country_before(s: Sentence, end: int) -> list[str]:
+# "to each country" points back to a list named at most this many characters before its
+# sentence (the sentence before, as a rule): further back, a list is another statement's.
+_EACH_COUNTRY_REACH = 300
+
+
+def _each_country_before(s: Sentence, end: int, art: Article) -> list[str]:
     """The countries a sum goes to whole, each of them, when "to each country" after it points
     back to a list of two or more before it: "the earthquake that struck Syria and Turkiye ...,
     with US$50 million allocated to each country" (a participle may stand between; words.csv
-    distributive, country_noun); [] otherwise."""
+    distributive, country_noun); in the sentence before when its own names no country before
+    the sum ("... assistance worth R20 million for Malawi and Mozambique. ... with R10 million
+    going to each country"); [] otherwise."""
     if gazetteer.words("distributive").isdisjoint(s.lower[end : end + 3]):
         return []  # the common case: no "each" right after the sum
     k = end + (s.word(end).endswith(("ed", "ing")) and s.word(end + 1) in gazetteer.words("dest_prep"))
@@ -981,13 +988,16 @@ def _each_country_before(s: Sentence, end: int) -> list[str]:
         and (s.word(k + 2) + "s" in gazetteer.words("country_noun") or s.word(k + 2) in ("country", "nation"))
     ):
         return []
-    countries = [m for m in s.mentions_in(0, end) if m.mention.has("country") and m.mention.location]
-    listed: list[MentionSpan] = []
+    own = [m.mention for m in s.mentions_in(0, end)]
+    if not any(m.has("country") and m.location for m in own):
+        own = gazetteer.starting_in(art.mentions, max(0, s.start - _EACH_COUNTRY_REACH), s.start)
+    countries = [m for m in own if m.has("country") and m.location]
+    listed: list[Mention] = []
     for m in reversed(countries):  # the last list of countries joined by commas and "and"
-        if listed and set(s.lower[m.t1 : listed[0].t0]) - {",", "and"}:
+        if listed and art.text[m.end : listed[0].start].replace(",", " ").split() not in ([], ["and"]):
             break
         listed.insert(0, m)
-    places = [m.mention.location for m in listed if m.mention.location]
+    places = [m.location for m in listed if m.location]
     return places if len(places) >= 2 else []
 
 
@@ -2900,7 +2910,7 @@ def _read_amount(
         draft.unit = weight.unit
         draft.commodity = _goods_after(s, size)[1] or draft.commodity
     end = goods_end if not amount.is_money else a.t1
-    each, bodies = _each_to(s, end, hi), _to_each_of(s, end, hi)
+    each, bodies = _each_to(s, end, hi, art), _to_each_of(s, end, hi)
     receivers = _receivers_each(s, end, verb, lo) if role == "receive" and not each else []
     split = _split_among(s, end, hi) if not each else []
     if split:

@@ -26,7 +26,7 @@ REACHED = {
     "pi": {"pledges": 0.89, "risk_figures": 0.949, "appeals": 0.977},
     "pj": {"pledges": 0.896, "risk_figures": 0.982, "appeals": 0.943},
     "pk": {"pledges": 0.972, "risk_figures": 0.93, "appeals": 1.0},
-    "pl": {"pledges": 0.946, "risk_figures": 0.988, "appeals": 1.0},
+    "pl": {"pledges": 0.954, "risk_figures": 0.988, "appeals": 1.0},
     "pm": {"pledges": 0.933, "risk_figures": 0.982, "appeals": 0.952},
     "pn": {"pledges": 0.937, "risk_figures": 0.929, "appeals": 1.0},
     "po": {"pledges": 0.921, "risk_figures": 0.975, "appeals": 0.941},
@@ -96,6 +96,10 @@ REACHED = {
     "sa": {"pledges": 0.847, "risk_figures": 0.964, "appeals": 0.941},
     "sb": {"pledges": 0.897, "risk_figures": 0.928, "appeals": 0.897},
     "sc": {"pledges": 0.86, "risk_figures": 0.804, "appeals": 0.952},
+    "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
+    "se": {"pledges": 0.789, "risk_figures": 0.951, "appeals": 0.923},
+    "sf": {"pledges": 0.846, "risk_figures": 0.944, "appeals": 0.98},
+    "sg": {"pledges": 0.882, "risk_figures": 0.877, "appeals": 0.957},
 }
 TOLERANCE = 0.03
 

@@ -2448,6 +2448,19 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Norway has set aside NOK 60 million in emergency aid for Somalia and Ethiopia, both hit by drought. "
+        "A ministry spokesperson said the money would be split equally, with NOK 30 million going to each "
+        "country through the UN pooled funds.",
+        [("NOR", 30e6, "NOK", "SOM"), ("NOR", 30e6, "NOK", "ETH")],
+        id="an-equal-split-to-each-country-named-in-the-sentence-before",
+    ),
+    pytest.param(
+        "Denmark is giving DKK 40 million to Chad and Niger. It also pledged DKK 10 million for Mali and "
+        "Burkina Faso. The pledge will be divided equally, with DKK 5 million going to each country.",
+        [("DNK", 40e6, "DKK", None), ("DNK", 5e6, "DKK", "MLI"), ("DNK", 5e6, "DKK", "BFA")],
+        id="each-country-is-of-the-last-list-before-not-an-earlier-one",
+    ),
+    pytest.param(
         "The Emirates Red Crescent (ERC) flew 40 tonnes of food to Pakistan on Monday. The UAE also pledged "
         "$10 million for Pakistan. The ERC said it will also send 3,000 tents to Pakistan.",
         [
