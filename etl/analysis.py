@@ -509,8 +509,19 @@ class Article:
                     and self.title[m.end : m.end + 2] not in ("'s", "’s")
                 ):
                     return m.location
-            # "..., Indian ship arrives": a people's name in a title is a voice, not a place
-            candidates = [m.location for m in in_title if m.location not in exclude and not m.has("demonym")]
+            # "..., Indian ship arrives": a people's name in a title is a voice, not a place; so is
+            # the subject of a verb of giving ("Canada announces humanitarian assistance for ...")
+            mentioned = title_mentions(self.title)
+            givers = {
+                m.start
+                for m, after in zip(mentioned, mentioned[1:], strict=False)
+                if after.value("verb") == "give" and not self.title[m.end : after.start].strip()
+            }
+            candidates = [
+                m.location
+                for m in in_title
+                if m.location not in exclude and not m.has("demonym") and m.start not in givers
+            ]
             # "Nepal earthquake: UK triples aid": the place a crisis word follows is where aid goes
             struck = [
                 m.location for m in in_title if m.location not in exclude and names_a_crisis(self.title, m)

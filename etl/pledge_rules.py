@@ -2242,7 +2242,7 @@ def read_pledges(s: Sentence, art: Article, st: State, drafts: list[Draft], appe
         # "Selected pledges to Gavi for 2021–2025:": years and dates are no sums
         not any(b.amount.is_money or b.amount.unit for b in s.amounts)
         and (s.text.rstrip().endswith(":") or is_heading(s.text))  # "Major pledges" over a list
-        and not gazetteer.words("pledge_list").isdisjoint(s.lower)
+        and (not gazetteer.words("pledge_list").isdisjoint(s.lower) or _givers_give(s))
     ):
         # "New contributions confirmed in March:", "The IFRC acknowledges the following
         # contributions:" (data/words.csv pledge_list): each line after it gives by its label's
@@ -2267,6 +2267,22 @@ def _worth_opens(s: Sentence, k: int, t0: int) -> bool:
         and not s.mentions_in(k, t0, "verb")
         and any(m.mention.has("goods") for m in s.mentions_in(k, j))
     )
+
+
+def _givers_give(s: Sentence) -> bool:
+    """Whether a list's header says that several givers give, naming none: "Several Member
+    States have offered in-kind assistance:", "The following countries have pledged:" (a
+    plural noun of givers, data/words.csv giver_plural, as the subject of a verb of giving);
+    its lines' labels are the givers (not "The funding is allocated as follows:", whose
+    labels are where it goes)."""
+    aux = gazetteer.words("aux_verb")
+    for v in s.mentions_in(0, s.n, "verb"):
+        if v.mention.value("verb") != "give":
+            continue
+        k = _back_over(s, v.t0 - 1, s.clause_bounds(v.t0)[0], aux)
+        if s.word(k) in gazetteer.words("giver_plural") and not s.covers(k):
+            return True
+    return False
 
 
 def _under_list(s: Sentence, st: State) -> bool:

@@ -97,7 +97,7 @@ REACHED = {
     "sb": {"pledges": 0.897, "risk_figures": 0.928, "appeals": 0.897},
     "sc": {"pledges": 0.86, "risk_figures": 0.804, "appeals": 0.952},
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
-    "se": {"pledges": 0.789, "risk_figures": 0.951, "appeals": 0.923},
+    "se": {"pledges": 0.869, "risk_figures": 0.951, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.944, "appeals": 0.98},
     "sg": {"pledges": 0.882, "risk_figures": 0.877, "appeals": 0.957},
 }

@@ -4038,3 +4038,44 @@ def test_appeals_as_recent_news_states_them(text: str, expected: list[tuple]) ->
 )
 def test_the_asker_of_an_appeal_named_around_its_amount(text: str, asker: str) -> None:
     assert [f.organization for f in extract(text, strict=True) if isinstance(f, Appeal)] == [asker]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Norway announces emergency aid for the Sahel",
+            [("NOR", 20e6, "NOK", "MLI"), ("NOR", 15e6, "NOK", "NER"), ("NOR", 10e6, "NOK", "TCD")],
+            id="the-subject-of-a-verb-of-giving-in-the-title-speaks",
+        ),
+    ],
+)
+def test_the_title_s_giver_is_no_destination(title: str, expected: list) -> None:
+    text = (
+        "Oslo, 3 March – The Minister of International Development today announced NOK 45 million in "
+        "humanitarian aid for Mali, Niger and Chad. This funding includes:\n"
+        "- NOK 20 million for Mali;\n- NOK 15 million for Niger; and\n- NOK 10 million for Chad.\n\n"
+        "Norway will channel the aid through the Norwegian Refugee Council and the World Food Programme. "
+        "Norway is among the largest donors to the region, and Norway's support will continue, the "
+        "minister said. Niger and Chad host most of the refugees of the region."
+    )
+    got = [
+        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
+        for f in extract(text, title=title, strict=True)
+        if isinstance(f, Pledge)
+    ]
+    assert got == expected
+
+
+def test_a_header_of_givers_named_by_no_name_makes_its_labels_givers() -> None:
+    text = (
+        "Two relief flights landed in Port Sudan this week carrying 60 tonnes of medicines for Sudan.\n\n"
+        "Several Member States have offered further in-kind assistance:\n"
+        "- Austria: 10 tonnes of medical supplies;\n- Portugal: 2,000 family tents."
+    )
+    got = [
+        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
+        for f in extract(text, strict=True)
+        if isinstance(f, Pledge)
+    ]
+    assert got[-2:] == [("AUT", 10, "tonnes", "SDN"), ("PRT", 2000, "tents", "SDN")]
