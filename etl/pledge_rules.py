@@ -1556,7 +1556,18 @@ def _apposition_before(s: Sentence, verb_t0: int, lo: int) -> tuple[int, int] | 
     described = False
     if opening is not None and s.word(opening + 1) in gazetteer.words("determiner"):
         named = s.mention_at(opening + 2)
-        described = named is None or entity_of(named.mention) is None
+        described = (
+            named is None
+            or entity_of(named.mention) is None
+            # "The Halvorsen Foundation, a Danish charitable trust,": a people's name before a noun
+            or (
+                named.mention.has("demonym")
+                and named.t1 < s.n
+                and s.doc[named.t1].text.isalpha()
+                and s.doc[named.t1].text.islower()
+                and s.word(named.t1) != "and"
+            )
+        )
     elif opening is not None and (owner := s.mention_at(opening + 1)) is not None:
         # "China, Myanmar's largest neighbour, has pledged": a description owned by a place
         described = owner.t0 == opening + 1 and s.word(owner.t1) in ("'s", "’s")
@@ -2523,6 +2534,24 @@ def _header(s: Sentence, art: Article) -> tuple[Entity, int, str] | None:
     return None
 
 
+def _new_speaker(s: Sentence, lo: int, t0: int) -> int:
+    """Where what is said of the amount at `t0` starts: at a giver that ", and" brings in with a
+    verb of speech of its own before it ("Switzerland committed 18 million Swiss francs for
+    Niger, and Japan said its $12 million would go to ...": Japan's sum, not Switzerland's;
+    data/words.csv speech_verb); else at `lo`, its clause's start."""
+    speech = gazetteer.words("speech_verb")
+    for k in range(t0 - 2, lo, -1):
+        if s.lower[k] != "and" or s.lower[k - 1] != ",":
+            continue
+        m = s.mention_at(k + 1 + (s.word(k + 1) == "the"))
+        if m is None or entity_of(m.mention) is None:
+            return lo
+        if any(s.lower[j] in speech for j in range(m.t1, min(t0, m.t1 + 3))):
+            return k + 1
+        return lo
+    return lo
+
+
 def _read_amount(
     s: Sentence,
     a: AmountSpan,
@@ -2561,6 +2590,7 @@ def _read_amount(
     elif amount.value < 1000:
         return
     lo, hi = s.clause_bounds(a.t0)
+    lo = _new_speaker(s, lo, a.t0)
     if include_at is not None and include_at < a.t0 and s.lower[include_at] in ("—", "–"):
         # "Japan pledged $30 million — $20 million for Syria and ...": a part after a dash is read
         # in its total's clause
@@ -3096,6 +3126,11 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
             at = pre + 1
             body_lo = max([dlo, *(t + 1 for t in range(dlo, at) if s.lower[t] == "and")])
         body = _unlisted_body(s, body_lo, at) if verb.t0 < a.t0 else None
+        if body is None and subj and verb.t0 < a.t0 and (aside := _apposition_before(s, at, body_lo)):
+            # "The Halvorsen Foundation, a Danish charitable trust, committed": the body before a
+            # description of it, whose place or people is no giver
+            body = _unlisted_body(s, body_lo, aside[0])
+            body = body if body is not None and subj[0].t0 >= aside[0] else None
         if (
             subj
             # "The Malawi Diaspora Association in the United Kingdom raised": a body raises

@@ -346,6 +346,28 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Ostrava Family Trust, a Czech private charity, pledged $2 million through UNICEF for children "
+        "in Yemen.",
+        [("Ostrava Family Trust", 2e6, "USD", "YEM")],
+        id="a-body-before-a-description-that-names-a-people",
+    ),
+    pytest.param(
+        "Saudi Arabia and Kuwait, the two main donors of the region, each pledged $10 million to Yemen.",
+        [("SAU", 10e6, "USD", "YEM"), ("KWT", 10e6, "USD", "YEM")],
+        id="near-miss-a-description-by-a-determiner-and-no-people",
+    ),
+    pytest.param(
+        "Austria committed 5 million euros for Mali, and Ireland said its $3 million would go to food "
+        "programmes in Niger.",
+        [("AUT", 5e6, "EUR", "MLI"), ("IRL", 3e6, "USD", "NER")],
+        id="a-giver-that-and-brings-in-with-its-own-verb-of-speech",
+    ),
+    pytest.param(
+        "Austria committed 5 million euros for Mali, and 3 million euros for Niger.",
+        [("AUT", 5e6, "EUR", "MLI"), ("AUT", 3e6, "EUR", "NER")],
+        id="near-miss-and-brings-in-the-same-giver-s-next-sum",
+    ),
+    pytest.param(
         "Kuwait, which hosted the first three conferences on Iran-backed attacks, was the largest donor with "
         "$300 million for Syria.",
         [("KWT", 300e6, "USD", "SYR")],
