@@ -3487,6 +3487,15 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     ):
         words.pop(0)
     described = j >= lo and s.lower[j] in gazetteer.words("company_noun") and s.doc[j].text.islower()
+    if (
+        len(words) >= 2
+        and s.lower[words[0]] in gazetteer.words("company_noun")
+        and s.lower[words[0]] not in gazetteer.words("body_noun")
+    ):
+        # "Carmaker Ardent Motors handed over": a describing noun capitalized as the sentence's
+        # first word, not a word of the name (a body's noun may be one: "Bank Rakyat")
+        words.pop(0)
+        described = True
     # "Mining company Vale said": a one-word name only when a company noun describes it
     if len(words) < (1 if described else 2) or s.lower[words[-1]] in joiners:
         return None

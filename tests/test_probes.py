@@ -89,7 +89,7 @@ REACHED = {
     "rt": {"pledges": 0.881, "risk_figures": 0.958, "appeals": 0.968},
     "ru": {"pledges": 0.939, "risk_figures": 0.97, "appeals": 1.0},
     "rv": {"pledges": 0.931, "risk_figures": 0.974, "appeals": 0.963},
-    "rw": {"pledges": 0.862, "risk_figures": 0.907, "appeals": 0.976},
+    "rw": {"pledges": 0.874, "risk_figures": 0.907, "appeals": 0.976},
     "rx": {"pledges": 0.815, "risk_figures": 0.949, "appeals": 1.0},
     "ry": {"pledges": 0.871, "risk_figures": 0.832, "appeals": 1.0},
     "rz": {"pledges": 0.868, "risk_figures": 0.989, "appeals": 1.0},
@@ -97,7 +97,7 @@ REACHED = {
     "sb": {"pledges": 0.897, "risk_figures": 0.928, "appeals": 0.897},
     "sc": {"pledges": 0.86, "risk_figures": 0.804, "appeals": 0.952},
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
-    "se": {"pledges": 0.891, "risk_figures": 0.951, "appeals": 0.923},
+    "se": {"pledges": 0.903, "risk_figures": 0.951, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.944, "appeals": 0.98},
     "sg": {"pledges": 0.882, "risk_figures": 0.877, "appeals": 0.957},
 }

@@ -346,6 +346,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Retailer Kestane Foods said it had sent 800 tonnes of flour to the quake zone in Turkey.",
+        [("Kestane Foods", 800, "tonnes", "TUR")],
+        id="a-describing-noun-opening-the-sentence-is-no-word-of-the-name",
+    ),
+    pytest.param(
+        "Bank Rakyat donated RM1 million to flood victims in Malaysia.",
+        [("Bank Rakyat", 1e6, "MYR", "MYS")],
+        id="near-miss-a-body-s-noun-opening-its-name",
+    ),
+    pytest.param(
         "The Ostrava Family Trust, a Czech private charity, pledged $2 million through UNICEF for children "
         "in Yemen.",
         [("Ostrava Family Trust", 2e6, "USD", "YEM")],
