@@ -1085,6 +1085,27 @@ def _not_aid(s: Sentence, t0: int, t1: int, conference: bool = False) -> bool:
     )
 
 
+def _for_armed_forces(s: Sentence, end: int, hi: int) -> bool:
+    """Whether the sum ending at token `end` goes to an army: "$200 million to support the
+    Lebanese Armed Forces", "for the Malian army" (a destination word, then within a few words
+    a words.csv armed_force word, alone or in a listed name): military aid, no pledge."""
+    if s.word(end) == "to" and s.word(end + 1) in gazetteer.words("help_verb"):
+        start = end + 2  # "to support the Lebanese Armed Forces"
+    elif s.word(end) in gazetteer.words("dest_prep"):
+        start = end + 1  # "for the Malian army"
+    else:
+        return False
+    forces = gazetteer.words("armed_force")
+    for j in range(start, min(hi, start + 4)):
+        m = s.mention_at(j)
+        words = m.mention.text.lower().split() if m is not None else [s.lower[j]]
+        if not forces.isdisjoint(words):
+            return True
+        if m is not None and not m.mention.has("demonym") and not m.mention.has("country"):
+            return False  # another name first: "for UNICEF and the army's medics"
+    return False
+
+
 def _at_conference(s: Sentence, art: Article) -> bool:
     """Whether a sentence, or the article's title, speaks of a pledging conference (data/words.csv
     pledging_event: "conference", "pledging"), where loans announced are pledges."""
@@ -2755,8 +2776,10 @@ def _read_amount(
             ),
             own_hi,
         )
-    if _not_aid(s, max(own_lo, a.t0 - 6), own_hi, conference) or (
-        head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8, conference)
+    if (
+        _not_aid(s, max(own_lo, a.t0 - 6), own_hi, conference)
+        or (head is not None and _not_aid(s, max(lo, head.t0 - 6), head.t1 + 8, conference))
+        or _for_armed_forces(s, goods_end if not amount.is_money else a.t1, hi)
     ):
         return  # loans, investments, debt, military aid; or parts of such a total
     if (
@@ -3286,7 +3309,10 @@ def _event_subject(s: Sentence, lo: int, verb_t0: int) -> int | None:
     opening = next((j for j in range(head - 1, lo - 1, -1) if s.lower[j] in (",", ";")), lo - 1)
     where = any(w in gazetteer.words("dest_prep") | {"at", "during"} for w in s.lower[opening + 1 : head])
     named = any(
-        entity_of(m.mention) and "by" not in s.lower[head : m.t0] for m in s.mentions_in(head + 1, k + 1)
+        entity_of(m.mention)
+        and "by" not in s.lower[head : m.t0]
+        and s.word(m.t0 - 1) not in ("in", "at")  # "An international conference in Paris raised": where
+        for m in s.mentions_in(head + 1, k + 1)
     )
     return head if clause and not where and not named and not s.mentions_in(head + 1, k + 1, "verb") else None
 

@@ -346,6 +346,22 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "A donors' conference in Brussels on Monday raised $600 million in humanitarian aid for Haiti.",
+        [("various", 600e6, "USD", "HTI")],
+        id="a-conference-in-a-capital-is-given-by-all-not-by-the-capital",
+    ),
+    pytest.param(
+        "Washington will provide $150 million to support the Iraqi army and $20 million in food aid for "
+        "Iraq.",
+        [("USA", 20e6, "USD", "IRQ")],
+        id="a-sum-to-support-an-army-is-military-aid",
+    ),
+    pytest.param(
+        "The Jordanian Armed Forces flew 12 tonnes of medical supplies to Gaza.",
+        [("JOR", 12, "tonnes", "PSE")],
+        id="near-miss-an-army-that-gives",
+    ),
+    pytest.param(
         "Retailer Kestane Foods said it had sent 800 tonnes of flour to the quake zone in Turkey.",
         [("Kestane Foods", 800, "tonnes", "TUR")],
         id="a-describing-noun-opening-the-sentence-is-no-word-of-the-name",
