@@ -690,11 +690,10 @@ def _country_of_the_country(s: Sentence, art: Article, donors: set[str]) -> str 
 
 
 def _the_country(s: Sentence, lo: int, hi: int) -> int | None:
-    """The token of "country" in "the country" (or "the country's") between lo and hi: the
-    article's own country, in a text about one."""
-    return next(
-        (k for k in range(max(lo, 1), hi) if s.lower[k] == "country" and s.lower[k - 1] == "the"), None
-    )
+    """The token of "country" in "the country" (or "the country's", "the Kingdom": data/words.csv
+    country_anaphor) between lo and hi: the article's own country, in a text about one."""
+    nouns = gazetteer.words("country_anaphor")
+    return next((k for k in range(max(lo, 1), hi) if s.lower[k] in nouns and s.lower[k - 1] == "the"), None)
 
 
 def _own_place(s: Sentence, k: int) -> str | None:
@@ -1106,8 +1105,9 @@ def _risk_country(
             )
         ):
             return m.mention.location  # "Turkey is already hosting 2.5 million Syrian refugees"
-    home = _country_of_the_country(s, art, donors) if "country" in s.lower else None
     country = _the_country(s, lo, a.t0)
+    named = not gazetteer.words("country_anaphor").isdisjoint(s.lower)
+    home = _country_of_the_country(s, art, donors) if named else None
     if (
         home is not None
         and country is not None

@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Morocco's government met donors on Monday. The Kingdom hosts about 20,000 Malians who fled the "
+        "conflict, the minister said.",
+        [("MAR", 20000, "displaced")],
+        id="the-kingdom-that-hosts-is-the-article-s-country",
+    ),
+    pytest.param(
         "Somalia faces a grave crisis, with 6.2 million people in need of humanitarian assistance and some "
         "300,000 on the brink of famine.",
         [("SOM", 6.2e6, "in_need"), ("SOM", 300000, "famine_risk")],
