@@ -529,7 +529,10 @@ def list_header(text: str, start: int) -> tuple[int, int] | None:
     with a colon are items too, with no blank line between but one right under the header.
     None for any other sentence."""
     line = text.rfind("\n", 0, start) + 1
-    if not _ITEM_MARKER.fullmatch(text, line, start) or line == 0:
+    if (
+        not (_ITEM_MARKER.fullmatch(text, line, start) or (line == start and _bare_item(text, line)))
+        or line == 0
+    ):
         return None
     blank = False
     for _ in range(_LIST_REACH):
@@ -546,9 +549,22 @@ def list_header(text: str, start: int) -> tuple[int, int] | None:
             return None
         if content.endswith(":"):
             return line, line + len(content)
-        if line == 0 or not _ITEM_MARKER.match(text, line):
+        if line == 0 or not (_ITEM_MARKER.match(text, line) or _bare_item(text, line)):
             return None
     return None
+
+
+# A list's item may stand with no marker when its line is short and no sentence ("Region V
+# (Bicol) – 812,540 persons"): up to this many characters.
+_BARE_ITEM_CHARS = 80
+
+
+def _bare_item(text: str, line: int) -> bool:
+    """Whether the line at `line` is a short line that ends with no full stop or colon: an item of
+    a list, though it has no marker."""
+    end = text.find("\n", line)
+    content = text[line : end if end >= 0 else len(text)].rstrip()
+    return 0 < len(content) <= _BARE_ITEM_CHARS and not content.endswith((".", ":"))
 
 
 def _header_condition(s: Sentence, art: Article) -> str | None:

@@ -46,7 +46,7 @@ REACHED = {
     "qc": {"pledges": 0.902, "risk_figures": 0.923, "appeals": 1.0},
     "qd": {"pledges": 0.993, "risk_figures": 1.0, "appeals": 1.0},
     "qe": {"pledges": 0.866, "risk_figures": 0.953, "appeals": 1.0},
-    "qf": {"pledges": 0.938, "risk_figures": 0.792, "appeals": 0.919},
+    "qf": {"pledges": 0.938, "risk_figures": 0.84, "appeals": 0.919},
     "qg": {"pledges": 0.959, "risk_figures": 0.94, "appeals": 1.0},
     "qh": {"pledges": 0.925, "risk_figures": 0.985, "appeals": 1.0},
     "qi": {"pledges": 0.892, "risk_figures": 0.966, "appeals": 1.0},
@@ -67,7 +67,7 @@ REACHED = {
     "qx": {"pledges": 0.912, "risk_figures": 0.841, "appeals": 0.889},
     "qy": {"pledges": 0.914, "risk_figures": 0.935, "appeals": 1.0},
     "qz": {"pledges": 0.955, "risk_figures": 0.957, "appeals": 0.941},
-    "ra": {"pledges": 0.804, "risk_figures": 0.927, "appeals": 0.844},
+    "ra": {"pledges": 0.804, "risk_figures": 0.921, "appeals": 0.844},
     "rb": {"pledges": 0.925, "risk_figures": 0.989, "appeals": 0.971},
     "rc": {"pledges": 0.889, "risk_figures": 0.913, "appeals": 1.0},
     "rd": {"pledges": 0.955, "risk_figures": 0.97, "appeals": 0.966},
@@ -91,7 +91,7 @@ REACHED = {
     "rv": {"pledges": 0.931, "risk_figures": 0.974, "appeals": 0.963},
     "rw": {"pledges": 0.874, "risk_figures": 0.907, "appeals": 0.976},
     "rx": {"pledges": 0.815, "risk_figures": 0.949, "appeals": 1.0},
-    "ry": {"pledges": 0.871, "risk_figures": 0.832, "appeals": 1.0},
+    "ry": {"pledges": 0.871, "risk_figures": 0.911, "appeals": 1.0},
     "rz": {"pledges": 0.868, "risk_figures": 0.989, "appeals": 1.0},
     "sa": {"pledges": 0.847, "risk_figures": 0.964, "appeals": 0.941},
     "sb": {"pledges": 0.897, "risk_figures": 0.928, "appeals": 0.897},
@@ -99,7 +99,7 @@ REACHED = {
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
     "se": {"pledges": 0.903, "risk_figures": 0.951, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.944, "appeals": 0.98},
-    "sg": {"pledges": 0.913, "risk_figures": 0.932, "appeals": 0.957},
+    "sg": {"pledges": 0.913, "risk_figures": 0.987, "appeals": 0.957},
 }
 TOLERANCE = 0.03
 

@@ -29,6 +29,14 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Floods in Mozambique have affected more than 90,000 people, the INGD said.\n\n"
+        "The agency gave this breakdown of the affected population:\n\n"
+        "Zambezia Province – 61,200 persons\nSofala Province – 30,450 persons\n\n"
+        "Schools reopened on Monday.",
+        [("MOZ", 61200, "affected"), ("MOZ", 30450, "affected")],
+        id="a-list-of-short-lines-with-no-marker-under-a-header-of-a-condition",
+    ),
+    pytest.param(
         "Morocco's government met donors on Monday. The Kingdom hosts about 20,000 Malians who fled the "
         "conflict, the minister said.",
         [("MAR", 20000, "displaced")],
