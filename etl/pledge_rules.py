@@ -1616,7 +1616,9 @@ def _noun_head(s: Sentence, verb: MentionSpan, lo: int) -> int:
     if verb.mention.value("verb") != "noun":
         return verb.t0
     k = _back_over(s, verb.t0 - 1, lo, gazetteer.words("determiner"))
-    return k if k >= lo and _gives(s, k) else verb.t0
+    # the verb's first token: "handed over aid funds" ends its verb on "over"
+    first = next((m.t0 for m in s.mentions_in(max(lo, k - 3), k + 1, "verb") if m.t1 == k + 1), k)
+    return first if first >= lo and _gives(s, first) else verb.t0
 
 
 def _back_over_time(s: Sentence, k: int, lo: int) -> int:

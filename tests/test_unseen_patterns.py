@@ -360,6 +360,12 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The charitable institution Rumah Peduli handed over aid funds worth Rp2 billion to the Palestinian "
+        "Embassy in Jakarta for Gaza.",
+        [("Rumah Peduli", 2e9, "IDR", "PSE")],
+        id="a-body-an-institution-describes-gives-aid-funds-worth-a-sum",
+    ),
+    pytest.param(
         "A donors' conference in Brussels on Monday raised $600 million in humanitarian aid for Haiti.",
         [("various", 600e6, "USD", "HTI")],
         id="a-conference-in-a-capital-is-given-by-all-not-by-the-capital",
