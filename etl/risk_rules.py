@@ -1379,7 +1379,9 @@ def _and_others(s: Sentence, m: MentionSpan) -> bool:
     while s.word(k) in (",", "and", "or"):
         k += 1
     nxt = s.mentions_in(k, k + 3, "region")
-    return s.word(k) in gazetteer.words("other_group") or any(x.t0 == k for x in nxt)
+    # "into Chad, many of them women and children": who the people are, not other hosts
+    of_them = s.word(k + 1) == "of" and s.word(k + 2) in ("them", "whom")
+    return (s.word(k) in gazetteer.words("other_group") and not of_them) or any(x.t0 == k for x in nxt)
 
 
 def _superlative_scope(s: Sentence, m: MentionSpan) -> bool:

@@ -61,7 +61,7 @@ REACHED = {
     "qr": {"pledges": 0.88, "risk_figures": 0.966, "appeals": 0.897},
     "qs": {"pledges": 0.846, "risk_figures": 0.969, "appeals": 0.952},
     "qt": {"pledges": 0.882, "risk_figures": 0.928, "appeals": 0.963},
-    "qu": {"pledges": 0.857, "risk_figures": 0.867, "appeals": 0.976},
+    "qu": {"pledges": 0.857, "risk_figures": 0.881, "appeals": 0.976},
     "qv": {"pledges": 0.932, "risk_figures": 0.956, "appeals": 1.0},
     "qw": {"pledges": 0.937, "risk_figures": 0.909, "appeals": 0.951},
     "qx": {"pledges": 0.912, "risk_figures": 0.841, "appeals": 0.889},
@@ -97,7 +97,7 @@ REACHED = {
     "sb": {"pledges": 0.897, "risk_figures": 0.928, "appeals": 0.897},
     "sc": {"pledges": 0.86, "risk_figures": 0.804, "appeals": 0.952},
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
-    "se": {"pledges": 0.903, "risk_figures": 0.951, "appeals": 0.923},
+    "se": {"pledges": 0.903, "risk_figures": 0.988, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.944, "appeals": 0.98},
     "sg": {"pledges": 0.935, "risk_figures": 0.987, "appeals": 0.957},
 }

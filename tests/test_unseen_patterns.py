@@ -29,6 +29,17 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Some 3.1 million Haitians need humanitarian aid, and 1.4 million do not have enough to eat.",
+        [("HTI", 3.1e6, "in_need"), ("HTI", 1.4e6, "food_insecure")],
+        id="a-second-count-that-does-not-have-enough-to-eat",
+    ),
+    pytest.param(
+        "Fighting has displaced 2 million people in Mali, and about 200,000 have fled across the border into "
+        "Niger, many of them children.",
+        [("MLI", 2e6, "displaced"), ("NER", 200000, "displaced")],
+        id="many-of-them-says-who-the-people-are-not-other-hosts",
+    ),
+    pytest.param(
         "Floods in Mozambique have affected more than 90,000 people, the INGD said.\n\n"
         "The agency gave this breakdown of the affected population:\n\n"
         "Zambezia Province – 61,200 persons\nSofala Province – 30,450 persons\n\n"
