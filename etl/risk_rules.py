@@ -858,7 +858,12 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     displaced", "Refugees ... include 200,000 in Kenya", "the number of IDPs rose to 710,000",
     "displaced over 1.3 million and" (the condition's verb right before it)."""
     nxt = s.word(a.t1)
-    if any(m.t0 == a.t1 for m in s.mentions if m.mention.has("indicator")):
+    # the condition right after the number, or past a word or two that describe the people
+    # ("83,000 new arrivals": words.csv noun_gap)
+    k = a.t1
+    while k < a.t1 + 2 and s.word(k) in gazetteer.words("noun_gap") and s.word(k) not in ("of", "-"):
+        k += 1
+    if any(m.t0 in (a.t1, k) for m in s.mentions if m.mention.has("indicator")):
         return True
     if nxt in ("more", "others") and any(a.t1 < i0 <= a.t1 + 5 for i0, _, _ in indicators):
         return True  # "Nearly 4 million more have fled abroad": more people

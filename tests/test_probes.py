@@ -46,7 +46,7 @@ REACHED = {
     "qc": {"pledges": 0.902, "risk_figures": 0.923, "appeals": 1.0},
     "qd": {"pledges": 0.993, "risk_figures": 1.0, "appeals": 1.0},
     "qe": {"pledges": 0.866, "risk_figures": 0.953, "appeals": 1.0},
-    "qf": {"pledges": 0.938, "risk_figures": 0.84, "appeals": 0.919},
+    "qf": {"pledges": 0.938, "risk_figures": 0.848, "appeals": 0.919},
     "qg": {"pledges": 0.959, "risk_figures": 0.94, "appeals": 1.0},
     "qh": {"pledges": 0.925, "risk_figures": 0.985, "appeals": 1.0},
     "qi": {"pledges": 0.892, "risk_figures": 0.966, "appeals": 1.0},
@@ -75,7 +75,7 @@ REACHED = {
     "rf": {"pledges": 0.943, "risk_figures": 0.97, "appeals": 0.966},
     "rg": {"pledges": 0.89, "risk_figures": 0.947, "appeals": 0.919},
     "rh": {"pledges": 0.926, "risk_figures": 0.855, "appeals": 0.977},
-    "ri": {"pledges": 0.902, "risk_figures": 0.904, "appeals": 0.939},
+    "ri": {"pledges": 0.902, "risk_figures": 0.926, "appeals": 0.939},
     "rj": {"pledges": 0.814, "risk_figures": 0.875, "appeals": 0.973},
     "rk": {"pledges": 0.824, "risk_figures": 0.87, "appeals": 0.971},
     "rl": {"pledges": 0.814, "risk_figures": 0.929, "appeals": 1.0},
@@ -98,8 +98,8 @@ REACHED = {
     "sc": {"pledges": 0.86, "risk_figures": 0.804, "appeals": 0.952},
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
     "se": {"pledges": 0.903, "risk_figures": 0.988, "appeals": 0.923},
-    "sf": {"pledges": 0.846, "risk_figures": 0.944, "appeals": 0.98},
-    "sg": {"pledges": 0.935, "risk_figures": 0.987, "appeals": 0.957},
+    "sf": {"pledges": 0.846, "risk_figures": 0.937, "appeals": 0.98},
+    "sg": {"pledges": 0.935, "risk_figures": 1.0, "appeals": 0.957},
 }
 TOLERANCE = 0.03
 

@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Kenya has received more than 12,000 new arrivals from Somalia since March, the UNHCR said.",
+        [("KEN", 12000, "displaced")],
+        id="a-count-of-new-arrivals-a-word-before-the-condition",
+    ),
+    pytest.param(
         "Some 3.1 million Haitians need humanitarian aid, and 1.4 million do not have enough to eat.",
         [("HTI", 3.1e6, "in_need"), ("HTI", 1.4e6, "food_insecure")],
         id="a-second-count-that-does-not-have-enough-to-eat",
