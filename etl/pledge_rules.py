@@ -303,8 +303,11 @@ def _valued_agreement(s: Sentence, a: AmountSpan) -> bool:
     million") (words.csv contract, valued)."""
     contract = gazetteer.words("contract")
     k = _back_over(s, a.t0 - 1, max(0, a.t0 - 3), gazetteer.words("valued") | {"at"})
+    # "The second, valued at $5 million, will fund": the agreement an ordinal opening the
+    # sentence stands for (words.csv ordinal)
+    ordinal = s.word(k - 1) in gazetteer.words("ordinal") and all(w == "the" for w in s.lower[: k - 1])
     return a.amount.is_money and (
-        (k < a.t0 - 1 and s.word(k) == "," and s.word(k - 1) in contract)
+        (k < a.t0 - 1 and s.word(k) == "," and (s.word(k - 1) in contract or ordinal))
         or s.word(a.t1) in contract
         or (s.word(a.t0 - 1) == "for" and not contract.isdisjoint(s.lower[: a.t0]))
     )
@@ -1795,6 +1798,10 @@ def _recipient(
         for b in s.amounts
         if b.t0 > a.t0
         and not (b.amount.unit is None and not b.amount.is_money and s.word(b.t1) in people)
+        # "to children under five": an age bounds nothing
+        and not (
+            s.word(b.t0 - 1) in gazetteer.words("age_word") and not _weighty(b) and b.amount.unit is None
+        )
         and not s.is_conversion(b)  # "100 million yuan, or about 13.8 million dollars, in aid to Nepal"
     ]
     prev, nxt = a, next(iter(later), None)

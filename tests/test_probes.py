@@ -41,7 +41,7 @@ REACHED = {
     "px": {"pledges": 0.819, "risk_figures": 0.948, "appeals": 0.955},
     "py": {"pledges": 0.908, "risk_figures": 1.0, "appeals": 1.0},
     "pz": {"pledges": 0.846, "risk_figures": 0.94, "appeals": 1.0},
-    "qa": {"pledges": 0.854, "risk_figures": 0.844, "appeals": 1.0},
+    "qa": {"pledges": 0.861, "risk_figures": 0.844, "appeals": 1.0},
     "qb": {"pledges": 0.941, "risk_figures": 0.944, "appeals": 0.944},
     "qc": {"pledges": 0.902, "risk_figures": 0.923, "appeals": 1.0},
     "qd": {"pledges": 0.993, "risk_figures": 1.0, "appeals": 1.0},
@@ -99,7 +99,7 @@ REACHED = {
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
     "se": {"pledges": 0.903, "risk_figures": 0.988, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.937, "appeals": 0.98},
-    "sg": {"pledges": 0.935, "risk_figures": 1.0, "appeals": 0.957},
+    "sg": {"pledges": 0.946, "risk_figures": 1.0, "appeals": 0.957},
 }
 TOLERANCE = 0.03
 

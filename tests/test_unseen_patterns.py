@@ -2532,6 +2532,13 @@ PLEDGES = [
 # sentences after the one that names the donor, and what is not the donor or not aid.
 PLEDGES_IN_CONTEXT = [
     pytest.param(
+        "Qatar Fund for Development signed two agreements with UNICEF on Sunday, worth $5 million in all. "
+        "Under the first agreement, worth $3 million, UNICEF will truck water in Somalia. The second, valued "
+        "at $2 million, will fund therapeutic food for children under five and for nursing mothers in Kenya.",
+        [("QAT", 3e6, "USD", "SOM"), ("QAT", 2e6, "USD", "KEN")],
+        id="an-ordinal-opening-the-sentence-stands-for-the-agreement",
+    ),
+    pytest.param(
         "Norway has set aside NOK 60 million in emergency aid for Somalia and Ethiopia, both hit by drought. "
         "A ministry spokesperson said the money would be split equally, with NOK 30 million going to each "
         "country through the UN pooled funds.",
