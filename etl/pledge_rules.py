@@ -2666,8 +2666,10 @@ def _read_amount(
         return
     if not amount.is_money and _bought(s, a, lo):
         return  # "$220,000 to CARE for 375 tonnes of beans": goods the money pledge buys
-    if any(w in gazetteer.words("cost") for w in s.lower[max(lo, a.t0 - 3) : a.t0]):
-        return  # "will cost Ecuador 800 mln dlrs"
+    costs = [k for k in range(max(lo, a.t0 - 3), a.t0) if s.lower[k] in gazetteer.words("cost")]
+    at_cost = any(s.lower[k - 2 : k] == ["at", "a"] for k in costs)
+    if costs and not at_cost:
+        return  # "will cost Ecuador 800 mln dlrs" (not "to finance ... at a cost of $4 million")
     if (
         amount.is_money
         and _valued(s, a)
@@ -2679,6 +2681,9 @@ def _read_amount(
             # worth more than $54 million"
             and s.word(b.t1).isalpha()
             and s.word(b.t1) not in gazetteer.words("contract")
+            # goods ("tonnes", data/goods.csv), not the works a sum pays for at a cost ("to finance
+            # 30 boreholes ... at a cost of $4 million")
+            and (not at_cost or _goods_of(s, b)[0] is not None)
             for b in s.amounts
         )
     ):

@@ -376,6 +376,17 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "The Kuwait Fund signed an agreement with the ministry to finance 40 water points in Yemen at a cost "
+        "of $3 million.",
+        [("KWT", 3e6, "USD", "YEM")],
+        id="a-sum-at-a-cost-of-what-a-giver-finances",
+    ),
+    pytest.param(
+        "The new bridge will cost Ecuador 800 mln dlrs.",
+        [],
+        id="near-miss-what-something-will-cost",
+    ),
+    pytest.param(
         "The charitable institution Rumah Peduli handed over aid funds worth Rp2 billion to the Palestinian "
         "Embassy in Jakarta for Gaza.",
         [("Rumah Peduli", 2e9, "IDR", "PSE")],
