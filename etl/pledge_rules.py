@@ -2743,7 +2743,14 @@ def _read_amount(
         role == "receive"
         and verb is not None
         and verb.t0 < a.t0
-        and not gazetteer.words("appeal_noun").isdisjoint(s.lower[max(lo, verb.t0 - 12) : verb.t0])
+        and (
+            not gazetteer.words("appeal_noun").isdisjoint(s.lower[max(lo, verb.t0 - 12) : verb.t0])
+            # "had received only $110 million towards this year's plan"
+            or (
+                s.word(a.t1) in ("towards", "toward", "for")
+                and not gazetteer.words("appeal_noun").isdisjoint(s.lower[a.t1 : min(hi, a.t1 + 6)])
+            )
+        )
         and not any(_giver_at(s, k) for k in range(a.t1, min(hi, a.t1 + 4)))
     ):
         # "the 2017 Humanitarian Response Plan (HRP), which as of 24 March had received $270

@@ -97,7 +97,7 @@ REACHED = {
     "sb": {"pledges": 0.897, "risk_figures": 0.928, "appeals": 0.897},
     "sc": {"pledges": 0.86, "risk_figures": 0.804, "appeals": 0.952},
     "sd": {"pledges": 0.933, "risk_figures": 0.97, "appeals": 0.974},
-    "se": {"pledges": 0.903, "risk_figures": 0.988, "appeals": 0.923},
+    "se": {"pledges": 0.908, "risk_figures": 0.988, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.937, "appeals": 0.98},
     "sg": {"pledges": 0.957, "risk_figures": 1.0, "appeals": 0.957},
 }

@@ -376,6 +376,16 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "OCHA said it had received only $45 million towards this year's response plan for Haiti.",
+        [],
+        id="what-an-appeal-has-received-towards-its-plan-is-no-pledge",
+    ),
+    pytest.param(
+        "Haiti received $20 million from Canada towards its response plan.",
+        [("CAN", 20e6, "CAD", "HTI")],
+        id="near-miss-a-giver-named-after-the-sum-received",
+    ),
+    pytest.param(
         "The Kuwait Fund signed an agreement with the ministry to finance 40 water points in Yemen at a cost "
         "of $3 million.",
         [("KWT", 3e6, "USD", "YEM")],
