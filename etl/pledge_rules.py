@@ -1088,6 +1088,11 @@ def _not_aid(s: Sentence, t0: int, t1: int, conference: bool = False) -> bool:
     )
 
 
+# The object a sum goes to ("to support the deployment of a ... security mission") is read
+# this many tokens on at most: further on, another phrase.
+_OBJECT_REACH = 12
+
+
 def _for_armed_forces(s: Sentence, end: int, hi: int) -> bool:
     """Whether the sum ending at token `end` goes to an army: "$200 million to support the
     Lebanese Armed Forces", "for the Malian army" (a destination word, then within a few words
@@ -1106,7 +1111,15 @@ def _for_armed_forces(s: Sentence, end: int, hi: int) -> bool:
             return True
         if m is not None and not m.mention.has("demonym") and not m.mention.has("country"):
             return False  # another name first: "for UNICEF and the army's medics"
-    return False
+    # "to support the deployment of a Kenyan-led multinational security mission": a mission of
+    # armed forces (data/cues.csv force_mission) in the object the sum goes to, before another
+    # sum or clause
+    sums = {b.t0 for b in s.amounts}
+    end_object = next(
+        (j for j in range(start, min(hi, start + _OBJECT_REACH)) if s.lower[j] in (",", ";") or j in sums),
+        min(hi, start + _OBJECT_REACH),
+    )
+    return bool(s.cues(start, end_object, "force_mission"))
 
 
 def _at_conference(s: Sentence, art: Article) -> bool:

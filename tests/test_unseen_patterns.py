@@ -376,6 +376,18 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Canada announced $40 million to support the deployment of a regional security mission to "
+        "Mozambique, and $12 million in humanitarian aid.",
+        [("CAN", 12e6, "CAD", "MOZ")],
+        id="a-sum-for-a-security-mission-further-on-is-no-aid",
+    ),
+    pytest.param(
+        "Japan decided to extend Emergency Grant Aid of 3 million US dollars to the Republic of Malawi in "
+        "response to the damage caused by the cyclone.",
+        [("JPN", 3e6, "USD", "MWI")],
+        id="near-miss-damage-further-on-is-what-the-aid-answers",
+    ),
+    pytest.param(
         "OCHA said it had received only $45 million towards this year's response plan for Haiti.",
         [],
         id="what-an-appeal-has-received-towards-its-plan-is-no-pledge",
