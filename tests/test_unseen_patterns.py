@@ -376,6 +376,11 @@ RISKS = [
 
 PLEDGES = [
     pytest.param(
+        "Ireland pledged \u00e2\u0082\u00ac3 million and Britain \u00c2\u00a32 million for Syria.",
+        [("IRL", 3e6, "EUR", "SYR"), ("GBR", 2e6, "GBP", "SYR")],
+        id="the-euro-and-pound-signs-mis-encoded-as-scraped-text-has-them",
+    ),
+    pytest.param(
         "Canada announced $40 million to support the deployment of a regional security mission to "
         "Mozambique, and $12 million in humanitarian aid.",
         [("CAN", 12e6, "CAD", "MOZ")],
