@@ -100,6 +100,8 @@ REACHED = {
     "se": {"pledges": 0.908, "risk_figures": 0.988, "appeals": 0.923},
     "sf": {"pledges": 0.846, "risk_figures": 0.937, "appeals": 0.98},
     "sg": {"pledges": 0.957, "risk_figures": 1.0, "appeals": 0.957},
+    "sh": {"pledges": 0.894, "risk_figures": 0.946, "appeals": 0.944},
+    "si": {"pledges": 0.91, "risk_figures": 0.938, "appeals": 0.968},
 }
 TOLERANCE = 0.03
 
