@@ -1192,6 +1192,11 @@ def _risk_country(
             host = _host_before(s, a, m.mention.location, donors)
             if host is not None:
                 return host  # "crossed into Chad, joining 400,000 who fled conflict in Darfur": in Chad
+            main = art.main_iso3
+            if main is not None and main != m.mention.location and main not in donors:
+                # "700,000 Rohingya fled a crackdown in Myanmar's Rakhine State" in an article on
+                # Bangladesh: those who fled are in the country the article is about
+                return main
         if prev == "from" and s.word(m.t0 - 2) in gazetteer.words("flight"):
             host = _host_before(s, a, m.mention.location, donors)
             if host is not None:

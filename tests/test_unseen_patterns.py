@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "Rohingya camps in Bangladesh face cuts. Bangladesh now shelters the refugees in 33 camps. More than "
+        "700,000 Rohingya fled a military crackdown in Myanmar's Rakhine State in 2017.",
+        [("BGD", 700000, "displaced")],
+        id="those-who-fled-a-place-are-in-the-country-the-article-is-about",
+    ),
+    pytest.param(
         "Kenya has received more than 12,000 new arrivals from Somalia since March, the UNHCR said.",
         [("KEN", 12000, "displaced")],
         id="a-count-of-new-arrivals-a-word-before-the-condition",
