@@ -48,6 +48,10 @@ from aidtracker.etl.records import RiskFigure
 
 # Conditions that make people a figure even as the target of aid ("to feed 96,700 people displaced").
 _STRONG = frozenset(("displaced", "famine_risk", "malnourished"))
+# Conditions that describe the people aid targets only when they follow their noun closely, with
+# no comma between ("to assist 10.2 million people in need of emergency food assistance"), and
+# the number counts them all, not a part of them ("250,000 of the people most in need")
+_DESCRIBED = frozenset(("in_need", "food_insecure"))
 
 _IPC = re.compile(
     r"""\bIPC\s*(?:phases?\s*)?                              # "IPC Phase", "IPC phases", "IPC"
@@ -468,7 +472,17 @@ def read_risks(s: Sentence, art: Article, donors: set[str], out: list[RiskFigure
                     )
                 )
             )
-            if not (indicator in _STRONG and tight):
+            described = (
+                indicator in _DESCRIBED
+                and s.word(a.t1) != "of"
+                and (
+                    ind_t == a.t1  # "10.2 million people in need": one phrase, noun and condition
+                    or (
+                        noun is not None and 0 <= ind_t - noun.t1 <= 3 and "," not in s.lower[noun.t1 : ind_t]
+                    )
+                )
+            )
+            if not ((indicator in _STRONG or described) and tight):
                 continue  # "to assist 3.3 million people": beneficiaries, their condition unstated
         prior = max(((t, r) for t, r in read.items() if t < a.t0), key=lambda x: x[0], default=None)
         iso = _risk_country(s, a, lo, hi, donors, art, indicator, whole, prior)

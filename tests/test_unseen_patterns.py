@@ -29,6 +29,16 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "The plan seeks $900 million to assist 4.1 million people in need of emergency food aid in Chad.",
+        [("TCD", 4.1e6, "in_need")],
+        id="people-in-need-as-the-target-of-an-appeal-are-described-by-their-condition",
+    ),
+    pytest.param(
+        "The appeal seeks $70 million to help 250,000 of the people most in need in Libya.",
+        [],
+        id="near-miss-a-part-of-the-people-in-need-is-whom-aid-reaches",
+    ),
+    pytest.param(
         "Rohingya camps in Bangladesh face cuts. Bangladesh now shelters the refugees in 33 camps. More than "
         "700,000 Rohingya fled a military crackdown in Myanmar's Rakhine State in 2017.",
         [("BGD", 700000, "displaced")],
