@@ -626,12 +626,15 @@ def _joined_before(s: Sentence, first: AmountSpan, noun: MentionSpan, a: AmountS
     after its description ("children aged under five and 110,000 ... women"), with no verb or
     condition of its own between them."""
     between = range(noun.t1, a.t0)
+    # "3.3 million people in Burkina Faso, 1.3 million in Mali and 2 million in Niger faced":
+    # the first item of a list joined by commas, the next an item like it (its place after it)
+    listed = s.word(a.t0 - 1) == "," and _part_of(s, a) == 0 and s.word(a.t1) in gazetteer.words("host_prep")
     return (
         first.t1 <= noun.t0
-        and s.word(a.t0 - 1) == "and"
+        and (s.word(a.t0 - 1) == "and" or listed)
         and len(between) <= 6
         and not any(m.mention.has("indicator") or m.mention.has("verb") for m in s.mentions_in(noun.t1, a.t0))
-        and not any(w in (",", ";", ":") for w in s.lower[noun.t1 : a.t0])
+        and not any(w in (",", ";", ":") for w in s.lower[noun.t1 : a.t0 - 1])
         # "100,000 people have died and 9.3 million ...": a verb of its own
         and (gazetteer.words("aux_verb") | gazetteer.words("copula")).isdisjoint(s.lower[noun.t1 : a.t0])
         # "to assist an estimated 15.7 million people inside Ukraine and 8.3 million ...": whom aid serves

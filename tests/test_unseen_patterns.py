@@ -29,6 +29,12 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "2.1 million people in Chad, 900,000 in Cameroon and 1.2 million in Nigeria face crisis or worse "
+        "levels of food insecurity.",
+        [("TCD", 2.1e6, "food_insecure"), ("CMR", 900000, "food_insecure"), ("NGA", 1.2e6, "food_insecure")],
+        id="the-first-count-of-a-list-joined-by-commas-shares-the-condition-after-the-last",
+    ),
+    pytest.param(
         "The plan seeks $900 million to assist 4.1 million people in need of emergency food aid in Chad.",
         [("TCD", 4.1e6, "in_need")],
         id="people-in-need-as-the-target-of-an-appeal-are-described-by-their-condition",
