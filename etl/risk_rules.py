@@ -966,7 +966,7 @@ def _elliptic(s: Sentence, a: AmountSpan, lo: int, indicators: list, after_a_fig
     ):
         return True
     for k in _number_of(s, max(lo, a.t0 - 20), a.t0):
-        m = s.mention_at(k + 2)
+        m = s.mention_at(k + 2 if s.word(k + 1) == "of" else k + 1)
         # "the number of people affected", "the number of Kenyans in need": people, or a nation's
         if m and (m.mention.has("cue", "person") or m.mention.has("indicator") or m.mention.has("demonym")):
             return True
@@ -1301,8 +1301,17 @@ def _share_before(s: Sentence, a: AmountSpan, lo: int) -> float:
 
 
 def _number_of(s: Sentence, lo: int, t: int) -> list[int]:
-    """The tokens in lo:t that open "number(s) of": what follows is what the figure counts."""
-    return [k for k in range(lo, t) if s.lower[k] in ("number", "numbers") and s.word(k + 1) == "of"]
+    """The tokens in lo:t that open "number(s) of", or "number" right before a condition ("puts
+    the number affected at 1.85 million"): what follows is what the figure counts."""
+    return [
+        k
+        for k in range(lo, t)
+        if s.lower[k] in ("number", "numbers")
+        and (
+            s.word(k + 1) == "of"
+            or any(m.t0 == k + 1 and m.mention.has("indicator") for m in s.mentions_in(k + 1, k + 6))
+        )
+    ]
 
 
 def _number_of_before(s: Sentence, lo: int, t: int) -> bool:

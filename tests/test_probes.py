@@ -80,7 +80,7 @@ REACHED = {
     "rk": {"pledges": 0.824, "risk_figures": 0.87, "appeals": 0.971},
     "rl": {"pledges": 0.814, "risk_figures": 0.929, "appeals": 1.0},
     "rm": {"pledges": 0.838, "risk_figures": 0.944, "appeals": 0.973},
-    "rn": {"pledges": 0.929, "risk_figures": 0.923, "appeals": 1.0},
+    "rn": {"pledges": 0.929, "risk_figures": 0.935, "appeals": 1.0},
     "ro": {"pledges": 0.941, "risk_figures": 0.959, "appeals": 0.966},
     "rp": {"pledges": 0.896, "risk_figures": 0.98, "appeals": 0.971},
     "rq": {"pledges": 0.914, "risk_figures": 0.989, "appeals": 1.0},

@@ -29,6 +29,11 @@ def _appeals(text: str) -> list[tuple]:
 
 RISKS = [
     pytest.param(
+        "In Malawi, the government puts the number displaced at 659,000.",
+        [("MWI", 659000, "displaced")],
+        id="the-number-a-condition-follows-put-at-a-figure",
+    ),
+    pytest.param(
         "2.1 million people in Chad, 900,000 in Cameroon and 1.2 million in Nigeria face crisis or worse "
         "levels of food insecurity.",
         [("TCD", 2.1e6, "food_insecure"), ("CMR", 900000, "food_insecure"), ("NGA", 1.2e6, "food_insecure")],
