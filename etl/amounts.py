@@ -363,7 +363,13 @@ def find_amounts(
         if m.start() < taken:
             continue
         num = m.group("num")
-        if num and num[0] == "a" and num.strip() in ("a", "an") and not (m.group("att") or m.group("scale")):
+        article = bool(num) and num[0] == "a" and num.strip() in ("a", "an")
+        if article and m.group("lo") and not (m.group("att") or m.group("scale")):
+            # "$30,000 to a clinic": no range up to an article; the sum ends where "to" starts
+            again = pattern.match(low, m.start(), m.end("lo"))
+            if again is not None and again.group("num"):
+                m, num, article = again, again.group("num"), False
+        if article and not (m.group("att") or m.group("scale")):
             # "a EUR 10 million grant": the article is no number; the sum starts after it
             again = pattern.match(low, m.end("num") + 1)
             if again is not None and again.group("num"):

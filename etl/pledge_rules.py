@@ -3418,6 +3418,11 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
         k = _back_over(s, k, max(lo, k - 2), gazetteer.words("time_word") | {"on", "last", "this"})
     if k < lo or s.lower[k] not in gazetteer.words("speech_verb"):
         return None
+    aside = _apposition_before(s, k, lo)
+    if aside is not None and (named_first := _unlisted_body(s, lo, aside[0])) is not None:
+        # "the Association des Tchadiens de France, a diaspora group, said it had sent": the body
+        # before its description, not a people or place inside it
+        return named_first[0]
     group = _community(s, lo, k) or _group_abroad(s, lo, k)
     if group is not None:
         return group  # "an association of the Lebanese community in France said it had collected"
@@ -3572,7 +3577,9 @@ def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
     bodies = gazetteer.words("body_noun")
     # "Sierra Leone Community Association of Maryland", "Association of Traders of the Centre-Nord
     # Region": the body, then whom or where it is of
-    of_whom = any(s.lower[t] in bodies and s.lower[t + 1] in ("of", "in") for t in words[:-1])
+    # (in other languages too: "Association des Tchadiens de France")
+    of_words = gazetteer.words("name_joiner") - {"and", "&", "the"}
+    of_whom = any(s.lower[t] in bodies and s.lower[t + 1] in of_words for t in words[:-1])
     # "Vodacom Mozambique": a listed company's branch in the place its name ends with
     branch = (
         tail is not None

@@ -146,6 +146,11 @@ def test_bare_dollar_follows_the_speaker() -> None:
         ),
         pytest.param("an NOK 5 million grant", "NOK 5 million", id="a-code-after-an"),
         pytest.param("a million people", "a million", id="near-miss-a-as-a-number-with-a-scale"),
+        pytest.param("gave $30,000 to a clinic", "$30,000", id="no-range-up-to-an-article"),
+        pytest.param("sent €45,000 to an NGO", "€45,000", id="no-range-up-to-an"),
+        pytest.param(
+            "from 2 to a million people", "2 to a million", id="near-miss-a-range-up-to-a-scaled-article"
+        ),
     ],
 )
 def test_an_article_before_a_currency_code_is_no_number(text: str, raw: str) -> None:

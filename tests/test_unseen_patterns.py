@@ -4235,3 +4235,13 @@ def test_a_header_of_givers_named_by_no_name_makes_its_labels_givers() -> None:
         if isinstance(f, Pledge)
     ]
     assert got[-2:] == [("AUT", 10, "tonnes", "SDN"), ("PRT", 2000, "tents", "SDN")]
+
+
+def test_a_speaker_named_before_its_description_gives() -> None:
+    text = (
+        "In Lyon, the Association des Maliens de France, a diaspora group, said it had sent €30,000 "
+        "collected among Malians living in France to a clinic in Mopti."
+    )
+    assert [f.donor for f in extract(text, strict=True) if isinstance(f, Pledge)] == [
+        "Association des Maliens de France"
+    ]
