@@ -19,7 +19,7 @@ import pytest
 from aidtracker.etl import pipeline, train
 from aidtracker.etl.extract import extract
 
-REACHED_CV_F1 = {"pledges": 0.887, "risk_figures": 0.964, "appeals": 0.923}
+REACHED_CV_F1 = {"pledges": 0.889, "risk_figures": 0.964, "appeals": 0.923}
 TOLERANCE = 0.03
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,9 +14,9 @@ from aidtracker.etl.extract import extract, propose
 from aidtracker.etl.records import Pledge
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 160 of the 174 matched dev
-# pledges (the rules alone: 159).
-REACHED_CV_AGREEMENT = 0.920
+# Measured on 2026-12-05 with `python -m aidtracker.etl.train cv`: 163 of the 177 matched dev
+# pledges (the rules alone: 162).
+REACHED_CV_AGREEMENT = 0.921
 TOLERANCE = 0.03
 
 
