@@ -15,10 +15,10 @@ from aidtracker.etl.extract import extract
 from aidtracker.etl.records import Appeal, Pledge
 
 
-def _pledges(text: str) -> list[tuple]:
+def _pledges(text: str, title: str | None = None) -> list[tuple]:
     return [
         (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
-        for f in extract(text, strict=True)
+        for f in extract(text, title=title, strict=True)
         if isinstance(f, Pledge)
     ]
 
@@ -4070,12 +4070,7 @@ def test_a_title_names_the_crisis_before_the_voice(title: str, expected: list) -
         "The government had committed €2 million on Saturday, hours after the river burst its banks.\n\n"
         "The floods have displaced 200,000 people in Malawi, and Ireland's embassy in Lilongwe is helping."
     )
-    got = [
-        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
-        for f in extract(text, title=title, strict=True)
-        if isinstance(f, Pledge)
-    ]
-    assert got == expected
+    assert _pledges(text, title) == expected
 
 
 @pytest.mark.parametrize(
@@ -4099,12 +4094,7 @@ def test_the_title_s_destination_is_the_article_s(title: str, expected: list) ->
         "aircraft landed in Yangon on Saturday with about 15 tonnes of relief material. The Cabinet has "
         "approved Rs 5 crore for immediate relief in Myanmar, the minister said. India is ready to do more."
     )
-    got = [
-        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
-        for f in extract(text, title=title, strict=True)
-        if isinstance(f, Pledge)
-    ]
-    assert got == expected
+    assert _pledges(text, title) == expected
 
 
 @pytest.mark.parametrize(
@@ -4148,12 +4138,7 @@ def test_loans_count_where_the_title_tells_of_a_pledging_conference(title: str, 
         "The Asian Development Bank said it would provide up to $500 million in loans for rebuilding homes "
         "in Pakistan."
     )
-    got = [
-        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
-        for f in extract(text, title=title, strict=True)
-        if isinstance(f, Pledge)
-    ]
-    assert got == expected
+    assert _pledges(text, title) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), STATUSES)
@@ -4215,12 +4200,7 @@ def test_the_title_s_giver_is_no_destination(title: str, expected: list) -> None
         "Norway is among the largest donors to the region, and Norway's support will continue, the "
         "minister said. Niger and Chad host most of the refugees of the region."
     )
-    got = [
-        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
-        for f in extract(text, title=title, strict=True)
-        if isinstance(f, Pledge)
-    ]
-    assert got == expected
+    assert _pledges(text, title) == expected
 
 
 def test_a_header_of_givers_named_by_no_name_makes_its_labels_givers() -> None:
@@ -4229,11 +4209,7 @@ def test_a_header_of_givers_named_by_no_name_makes_its_labels_givers() -> None:
         "Several Member States have offered further in-kind assistance:\n"
         "- Austria: 10 tonnes of medical supplies;\n- Portugal: 2,000 family tents."
     )
-    got = [
-        (f.donor_iso3 or f.donor, f.amount, f.unit, f.recipient_iso3)
-        for f in extract(text, strict=True)
-        if isinstance(f, Pledge)
-    ]
+    got = _pledges(text)
     assert got[-2:] == [("AUT", 10, "tonnes", "SDN"), ("PRT", 2000, "tents", "SDN")]
 
 
