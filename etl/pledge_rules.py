@@ -1094,9 +1094,11 @@ _OBJECT_REACH = 12
 
 
 def _for_armed_forces(s: Sentence, end: int, hi: int) -> bool:
-    """Whether the sum ending at token `end` goes to an army: "$200 million to support the
-    Lebanese Armed Forces", "for the Malian army" (a destination word, then within a few words
-    a words.csv armed_force word, alone or in a listed name): military aid, no pledge."""
+    """Whether the sum ending at token `end` goes to an army or a mission of armed forces: "$200
+    million to support the Lebanese Armed Forces", "for the Malian army" (a destination word,
+    then within a few words a words.csv armed_force word, alone or in a listed name), "to
+    support the deployment of a ... security mission" (cues.csv force_mission, further on):
+    military aid, no pledge."""
     if s.word(end) == "to" and s.word(end + 1) in gazetteer.words("help_verb"):
         start = end + 2  # "to support the Lebanese Armed Forces"
     elif s.word(end) in gazetteer.words("dest_prep"):
