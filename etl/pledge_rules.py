@@ -3209,11 +3209,7 @@ def _donor(s, a, art, st, drafts, verb, role, status, lo, hi, goods_end, include
         if (
             body is not None
             and (
-                not subj
-                or subj[-1].t0 >= body[1]
-                # "US singer Kaylee Rhodes", "The Oslo-based Halvorsen Foundation": a place or people
-                # that describes the body right before its name
-                or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+                _body_over_subject(s, subj, body[1])
                 # "LONDON, 10 June 2021 - The Aldwych Foundation": a dateline's place is no subject
                 or (
                     subj[-1].t1 <= body[1]
@@ -3438,10 +3434,7 @@ def _speaker_of_pronoun(s: Sentence, verb_t0: int, lo: int) -> Entity | None:
     if (
         body is not None
         and (
-            not subj
-            or subj[-1].t0 >= body[1]
-            # "The UK-based diaspora group ZimAbroad Relief said": a place that describes the body
-            or (subj[-1].t1 <= body[1] and _only_modifiers(s, subj[-1].t1, body[1]))
+            _body_over_subject(s, subj, body[1])
             # "Among private donors, San Miguel Corp. said": a phrase fronted before the speaker
             or "," in s.lower[subj[-1].t1 : body[1]]
         )
@@ -3514,6 +3507,16 @@ def _described_company(s: Sentence, m: MentionSpan, end: int) -> Entity | None:
     if not name or not all(s.doc[t].text[:1].isupper() for t in name):
         return None
     return Entity(" ".join(s.doc[t].text for t in name), None, "private")
+
+
+def _body_over_subject(s: Sentence, subj: list[MentionSpan], first: int) -> bool:
+    """Whether an unlisted body whose name starts at token `first` is the subject rather than
+    the last named entity before the verb: none is named, it stands inside or after the
+    body's name ("Telkom Kenya Foundation"), or it only describes the body right before its
+    name ("US singer Kaylee Rhodes", "The UK-based diaspora group ZimAbroad Relief")."""
+    return (
+        not subj or subj[-1].t0 >= first or (subj[-1].t1 <= first and _only_modifiers(s, subj[-1].t1, first))
+    )
 
 
 def _unlisted_body(s: Sentence, lo: int, end: int) -> tuple[Entity, int] | None:
